@@ -1,0 +1,54 @@
+package com.forum.board;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.NotFoundException;
+import com.forum.shared.RuleViolationException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The boards of the forum. */
+@Service
+@Transactional(readOnly = true)
+public class BoardCatalog {
+
+	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private final Boards boards;
+
+	BoardCatalog(Boards boards) {
+		this.boards = boards;
+	}
+
+	public List<BoardSummary> all() {
+		return boards.findAllByOrderByPositionAscIdAsc().stream().map(Board::summary).toList();
+	}
+
+	public BoardSummary get(BoardId id) {
+		return find(id).orElseThrow(() -> new NotFoundException("board", id));
+	}
+
+	public Optional<BoardSummary> find(BoardId id) {
+		return boards.findById(id.value()).map(Board::summary);
+	}
+
+	public BoardSummary get(String slug) {
+		return boards.findBySlug(slug).map(Board::summary).orElseThrow(() -> new NotFoundException("board", slug));
+	}
+
+	@Transactional
+	public BoardId create(String slug, String name, String description, BoardKind kind) {
+		if (slug == null || slug.length() > 64 || !SLUG.matcher(slug).matches()) {
+			throw new InvalidInputException("slug", "must be lower-case letters and digits separated by dashes");
+		}
+		if (boards.existsBySlug(slug)) {
+			throw new RuleViolationException("board-exists", "A board named '" + slug + "' exists already.");
+		}
+		Board board = boards.save(new Board(slug, name, description, kind, (int) boards.count()));
+		return board.summary().id();
+	}
+}

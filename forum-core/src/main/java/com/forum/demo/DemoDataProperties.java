@@ -1,0 +1,9 @@
+package com.forum.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** @param enabled whether an empty database is filled with demo boards, members and threads */
+@ConfigurationProperties("forum.demo-data")
+public record DemoDataProperties(@DefaultValue("false") boolean enabled) {
+}

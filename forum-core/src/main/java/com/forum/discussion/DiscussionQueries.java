@@ -1,0 +1,211 @@
+package com.forum.discussion;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.forum.board.BoardId;
+import com.forum.member.MemberDirectory;
+import com.forum.member.MemberId;
+import com.forum.shared.MarkdownRenderer;
+import com.forum.shared.NotFoundException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads threads and replies for pages, the API and other read models. */
+@Service
+@Transactional(readOnly = true)
+public class DiscussionQueries {
+
+	private static final int QUOTE_EXCERPT = 280;
+
+	private final Topics topics;
+
+	private final Replies replies;
+
+	private final PostRevisions revisions;
+
+	private final PostLikes likes;
+
+	private final TopicViews views;
+
+	private final MemberDirectory members;
+
+	private final MarkdownRenderer markdown;
+
+	DiscussionQueries(Topics topics, Replies replies, PostRevisions revisions, PostLikes likes, TopicViews views,
+			MemberDirectory members, MarkdownRenderer markdown) {
+		this.topics = topics;
+		this.replies = replies;
+		this.revisions = revisions;
+		this.likes = likes;
+		this.views = views;
+		this.members = members;
+		this.markdown = markdown;
+	}
+
+	public Page<TopicSummary> topics(BoardId board, TopicOrder order, int page, int size) {
+		Pageable pageable = PageRequest.of(page, size, sort(order));
+		return summaries(board == null ? topics.findLive(pageable) : topics.findLiveInBoard(board.value(), pageable));
+	}
+
+	public Page<TopicSummary> topicsBy(MemberId author, int page, int size) {
+		return summaries(topics.findLiveByAuthor(author.value(), PageRequest.of(page, size, sort(TopicOrder.NEWEST))));
+	}
+
+	public TopicDetails topic(TopicId id) {
+		Topic topic = topics.findById(id.value()).filter(t -> !t.isDeleted())
+			.orElseThrow(() -> new NotFoundException("thread", id));
+		String author = members.usernames(Set.of(topic.authorId())).get(topic.authorId());
+		return new TopicDetails(topic.id(), topic.boardId(), topic.title(), topic.body(), topic.bodyHtml(),
+				topic.authorId(), author, topic.createdAt(), topic.editedAt(), topic.lastActivityAt(),
+				topic.replyCount(), topic.likeCount(), topic.viewCount() + views.pending(topic.id()), topic.pinned(),
+				topic.locked(), topic.acceptedReplyId());
+	}
+
+	public Page<ReplyDetails> replies(TopicId topicId, int page, int size) {
+		TopicDetails topic = topic(topicId);
+		Page<Reply> found = replies.findInTopic(topicId.value(), PageRequest.of(page, size));
+		return details(found, topic.acceptedReplyId());
+	}
+
+	public ReplyDetails reply(TopicId topicId, ReplyId id) {
+		TopicDetails topic = topic(topicId);
+		Reply reply = replies.findById(id.value()).filter(r -> r.topicId().equals(topicId) && !r.isDeleted())
+			.orElseThrow(() -> new NotFoundException("reply", id));
+		return details(new org.springframework.data.domain.PageImpl<>(List.of(reply)), topic.acceptedReplyId())
+			.getContent().get(0);
+	}
+
+	public Page<ReplyDetails> repliesBy(MemberId author, int page, int size) {
+		return details(replies.findLiveByAuthor(author.value(), PageRequest.of(page, size)), null);
+	}
+
+	/** Which of these posts the member likes, to show the like buttons' state. */
+	public Set<Long> likedBy(MemberId member, PostKind kind, Collection<Long> postIds) {
+		return likes.likedBy(member, kind, postIds);
+	}
+
+	public List<Revision> revisions(PostKind kind, long postId) {
+		List<PostRevision> found = revisions.findFor(kind, postId);
+		Map<MemberId, String> names = members.usernames(found.stream().map(PostRevision::editedBy).toList());
+		return found.stream().map(r -> r.view(names.get(r.editedBy()))).toList();
+	}
+
+	/** Titles of several topics at once, for search results; deleted topics are left out. */
+	public Map<TopicId, String> titles(Collection<TopicId> ids) {
+		return topics.findAllById(ids.stream().map(TopicId::value).toList())
+			.stream()
+			.filter(t -> !t.isDeleted())
+			.collect(Collectors.toMap(Topic::id, Topic::title));
+	}
+
+	public Optional<TopicSnapshot> topicSnapshot(TopicId id) {
+		return topics.findById(id.value()).map(t -> snapshot(t, members.usernames(Set.of(t.authorId()))));
+	}
+
+	public Optional<ReplySnapshot> replySnapshot(ReplyId id) {
+		return replies.findById(id.value()).map(r -> {
+			Topic topic = topics.findById(r.topicId().value()).orElseThrow();
+			return snapshot(r, topic, members.usernames(Set.of(r.authorId())));
+		});
+	}
+
+	public List<ReplyId> replyIds(TopicId topic) {
+		return replies.findIdsInTopic(topic.value()).stream().map(ReplyId::new).toList();
+	}
+
+	/** Walks every topic, live or not, in batches of ascending id; for rebuilding read models. */
+	public void eachTopic(int batchSize, Consumer<List<TopicSnapshot>> batch) {
+		long after = 0;
+		List<Topic> found;
+		while (!(found = topics.findBatchAfter(after, PageRequest.of(0, batchSize))).isEmpty()) {
+			Map<MemberId, String> names = members.usernames(found.stream().map(Topic::authorId).toList());
+			batch.accept(found.stream().map(t -> snapshot(t, names)).toList());
+			after = found.get(found.size() - 1).id().value();
+		}
+	}
+
+	/** Walks every reply in batches of ascending id; for rebuilding read models. */
+	public void eachReply(int batchSize, Consumer<List<ReplySnapshot>> batch) {
+		long after = 0;
+		List<Reply> found;
+		while (!(found = replies.findBatchAfter(after, PageRequest.of(0, batchSize))).isEmpty()) {
+			Map<MemberId, String> names = members.usernames(found.stream().map(Reply::authorId).toList());
+			Map<Long, Topic> owners = topics.findAllById(found.stream().map(r -> r.topicId().value()).toList())
+				.stream()
+				.collect(Collectors.toMap(t -> t.id().value(), t -> t));
+			batch.accept(found.stream().map(r -> snapshot(r, owners.get(r.topicId().value()), names)).toList());
+			after = found.get(found.size() - 1).id().value();
+		}
+	}
+
+	private TopicSnapshot snapshot(Topic t, Map<MemberId, String> names) {
+		return new TopicSnapshot(t.id(), t.boardId(), t.authorId(), names.get(t.authorId()), t.title(),
+				markdown.toPlainText(t.body()), t.createdAt(), t.lastActivityAt(), t.replyCount(), t.likeCount(),
+				t.acceptedReplyId() != null, t.isDeleted(), t.version());
+	}
+
+	private ReplySnapshot snapshot(Reply r, Topic topic, Map<MemberId, String> names) {
+		return new ReplySnapshot(r.id(), r.topicId(), topic.boardId(), r.authorId(), names.get(r.authorId()),
+				markdown.toPlainText(r.body()), r.createdAt(), r.likeCount(), !r.isDeleted() && !topic.isDeleted(),
+				r.version());
+	}
+
+	private Page<TopicSummary> summaries(Page<Topic> found) {
+		Map<MemberId, String> names = members.usernames(found.stream().map(Topic::authorId).toList());
+		return found.map(t -> new TopicSummary(t.id(), t.boardId(), t.title(), t.authorId(), names.get(t.authorId()),
+				t.createdAt(), t.lastActivityAt(), t.replyCount(), t.likeCount(), t.viewCount(), t.pinned(),
+				t.locked(), t.acceptedReplyId() != null));
+	}
+
+	private Page<ReplyDetails> details(Page<Reply> found, ReplyId accepted) {
+		Set<Long> quotedIds = found.stream()
+			.map(Reply::quotedReplyId)
+			.filter(java.util.Objects::nonNull)
+			.map(ReplyId::value)
+			.collect(Collectors.toSet());
+		Map<Long, Reply> quoted = replies.findByIdIn(quotedIds).stream()
+			.collect(Collectors.toMap(r -> r.id().value(), r -> r));
+		Map<MemberId, String> names = members.usernames(Stream
+			.concat(found.stream().map(Reply::authorId), quoted.values().stream().map(Reply::authorId))
+			.toList());
+		return found.map(r -> {
+			boolean deleted = r.isDeleted();
+			return new ReplyDetails(r.id(), r.topicId(), r.authorId(), names.get(r.authorId()), deleted ? "" : r.body(),
+					deleted ? "" : r.bodyHtml(), deleted ? null : quote(quoted.get(idOrNull(r.quotedReplyId())), names),
+					r.createdAt(), r.editedAt(), r.likeCount(), deleted, r.id().equals(accepted));
+		});
+	}
+
+	private QuotedReply quote(Reply quoted, Map<MemberId, String> names) {
+		if (quoted == null || quoted.isDeleted()) {
+			return null;
+		}
+		String text = markdown.toPlainText(quoted.body());
+		String excerpt = text.length() <= QUOTE_EXCERPT ? text : text.substring(0, QUOTE_EXCERPT) + "…";
+		return new QuotedReply(quoted.id(), names.get(quoted.authorId()), excerpt);
+	}
+
+	private static Long idOrNull(ReplyId id) {
+		return id == null ? null : id.value();
+	}
+
+	private static Sort sort(TopicOrder order) {
+		return switch (order) {
+			case LATEST -> Sort.by(Sort.Order.desc("pinned"), Sort.Order.desc("lastActivityAt"), Sort.Order.desc("id"));
+			case HOT -> Sort.by(Sort.Order.desc("pinned"), Sort.Order.desc("hotScore"), Sort.Order.desc("id"));
+			case NEWEST -> Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+		};
+	}
+}

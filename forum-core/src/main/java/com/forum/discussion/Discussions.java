@@ -1,0 +1,222 @@
+package com.forum.discussion;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import com.forum.board.BoardCatalog;
+import com.forum.board.BoardId;
+import com.forum.board.BoardSummary;
+import com.forum.member.Actor;
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.MarkdownRenderer;
+import com.forum.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Everything members and moderators do to threads and replies; each method is one transaction. */
+@Service
+public class Discussions {
+
+	private final Topics topics;
+
+	private final Replies replies;
+
+	private final PostRevisions revisions;
+
+	private final PostLikes likes;
+
+	private final BoardCatalog boards;
+
+	private final MarkdownRenderer markdown;
+
+	private final DiscussionProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TopicViews views;
+
+	private final Clock clock;
+
+	Discussions(Topics topics, Replies replies, PostRevisions revisions, PostLikes likes, BoardCatalog boards,
+			MarkdownRenderer markdown, DiscussionProperties properties, ApplicationEventPublisher events,
+			TopicViews views, Clock clock) {
+		this.views = views;
+		this.topics = topics;
+		this.replies = replies;
+		this.revisions = revisions;
+		this.likes = likes;
+		this.boards = boards;
+		this.markdown = markdown;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public TopicId startTopic(Actor author, BoardId boardId, String title, String body) {
+		BoardSummary board = boards.find(boardId)
+			.orElseThrow(() -> new InvalidInputException("boardId", "no board with id " + boardId));
+		String cleanTitle = checkTitle(title);
+		checkBody(body);
+		Topic topic = topics.saveAndFlush(
+				Topic.start(board, author.id(), cleanTitle, body, markdown.toSafeHtml(body), clock.instant()));
+		topics.save(topic.started());
+		refreshHotScore(topic.id());
+		return topic.id();
+	}
+
+	@Transactional
+	public void editTopic(Actor actor, TopicId id, String title, String body) {
+		String cleanTitle = checkTitle(title);
+		checkBody(body);
+		Topic topic = liveTopic(id);
+		revisions.save(topic.edit(actor, cleanTitle, body, markdown.toSafeHtml(body), clock.instant()));
+		topics.save(topic);
+	}
+
+	@Transactional
+	public void deleteTopic(Actor actor, TopicId id) {
+		Topic topic = liveTopic(id);
+		topic.delete(actor, clock.instant());
+		topics.save(topic);
+	}
+
+	@Transactional
+	public void pin(Actor actor, TopicId id, boolean pinned) {
+		Topic topic = liveTopic(id);
+		topic.pin(actor, pinned);
+		topics.save(topic);
+	}
+
+	@Transactional
+	public void lock(Actor actor, TopicId id, boolean locked) {
+		Topic topic = liveTopic(id);
+		topic.lock(actor, locked);
+		topics.save(topic);
+	}
+
+	@Transactional
+	public ReplyId reply(Actor author, TopicId topicId, String body, ReplyId quoted) {
+		checkBody(body);
+		Topic topic = liveTopic(topicId);
+		topic.checkOpenFor(author);
+		if (quoted != null && replies.findById(quoted.value())
+			.filter(r -> r.topicId().equals(topicId) && !r.isDeleted())
+			.isEmpty()) {
+			throw new InvalidInputException("quotedReplyId", "no reply " + quoted + " in this thread");
+		}
+		Instant now = clock.instant();
+		Reply reply = replies.saveAndFlush(new Reply(topicId, author.id(), body, markdown.toSafeHtml(body), quoted, now));
+		replies.save(reply.posted());
+		topics.countReply(topicId.value(), 1, now);
+		refreshHotScore(topicId);
+		return reply.id();
+	}
+
+	@Transactional
+	public void editReply(Actor actor, TopicId topicId, ReplyId id, String body) {
+		checkBody(body);
+		Reply reply = liveReply(topicId, id);
+		revisions.save(reply.edit(actor, body, markdown.toSafeHtml(body), clock.instant()));
+		replies.save(reply);
+	}
+
+	@Transactional
+	public void deleteReply(Actor actor, TopicId topicId, ReplyId id) {
+		Reply reply = liveReply(topicId, id);
+		reply.delete(actor, clock.instant());
+		replies.save(reply);
+		Topic topic = liveTopic(topicId);
+		topic.answerDeleted(id);
+		topics.save(topic);
+		topics.countReply(topicId.value(), -1, topic.lastActivityAt());
+		refreshHotScore(topicId);
+	}
+
+	@Transactional
+	public void acceptAnswer(Actor actor, TopicId topicId, ReplyId replyId) {
+		Topic topic = liveTopic(topicId);
+		Reply reply = replies.findById(replyId.value())
+			.orElseThrow(() -> new InvalidInputException("replyId", "no reply " + replyId + " in this thread"));
+		topic.acceptAnswer(actor, boards.get(topic.boardId()), reply);
+		topics.save(topic);
+	}
+
+	@Transactional
+	public LikeState like(Actor actor, TopicId topicId, ReplyId replyId) {
+		return changeLike(actor, topicId, replyId, true);
+	}
+
+	@Transactional
+	public LikeState unlike(Actor actor, TopicId topicId, ReplyId replyId) {
+		return changeLike(actor, topicId, replyId, false);
+	}
+
+	/** Likes the reply, or the topic's opening post when {@code replyId} is null. */
+	private LikeState changeLike(Actor actor, TopicId topicId, ReplyId replyId, boolean like) {
+		Post<?> post = replyId == null ? liveTopic(topicId) : liveReply(topicId, replyId);
+		PostKind kind = replyId == null ? PostKind.TOPIC : PostKind.REPLY;
+		long postId = replyId == null ? topicId.value() : replyId.value();
+		if (like) {
+			post.checkLikeableBy(actor);
+		}
+		boolean changed = like ? likes.add(kind, postId, actor.id(), clock.instant())
+				: likes.remove(kind, postId, actor.id());
+		if (changed) {
+			int delta = like ? 1 : -1;
+			if (kind == PostKind.TOPIC) {
+				topics.countLike(postId, delta);
+			}
+			else {
+				replies.countLike(postId, delta);
+			}
+			refreshHotScore(topicId);
+			events.publishEvent(new PostLiked(kind, postId, post.authorId(), actor.id(), like));
+		}
+		return new LikeState(like, likes.count(kind, postId));
+	}
+
+	/**
+	 * Counts a view of the thread by a viewer (a member id or an anonymous session); repeated views
+	 * by the same viewer within the configured window count once.
+	 */
+	public boolean recordView(TopicId topic, String viewer) {
+		return views.record(topic, viewer);
+	}
+
+	private void refreshHotScore(TopicId id) {
+		topics.refreshHotScore(id.value(), properties.hotGravity().toSeconds());
+	}
+
+	private Topic liveTopic(TopicId id) {
+		return topics.findById(id.value()).filter(t -> !t.isDeleted())
+			.orElseThrow(() -> new NotFoundException("thread", id));
+	}
+
+	private Reply liveReply(TopicId topicId, ReplyId id) {
+		return replies.findById(id.value())
+			.filter(r -> r.topicId().equals(topicId) && !r.isDeleted())
+			.orElseThrow(() -> new NotFoundException("reply", id));
+	}
+
+	private String checkTitle(String title) {
+		String clean = title == null ? "" : title.strip();
+		int length = clean.codePointCount(0, clean.length());
+		if (length < properties.minTitleLength() || length > properties.maxTitleLength()) {
+			throw new InvalidInputException("title", "must be " + properties.minTitleLength() + " to "
+					+ properties.maxTitleLength() + " characters");
+		}
+		return clean;
+	}
+
+	private void checkBody(String body) {
+		if (body == null || body.isBlank()) {
+			throw new InvalidInputException("body", "must not be blank");
+		}
+		if (body.length() > properties.maxBodyLength()) {
+			throw new InvalidInputException("body", "must be at most " + properties.maxBodyLength() + " characters");
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package com.forum.discussion;
+
+import java.time.Instant;
+
+import com.forum.member.Actor;
+import com.forum.member.MemberId;
+import com.forum.shared.PermissionDeniedException;
+import com.forum.shared.RuleViolationException;
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/** What a topic's opening post and a reply share: authorship, Markdown body, edits and soft deletion. */
+@MappedSuperclass
+abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	protected Long id;
+
+	@Column(name = "author_id")
+	protected long authorId;
+
+	protected String body;
+
+	@Column(name = "body_html")
+	protected String bodyHtml;
+
+	@Column(name = "created_at")
+	protected Instant createdAt;
+
+	@Column(name = "edited_at")
+	protected Instant editedAt;
+
+	@Column(name = "deleted_at")
+	protected Instant deletedAt;
+
+	@Column(name = "deleted_by")
+	protected Long deletedBy;
+
+	@Column(name = "like_count", insertable = false, updatable = false)
+	protected int likeCount;
+
+	@Version
+	protected long version;
+
+	protected Post() {
+	}
+
+	protected Post(MemberId author, String body, String bodyHtml, Instant now) {
+		this.authorId = author.value();
+		this.body = body;
+		this.bodyHtml = bodyHtml;
+		this.createdAt = now;
+	}
+
+	MemberId authorId() {
+		return new MemberId(authorId);
+	}
+
+	boolean isDeleted() {
+		return deletedAt != null;
+	}
+
+	/** The author edits their own post; moderators edit anyone's. */
+	protected void checkEditableBy(Actor actor) {
+		checkNotDeleted();
+		if (!actor.is(authorId()) && !actor.moderates()) {
+			throw new PermissionDeniedException("Only the author or a moderator may edit this post.");
+		}
+	}
+
+	protected void checkNotDeleted() {
+		if (isDeleted()) {
+			throw new RuleViolationException("post-deleted", "This post has been deleted.");
+		}
+	}
+
+	protected PostRevision revise(PostKind kind, String title, Actor actor, String newBody, String newHtml,
+			Instant now) {
+		PostRevision previous = new PostRevision(kind, id, title, body, actor.id(), now);
+		this.body = newBody;
+		this.bodyHtml = newHtml;
+		this.editedAt = now;
+		return previous;
+	}
+
+	protected void softDelete(Actor actor, Instant now) {
+		checkNotDeleted();
+		if (!actor.is(authorId()) && !actor.moderates()) {
+			throw new PermissionDeniedException("Only the author or a moderator may delete this post.");
+		}
+		this.deletedAt = now;
+		this.deletedBy = actor.id().value();
+	}
+
+	/** Liking one's own post would be a way to farm reputation. */
+	void checkLikeableBy(Actor actor) {
+		checkNotDeleted();
+		if (actor.is(authorId())) {
+			throw new RuleViolationException("own-post", "You cannot like your own post.");
+		}
+	}
+
+	/** The events registered and not yet published; visible for tests of the rules. */
+	java.util.Collection<Object> pendingEvents() {
+		return domainEvents();
+	}
+
+	String body() {
+		return body;
+	}
+
+	String bodyHtml() {
+		return bodyHtml;
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	Instant editedAt() {
+		return editedAt;
+	}
+
+	int likeCount() {
+		return likeCount;
+	}
+
+	long version() {
+		return version;
+	}
+}

@@ -1,0 +1,171 @@
+package com.forum.discussion;
+
+import java.time.Instant;
+
+import com.forum.board.BoardId;
+import com.forum.board.BoardSummary;
+import com.forum.member.Actor;
+import com.forum.member.MemberId;
+import com.forum.shared.PermissionDeniedException;
+import com.forum.shared.RuleViolationException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A thread: its opening post, its moderation state and the reply accepted as its answer. */
+@Entity
+@Table(name = "topic")
+class Topic extends Post<Topic> {
+
+	@Column(name = "board_id")
+	private long boardId;
+
+	private String title;
+
+	private boolean pinned;
+
+	private boolean locked;
+
+	@Column(name = "accepted_reply_id")
+	private Long acceptedReplyId;
+
+	// statistics are kept by atomic updates (see Topics), never written through the entity
+	@Column(name = "last_activity_at", updatable = false)
+	private Instant lastActivityAt;
+
+	@Column(name = "reply_count", insertable = false, updatable = false)
+	private int replyCount;
+
+	@Column(name = "view_count", insertable = false, updatable = false)
+	private long viewCount;
+
+	@Column(name = "hot_score", insertable = false, updatable = false)
+	private double hotScore;
+
+	protected Topic() {
+	}
+
+	private Topic(BoardId board, MemberId author, String title, String body, String bodyHtml, Instant now) {
+		super(author, body, bodyHtml, now);
+		this.boardId = board.value();
+		this.title = title;
+		this.lastActivityAt = now;
+	}
+
+	static Topic start(BoardSummary board, MemberId author, String title, String body, String bodyHtml, Instant now) {
+		return new Topic(board.id(), author, title, body, bodyHtml, now);
+	}
+
+	/** Called once the id is known. */
+	Topic started() {
+		registerEvent(new TopicStarted(id(), boardId(), authorId()));
+		return this;
+	}
+
+	PostRevision edit(Actor actor, String newTitle, String newBody, String newHtml, Instant now) {
+		checkEditableBy(actor);
+		checkOpenFor(actor);
+		PostRevision previous = revise(PostKind.TOPIC, title, actor, newBody, newHtml, now);
+		this.title = newTitle;
+		registerEvent(new TopicChanged(id(), "edited"));
+		return previous;
+	}
+
+	void delete(Actor actor, Instant now) {
+		softDelete(actor, now);
+		registerEvent(new TopicDeleted(id(), actor.id()));
+	}
+
+	void pin(Actor actor, boolean pinned) {
+		checkModerator(actor);
+		checkNotDeleted();
+		if (this.pinned != pinned) {
+			this.pinned = pinned;
+			registerEvent(new TopicChanged(id(), pinned ? "pinned" : "unpinned"));
+		}
+	}
+
+	void lock(Actor actor, boolean locked) {
+		checkModerator(actor);
+		checkNotDeleted();
+		if (this.locked != locked) {
+			this.locked = locked;
+			registerEvent(new TopicChanged(id(), locked ? "locked" : "unlocked"));
+		}
+	}
+
+	/** Replies are refused on locked topics, except from moderators. */
+	void checkOpenFor(Actor actor) {
+		checkNotDeleted();
+		if (locked && !actor.moderates()) {
+			throw new RuleViolationException("topic-locked", "This thread is locked.");
+		}
+	}
+
+	/** An accepted answer that is deleted no longer answers the question. */
+	void answerDeleted(ReplyId reply) {
+		if (reply.value() == (acceptedReplyId == null ? -1 : acceptedReplyId)) {
+			acceptedReplyId = null;
+			registerEvent(new TopicChanged(id(), "answer-withdrawn"));
+		}
+	}
+
+	void acceptAnswer(Actor actor, BoardSummary board, Reply reply) {
+		checkNotDeleted();
+		if (!board.isSupport()) {
+			throw new RuleViolationException("not-a-question",
+					"Answers can only be accepted on support boards, where threads are questions.");
+		}
+		if (!actor.is(authorId()) && !actor.moderates()) {
+			throw new PermissionDeniedException("Only the asker or a moderator may accept an answer.");
+		}
+		if (!reply.topicId().equals(id()) || reply.isDeleted()) {
+			throw new RuleViolationException("not-a-reply-here", "That reply does not belong to this thread.");
+		}
+		this.acceptedReplyId = reply.id().value();
+		registerEvent(new AnswerAccepted(id(), reply.id(), reply.authorId(), actor.id()));
+		registerEvent(new TopicChanged(id(), "answer-accepted"));
+	}
+
+	private static void checkModerator(Actor actor) {
+		if (!actor.moderates()) {
+			throw new PermissionDeniedException("Only moderators may pin or lock threads.");
+		}
+	}
+
+	TopicId id() {
+		return new TopicId(id);
+	}
+
+	BoardId boardId() {
+		return new BoardId(boardId);
+	}
+
+	String title() {
+		return title;
+	}
+
+	boolean pinned() {
+		return pinned;
+	}
+
+	boolean locked() {
+		return locked;
+	}
+
+	ReplyId acceptedReplyId() {
+		return acceptedReplyId == null ? null : new ReplyId(acceptedReplyId);
+	}
+
+	Instant lastActivityAt() {
+		return lastActivityAt;
+	}
+
+	int replyCount() {
+		return replyCount;
+	}
+
+	long viewCount() {
+		return viewCount;
+	}
+}

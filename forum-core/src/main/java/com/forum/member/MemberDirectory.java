@@ -1,0 +1,62 @@
+package com.forum.member;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.forum.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Looks members up for other features, which know members only by id. */
+@Service
+@Transactional(readOnly = true)
+public class MemberDirectory {
+
+	private final Members members;
+
+	MemberDirectory(Members members) {
+		this.members = members;
+	}
+
+	public Optional<MemberCredentials> credentials(String username) {
+		return members.findByUsername(username)
+			.map(m -> new MemberCredentials(m.id(), m.username(), m.passwordHash(), m.role()));
+	}
+
+	public MemberProfile profile(String username) {
+		return members.findByUsername(username).map(MemberDirectory::profileOf)
+			.orElseThrow(() -> new NotFoundException("member", username));
+	}
+
+	public MemberProfile profile(MemberId id) {
+		return members.findById(id.value()).map(MemberDirectory::profileOf)
+			.orElseThrow(() -> new NotFoundException("member", id));
+	}
+
+	public Actor actor(MemberId id) {
+		return members.findById(id.value()).map(m -> new Actor(m.id(), m.role()))
+			.orElseThrow(() -> new NotFoundException("member", id));
+	}
+
+	/** Usernames of several members at once, for lists. */
+	public Map<MemberId, String> usernames(Collection<MemberId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return members.findByIdIn(ids.stream().map(MemberId::value).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Member::id, Member::username, (a, b) -> a));
+	}
+
+	public long count() {
+		return members.count();
+	}
+
+	private static MemberProfile profileOf(Member member) {
+		return new MemberProfile(member.id(), member.username(), member.role(), member.createdAt());
+	}
+
+}

@@ -1,0 +1,15 @@
+package com.forum.member;
+
+/** What a member is to the community; a higher role includes the powers of the lower ones it lists. */
+public enum Role {
+
+	MEMBER, MODERATOR, EMPLOYEE, ADMIN;
+
+	public boolean moderates() {
+		return this == MODERATOR || this == ADMIN;
+	}
+
+	public boolean isStaff() {
+		return this == EMPLOYEE || this == ADMIN;
+	}
+}

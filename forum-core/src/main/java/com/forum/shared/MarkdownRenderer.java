@@ -1,0 +1,72 @@
+package com.forum.shared;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a member's Markdown into HTML that is safe to put on a page. CommonMark escapes raw HTML in
+ * the source, and an allow-list sanitizer then keeps only harmless elements and http(s)/mailto links,
+ * so no script can run from user content even if the renderer had a bug.
+ */
+@Component
+public class MarkdownRenderer {
+
+	private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[a-zA-Z0-9_+-]{1,30}");
+
+	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+			AutolinkExtension.create());
+
+	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+		.allowElements("p", "br", "hr", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "h1",
+				"h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "a", "img")
+		.allowUrlProtocols("http", "https", "mailto")
+		.allowAttributes("href")
+		.onElements("a")
+		.allowAttributes("src", "alt", "title")
+		.onElements("img")
+		.allowAttributes("title")
+		.onElements("a")
+		.allowAttributes("start")
+		.matching(Pattern.compile("[0-9]{1,6}"))
+		.onElements("ol")
+		.allowAttributes("align")
+		.matching(Pattern.compile("left|right|center"))
+		.onElements("th", "td")
+		.allowAttributes("class")
+		.matching(CODE_LANGUAGE)
+		.onElements("code")
+		.requireRelsOnLinks("nofollow", "noopener", "ugc")
+		.toFactory();
+
+	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+
+	private final HtmlRenderer renderer = HtmlRenderer.builder()
+		.extensions(EXTENSIONS)
+		.escapeHtml(true)
+		.sanitizeUrls(true)
+		.build();
+
+	private final TextContentRenderer textRenderer = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+
+	public String toSafeHtml(String markdown) {
+		String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
+		return POLICY.sanitize(html);
+	}
+
+	/** Plain text for snippets and the search index: the rendered text without any markup. */
+	public String toPlainText(String markdown) {
+		return textRenderer.render(parser.parse(markdown == null ? "" : markdown)).replaceAll("\\s+", " ").trim();
+	}
+}

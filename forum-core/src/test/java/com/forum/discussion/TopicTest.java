@@ -1,0 +1,156 @@
+package com.forum.discussion;
+
+import java.time.Instant;
+
+import com.forum.board.BoardId;
+import com.forum.board.BoardKind;
+import com.forum.board.BoardSummary;
+import com.forum.member.Actor;
+import com.forum.member.MemberId;
+import com.forum.member.Role;
+import com.forum.shared.PermissionDeniedException;
+import com.forum.shared.RuleViolationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TopicTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+	private static final BoardSummary SUPPORT = new BoardSummary(new BoardId(1), "support", "Support", "",
+			BoardKind.SUPPORT);
+
+	private static final BoardSummary DISCUSSION = new BoardSummary(new BoardId(2), "phone", "Phone", "",
+			BoardKind.DISCUSSION);
+
+	private final Actor asker = new Actor(new MemberId(1), Role.MEMBER);
+
+	private final Actor stranger = new Actor(new MemberId(2), Role.MEMBER);
+
+	private final Actor moderator = new Actor(new MemberId(3), Role.MODERATOR);
+
+	@Test
+	void authorEditsAndTheOldTextIsKept() {
+		Topic topic = topic(SUPPORT);
+
+		PostRevision previous = topic.edit(asker, "New title here", "new body", "<p>new body</p>", NOW);
+
+		assertThat(topic.title()).isEqualTo("New title here");
+		assertThat(topic.body()).isEqualTo("new body");
+		assertThat(previous.view("asker").title()).isEqualTo("How do I reset?");
+		assertThat(previous.view("asker").body()).isEqualTo("body");
+		assertThat(topic.pendingEvents()).containsExactly(new TopicChanged(topic.id(), "edited"));
+	}
+
+	@Test
+	void strangersCannotEditOrDelete() {
+		Topic topic = topic(SUPPORT);
+
+		assertThatThrownBy(() -> topic.edit(stranger, "Other title", "x", "x", NOW))
+			.isInstanceOf(PermissionDeniedException.class);
+		assertThatThrownBy(() -> topic.delete(stranger, NOW)).isInstanceOf(PermissionDeniedException.class);
+	}
+
+	@Test
+	void moderatorsDeleteAnyThreadAndADeletedThreadCannotChange() {
+		Topic topic = topic(SUPPORT);
+
+		topic.delete(moderator, NOW);
+
+		assertThat(topic.isDeleted()).isTrue();
+		assertThatThrownBy(() -> topic.edit(asker, "Another title", "x", "x", NOW))
+			.isInstanceOf(RuleViolationException.class);
+	}
+
+	@Test
+	void onlyModeratorsPinAndLock() {
+		Topic topic = topic(DISCUSSION);
+
+		assertThatThrownBy(() -> topic.pin(asker, true)).isInstanceOf(PermissionDeniedException.class);
+		assertThatThrownBy(() -> topic.lock(asker, true)).isInstanceOf(PermissionDeniedException.class);
+
+		topic.pin(moderator, true);
+		topic.lock(moderator, true);
+
+		assertThat(topic.pinned()).isTrue();
+		assertThat(topic.locked()).isTrue();
+	}
+
+	@Test
+	void aLockedThreadRefusesMembersButNotModerators() {
+		Topic topic = topic(DISCUSSION);
+		topic.lock(moderator, true);
+
+		assertThatThrownBy(() -> topic.checkOpenFor(asker)).isInstanceOf(RuleViolationException.class)
+			.hasMessageContaining("locked");
+		topic.checkOpenFor(moderator);
+	}
+
+	@Test
+	void theAskerAcceptsAReplyOnASupportBoard() {
+		Topic topic = topic(SUPPORT);
+		Reply reply = reply(topic, stranger, 20);
+
+		topic.acceptAnswer(asker, SUPPORT, reply);
+
+		assertThat(topic.acceptedReplyId()).isEqualTo(new ReplyId(20));
+		assertThat(topic.pendingEvents()).contains(new AnswerAccepted(topic.id(), new ReplyId(20), stranger.id(),
+				asker.id()));
+	}
+
+	@Test
+	void answersAreAcceptedOnlyOnSupportBoardsByTheAskerOrAModerator() {
+		Topic discussion = topic(DISCUSSION);
+		assertThatThrownBy(() -> discussion.acceptAnswer(asker, DISCUSSION, reply(discussion, stranger, 21)))
+			.isInstanceOf(RuleViolationException.class);
+
+		Topic question = topic(SUPPORT);
+		assertThatThrownBy(() -> question.acceptAnswer(stranger, SUPPORT, reply(question, stranger, 22)))
+			.isInstanceOf(PermissionDeniedException.class);
+		question.acceptAnswer(moderator, SUPPORT, reply(question, stranger, 23));
+		assertThat(question.acceptedReplyId()).isEqualTo(new ReplyId(23));
+	}
+
+	@Test
+	void aReplyFromAnotherThreadCannotBeAccepted() {
+		Topic question = topic(SUPPORT);
+		Topic other = topic(SUPPORT);
+		ReflectionTestUtils.setField(other, "id", 99L);
+
+		assertThatThrownBy(() -> question.acceptAnswer(asker, SUPPORT, reply(other, stranger, 24)))
+			.isInstanceOf(RuleViolationException.class);
+	}
+
+	@Test
+	void deletingTheAcceptedAnswerUnsolvesTheThread() {
+		Topic question = topic(SUPPORT);
+		question.acceptAnswer(asker, SUPPORT, reply(question, stranger, 25));
+
+		question.answerDeleted(new ReplyId(25));
+
+		assertThat(question.acceptedReplyId()).isNull();
+	}
+
+	@Test
+	void membersCannotLikeTheirOwnPosts() {
+		Topic topic = topic(SUPPORT);
+
+		assertThatThrownBy(() -> topic.checkLikeableBy(asker)).isInstanceOf(RuleViolationException.class);
+		topic.checkLikeableBy(stranger);
+	}
+
+	private Topic topic(BoardSummary board) {
+		Topic topic = Topic.start(board, asker.id(), "How do I reset?", "body", "<p>body</p>", NOW);
+		ReflectionTestUtils.setField(topic, "id", 10L);
+		return topic;
+	}
+
+	private static Reply reply(Topic topic, Actor author, long id) {
+		Reply reply = new Reply(topic.id(), author.id(), "answer", "<p>answer</p>", null, NOW);
+		ReflectionTestUtils.setField(reply, "id", id);
+		return reply;
+	}
+}

@@ -1,0 +1,55 @@
+package com.forum.shared;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkdownRendererTest {
+
+	private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
+
+	private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+	@Test
+	void rendersCommonMarkFormatting() {
+		String html = markdown.toSafeHtml("**bold** and *soft*\n\n- one\n- two\n\n> quoted\n\n`code`");
+
+		assertThat(html).contains("<strong>bold</strong>", "<em>soft</em>", "<li>one</li>", "<blockquote>",
+				"<code>code</code>");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+			"[click](javascript:alert(1))", "<a href=\"javascript:alert(1)\">x</a>", "<iframe src=//evil></iframe>",
+			"![x](javascript:alert(1))", "<svg onload=alert(1)>", "<div style=\"background:url(javascript:alert(1))\">",
+			"[x](JaVaScRiPt:alert(1))", "<scr<script>ipt>alert(1)</script>" })
+	void neverLetsScriptThrough(String attack) {
+		String html = markdown.toSafeHtml("before " + attack + " after");
+
+		// escaped text may mention anything; what matters is that no real tag carries it
+		List<String> tags = TAG.matcher(html).results().map(m -> m.group().toLowerCase()).toList();
+		assertThat(tags).allSatisfy(tag -> assertThat(tag).doesNotContain("javascript:", "style=")
+			.doesNotContainPattern("\\son[a-z]+\\s*=")
+			.doesNotStartWith("<script")
+			.doesNotStartWith("<iframe")
+			.doesNotStartWith("<svg"));
+		assertThat(html).contains("before").contains("after");
+	}
+
+	@Test
+	void linksGetRelsThatStopReferrerTricksAndSpamCredit() {
+		String html = markdown.toSafeHtml("[site](https://example.com)");
+
+		assertThat(html).contains("href=\"https://example.com\"").contains("nofollow").contains("noopener");
+	}
+
+	@Test
+	void plainTextDropsMarkup() {
+		assertThat(markdown.toPlainText("# Title\n\n**bold** <b>raw</b>")).isEqualTo("Title bold <b>raw</b>");
+	}
+}

@@ -1,0 +1,6 @@
+package com.forum.search;
+
+public enum SearchSort {
+
+	RELEVANCE, NEWEST
+}

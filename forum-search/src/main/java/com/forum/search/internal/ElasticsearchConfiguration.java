@@ -1,0 +1,35 @@
+package com.forum.search.internal;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import com.forum.search.SearchProperties;
+import org.apache.hc.core5.util.Timeout;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Elasticsearch client, built here because Boot's auto-configuration does not cover this client line. */
+@Configuration(proxyBeanMethods = false)
+class ElasticsearchConfiguration {
+
+	@Bean(destroyMethod = "close")
+	Rest5Client elasticsearchRestClient(SearchProperties properties) {
+		return Rest5Client.builder(URI.create(properties.url()))
+			.setConnectionConfigCallback(connection -> connection
+				.setConnectTimeout(Timeout.of(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)))
+			.setRequestConfigCallback(request -> request
+				.setResponseTimeout(Timeout.of(properties.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)))
+			.build();
+	}
+
+	@Bean
+	ElasticsearchClient elasticsearchClient(Rest5Client restClient, JsonMapper json) {
+		return new ElasticsearchClient(new Rest5ClientTransport(restClient, new Jackson3JsonpMapper(json)));
+	}
+}

@@ -1,0 +1,93 @@
+package com.forum.search.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.ReplyChanged;
+import com.forum.discussion.ReplyId;
+import com.forum.discussion.ReplyPosted;
+import com.forum.discussion.ReplySnapshot;
+import com.forum.discussion.TopicChanged;
+import com.forum.discussion.TopicDeleted;
+import com.forum.discussion.TopicId;
+import com.forum.discussion.TopicSnapshot;
+import com.forum.discussion.TopicStarted;
+import com.forum.shared.DomainEvent;
+import com.forum.shared.OutboxConsumer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the posts index in step with the database. Each event only says which post changed; the
+ * indexer reloads that post and writes its current state, so a lost ordering or a repeated
+ * delivery cannot leave the index wrong.
+ */
+@Component
+public class PostIndexer implements OutboxConsumer {
+
+	public static final String NAME = "search-posts";
+
+	private final DiscussionQueries discussions;
+
+	private final PostIndex index;
+
+	PostIndexer(DiscussionQueries discussions, PostIndex index) {
+		this.discussions = discussions;
+		this.index = index;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public boolean accepts(DomainEvent event) {
+		return event instanceof TopicStarted || event instanceof TopicChanged || event instanceof TopicDeleted
+				|| event instanceof ReplyPosted || event instanceof ReplyChanged;
+	}
+
+	@Override
+	public void handle(DomainEvent event) throws IOException {
+		List<BulkOperation> operations = new ArrayList<>();
+		switch (event) {
+			case TopicStarted e -> operations.add(topic(e.topicId()));
+			case TopicChanged e -> operations.add(topic(e.topicId()));
+			case TopicDeleted e -> {
+				operations.add(topic(e.topicId()));
+				discussions.replyIds(e.topicId()).forEach(reply -> operations.add(reply(reply)));
+			}
+			case ReplyPosted e -> operations.add(reply(e.replyId()));
+			case ReplyChanged e -> operations.add(reply(e.replyId()));
+			default -> throw new IllegalArgumentException("Not an event for the posts index: " + event);
+		}
+		index.write(operations);
+	}
+
+	private BulkOperation topic(TopicId id) {
+		TopicSnapshot topic = discussions.topicSnapshot(id).orElseThrow();
+		return operationFor(topic);
+	}
+
+	private BulkOperation reply(ReplyId id) {
+		ReplySnapshot reply = discussions.replySnapshot(id).orElseThrow();
+		return operationFor(reply);
+	}
+
+	public static BulkOperation operationFor(TopicSnapshot topic) {
+		String docId = PostDocument.topicDocId(topic.id().value());
+		long version = PostDocument.externalVersion(topic.version());
+		return topic.deleted() ? PostIndex.removal(docId, version)
+				: PostIndex.addition(docId, version, PostDocument.of(topic));
+	}
+
+	public static BulkOperation operationFor(ReplySnapshot reply) {
+		String docId = PostDocument.replyDocId(reply.id().value());
+		long version = PostDocument.externalVersion(reply.version());
+		return reply.visible() ? PostIndex.addition(docId, version, PostDocument.of(reply))
+				: PostIndex.removal(docId, version);
+	}
+}

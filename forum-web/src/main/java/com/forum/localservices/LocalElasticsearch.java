@@ -1,0 +1,280 @@
+package com.forum.localservices;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * One Elasticsearch node run as a child process from the unpacked distribution ({@code home}, shared and
+ * never written to) with an instance directory of its own (config, logs, tmp, pidfile) and a data
+ * directory. Elasticsearch refuses to run as root, so as root it runs as uid {@value LocalProcesses#NOBODY}
+ * and the instance and data directories are handed over to that uid.
+ */
+public final class LocalElasticsearch {
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(1))
+		.build();
+
+	private final Path home;
+
+	private final Path instanceDir;
+
+	private final Path dataDir;
+
+	private final int httpPort;
+
+	private final int transportPort;
+
+	private final String heap;
+
+	LocalElasticsearch(Path home, Path instanceDir, Path dataDir, int httpPort, int transportPort, String heap) {
+		this.home = home;
+		this.instanceDir = instanceDir;
+		this.dataDir = dataDir;
+		this.httpPort = httpPort;
+		this.transportPort = transportPort;
+		this.heap = heap;
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + httpPort;
+	}
+
+	public int httpPort() {
+		return httpPort;
+	}
+
+	Path pidFile() {
+		return instanceDir.resolve("elasticsearch.pid");
+	}
+
+	Path configDir() {
+		return instanceDir.resolve("config");
+	}
+
+	Path logsDir() {
+		return instanceDir.resolve("logs");
+	}
+
+	/** Starts the node (same ports, same data as before) and blocks until the cluster is at least yellow. */
+	public synchronized void start() {
+		if (isRunning()) {
+			return;
+		}
+		try {
+			prepareInstance();
+			Path cliLog = logsDir().resolve("startup.log");
+			List<String> command = List.of(home.resolve("bin/elasticsearch").toString(), "-d", "-p",
+					pidFile().toString());
+			if (LocalProcesses.isRoot()) {
+				command = LocalProcesses.asNobody(command);
+			}
+			ProcessBuilder builder = new ProcessBuilder(LocalProcesses.detached(command))
+				// hs_err and gc.log are written relative to the working directory (see jvm.options)
+				.directory(logsDir().toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(cliLog.toFile()));
+			Map<String, String> env = builder.environment();
+			env.put("ES_JAVA_HOME", System.getProperty("java.home"));
+			env.put("ES_PATH_CONF", configDir().toString());
+			env.put("ES_TMPDIR", instanceDir.resolve("tmp").toString());
+			// without this the launcher leaves files in the system temp folder on every start
+			env.put("CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + instanceDir.resolve("tmp"));
+			env.put("HOME", instanceDir.toString());
+			env.remove("ES_JAVA_OPTS");
+			// with -d the launcher returns once the node is up (or has failed)
+			Process launcher = builder.start();
+			if (!launcher.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				launcher.destroyForcibly();
+				throw failure("did not start within " + START_TIMEOUT.toSeconds() + " s", cliLog);
+			}
+			if (launcher.exitValue() != 0) {
+				throw failure("exited with code " + launcher.exitValue(), cliLog);
+			}
+			long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+			while (!isHealthy()) {
+				if (!isRunning() || System.nanoTime() > deadline) {
+					stop();
+					throw failure("did not become healthy", cliLog);
+				}
+				LocalProcesses.sleep(100);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while starting Elasticsearch", ex);
+		}
+	}
+
+	/** SIGTERM, up to 30 s to shut down cleanly, then SIGKILL. Data stays. */
+	public synchronized void stop() {
+		process().ifPresent(process -> {
+			if (!LocalProcesses.terminate(process, Duration.ofSeconds(30))) {
+				throw new IllegalStateException("Could not stop Elasticsearch (pid " + process.pid() + ")");
+			}
+		});
+	}
+
+	public boolean isRunning() {
+		return process().isPresent();
+	}
+
+	Optional<ProcessHandle> process() {
+		return LocalProcesses.liveProcess(pidFile());
+	}
+
+	/** {@code GET /} answers 405 on this distribution; cluster health is the readiness check. */
+	public boolean isHealthy() {
+		return isHealthy(httpPort);
+	}
+
+	static boolean isHealthy(int port) {
+		try {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+				.timeout(Duration.ofSeconds(5))
+				.build();
+			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** Config is copied from the distribution once (keeps the keystore); our settings are rewritten each start. */
+	private void prepareInstance() throws IOException {
+		Path config = configDir();
+		if (!Files.isDirectory(config)) {
+			copyTree(home.resolve("config"), config);
+		}
+		Files.createDirectories(config.resolve("jvm.options.d"));
+		Files.createDirectories(logsDir());
+		Files.createDirectories(instanceDir.resolve("tmp"));
+		Files.createDirectories(dataDir);
+		Files.writeString(config.resolve("elasticsearch.yml"), """
+				# Written by com.forum.localservices on every start; edits are overwritten.
+				cluster.name: forum-local
+				node.name: forum-local
+				discovery.type: single-node
+				network.host: 127.0.0.1
+				http.port: %d
+				transport.port: %d
+				path.data: "%s"
+				path.logs: "%s"
+				xpack.security.enabled: false
+				cluster.routing.allocation.disk.threshold_enabled: false
+				""".formatted(httpPort, transportPort, dataDir, logsDir()));
+		Files.writeString(config.resolve("jvm.options.d/heap.options"), "-Xms" + heap + "\n-Xmx" + heap + "\n");
+		Files.deleteIfExists(pidFile());
+		if (LocalProcesses.isRoot()) {
+			LocalProcesses.chownToNobody(instanceDir, dataDir);
+		}
+	}
+
+	private IllegalStateException failure(String what, Path cliLog) {
+		return new IllegalStateException("Elasticsearch on port " + httpPort + " " + what + ". Launcher output ("
+				+ cliLog + "):\n" + LocalProcesses.tail(cliLog, 20) + "\nNode log ("
+				+ logsDir().resolve("forum-local.log") + "):\n"
+				+ LocalProcesses.tail(logsDir().resolve("forum-local.log"), 30));
+	}
+
+	/**
+	 * Unpacks the distribution zip into {@code cacheDir} once. Unpacks to a temporary sibling first and
+	 * renames it into place, so a half-unpacked copy is never used and parallel JVMs do not clash.
+	 */
+	static Path install(Path zip, Path cacheDir) throws IOException {
+		String name = zip.getFileName().toString().replaceFirst("\\.zip$", "");
+		Path target = cacheDir.resolve(name);
+		if (Files.isRegularFile(target.resolve(".complete"))) {
+			return target;
+		}
+		Files.createDirectories(cacheDir);
+		Path staging = Files.createTempDirectory(cacheDir, ".unpack-");
+		try (ZipFile archive = new ZipFile(zip.toFile())) {
+			Enumeration<? extends ZipEntry> entries = archive.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				Path out = staging.resolve(entry.getName()).normalize();
+				if (!out.startsWith(staging)) {
+					throw new IOException("Unexpected entry " + entry.getName() + " in " + zip);
+				}
+				if (entry.isDirectory()) {
+					Files.createDirectories(out);
+					continue;
+				}
+				Files.createDirectories(out.getParent());
+				try (InputStream in = archive.getInputStream(entry)) {
+					Files.copy(in, out);
+				}
+				// zip entries carry no Unix modes here: launchers and native tools live in bin/ folders
+				if (entry.getName().contains("/bin/")) {
+					out.toFile().setExecutable(true, false);
+				}
+			}
+			Path unpacked;
+			try (Stream<Path> top = Files.list(staging)) {
+				List<Path> dirs = top.filter(Files::isDirectory).toList();
+				unpacked = dirs.size() == 1 ? dirs.get(0) : staging;
+			}
+			Files.createFile(unpacked.resolve(".complete"));
+			unpacked.toFile().setReadable(true, false);
+			unpacked.toFile().setExecutable(true, false);
+			try {
+				Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException alreadyThere) {
+				if (!Files.isRegularFile(target.resolve(".complete"))) {
+					throw alreadyThere;
+				}
+			}
+		}
+		finally {
+			LocalProcesses.deleteRecursively(staging);
+		}
+		return target;
+	}
+
+	private static void copyTree(Path from, Path to) throws IOException {
+		List<Path> sources;
+		try (Stream<Path> walk = Files.walk(from)) {
+			sources = new ArrayList<>(walk.toList());
+		}
+		for (Path source : sources) {
+			Path dest = to.resolve(from.relativize(source).toString());
+			if (Files.isDirectory(source)) {
+				Files.createDirectories(dest);
+			}
+			else {
+				Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package com.forum.web.api;
+
+import java.net.URI;
+
+import com.forum.member.AccessTokens;
+import com.forum.member.IssuedToken;
+import com.forum.member.MemberDirectory;
+import com.forum.member.MemberId;
+import com.forum.member.MemberRegistration;
+import com.forum.web.api.ApiDtos.MemberResponse;
+import com.forum.web.api.ApiDtos.RegisterRequest;
+import com.forum.web.api.ApiDtos.TokenRequest;
+import com.forum.web.api.ApiDtos.TokenResponse;
+import com.forum.web.security.MemberPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Accounts", description = "Registration and bearer tokens")
+class AccountsApi {
+
+	private final MemberRegistration registration;
+
+	private final MemberDirectory members;
+
+	private final AccessTokens tokens;
+
+	private final AuthenticationManager authentication;
+
+	private final ApiMapper mapper;
+
+	AccountsApi(MemberRegistration registration, MemberDirectory members, AccessTokens tokens,
+			AuthenticationManager authentication, ApiMapper mapper) {
+		this.registration = registration;
+		this.members = members;
+		this.tokens = tokens;
+		this.authentication = authentication;
+		this.mapper = mapper;
+	}
+
+	@PostMapping("/api/v1/members")
+	@Operation(summary = "Register a new member")
+	ResponseEntity<MemberResponse> register(@Valid @RequestBody RegisterRequest request) {
+		MemberId id = registration.register(request.username(), request.email(), request.password());
+		MemberResponse member = mapper.member(members.profile(id));
+		return ResponseEntity.created(URI.create("/api/v1/members/" + member.username())).body(member);
+	}
+
+	@GetMapping("/api/v1/members/{username}")
+	@Operation(summary = "A member's public profile")
+	MemberResponse member(@PathVariable String username) {
+		return mapper.member(members.profile(username));
+	}
+
+	@PostMapping("/api/v1/auth/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Exchange a username and password for a bearer token")
+	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+		var authenticated = authentication
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+		IssuedToken token = tokens.issue(((MemberPrincipal) authenticated.getPrincipal()).memberId());
+		return new TokenResponse(token.token(), "Bearer", token.expiresAt());
+	}
+
+	@DeleteMapping("/api/v1/auth/tokens/current")
+	@Operation(summary = "Revoke the bearer token used for this call")
+	ResponseEntity<Void> revoke(@AuthenticationPrincipal MemberPrincipal me,
+			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+		tokens.revoke(authorization.substring("Bearer ".length()).strip());
+		return ResponseEntity.noContent().build();
+	}
+}

@@ -1,0 +1,88 @@
+package com.forum.web.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** The request and response bodies of the API; entities never cross this line. */
+final class ApiDtos {
+
+	private ApiDtos() {
+	}
+
+	record RegisterRequest(@NotBlank @Size(min = 3, max = 32) String username,
+			@NotBlank @Email @Size(max = 254) String email, @NotNull @Size(min = 8, max = 128) String password) {
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 254) String username, @NotBlank @Size(max = 128) String password) {
+	}
+
+	record TokenResponse(String token, String tokenType, Instant expiresAt) {
+	}
+
+	record MemberResponse(long id, String username, String role, Instant joinedAt) {
+	}
+
+	record BoardResponse(long id, String slug, String name, String description, String kind) {
+	}
+
+	record AuthorResponse(long id, String username) {
+	}
+
+	record CreateThreadRequest(@NotNull @Positive Long boardId, @NotBlank @Size(min = 5, max = 150) String title,
+			@NotBlank @Size(max = 50_000) String body) {
+	}
+
+	record EditThreadRequest(@NotBlank @Size(min = 5, max = 150) String title,
+			@NotBlank @Size(max = 50_000) String body) {
+	}
+
+	record ThreadSummaryResponse(long id, long boardId, String title, AuthorResponse author, Instant createdAt,
+			Instant lastActivityAt, int replyCount, int likeCount, long viewCount, boolean pinned, boolean locked,
+			boolean solved) {
+	}
+
+	record ThreadResponse(long id, long boardId, String title, String body, String bodyHtml, AuthorResponse author,
+			Instant createdAt, Instant editedAt, Instant lastActivityAt, int replyCount, int likeCount,
+			long viewCount, boolean pinned, boolean locked, boolean solved, Long acceptedReplyId) {
+	}
+
+	record CreateReplyRequest(@NotBlank @Size(max = 50_000) String body, @Positive Long quotedReplyId) {
+	}
+
+	record EditReplyRequest(@NotBlank @Size(max = 50_000) String body) {
+	}
+
+	record QuoteResponse(long replyId, String author, String excerpt) {
+	}
+
+	record ReplyResponse(long id, long threadId, AuthorResponse author, String body, String bodyHtml,
+			QuoteResponse quote, Instant createdAt, Instant editedAt, int likeCount, boolean deleted,
+			boolean accepted) {
+	}
+
+	record AcceptAnswerRequest(@NotNull @Positive Long replyId) {
+	}
+
+	record LikeResponse(boolean liked, long likes) {
+	}
+
+	record RevisionResponse(String title, String body, AuthorResponse editedBy, Instant editedAt) {
+	}
+
+	record SearchHitResponse(long threadId, Long replyId, long boardId, String threadTitle, String titleHtml,
+			String snippetHtml, String author, Instant createdAt) {
+	}
+
+	record BoardFacetResponse(long boardId, long count) {
+	}
+
+	record SearchResponse(List<SearchHitResponse> items, int page, int size, long totalItems, int totalPages,
+			List<BoardFacetResponse> boards, long tookMillis) {
+	}
+}

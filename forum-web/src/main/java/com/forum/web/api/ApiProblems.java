@@ -1,0 +1,141 @@
+package com.forum.web.api;
+
+import java.util.List;
+import java.util.Map;
+
+import com.forum.search.SearchUnavailableException;
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.NotFoundException;
+import com.forum.shared.PermissionDeniedException;
+import com.forum.shared.RuleViolationException;
+import com.forum.web.problem.ProblemType;
+import com.forum.web.security.LoginThrottledException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure of an API call into a problem detail with a stable type. A user's mistake is
+ * a 4xx that says what to fix; only our own faults are 500s, and they reveal nothing internal.
+ */
+@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+		return respond(ProblemType.NOT_FOUND.detail(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> denied(PermissionDeniedException ex) {
+		return respond(ProblemType.FORBIDDEN.detail(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException ex) {
+		return respond(ProblemType.ruleViolation(ex.code(), ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
+		return respond(validation(List.of(Map.of("field", ex.field(), "message", ex.getMessage()))));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> badCredentials(BadCredentialsException ex) {
+		return respond(ProblemType.INVALID_CREDENTIALS.detail("Wrong username or password."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> throttled(LoginThrottledException ex) {
+		return ResponseEntity.status(ProblemType.TOO_MANY_LOGIN_ATTEMPTS.status())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(ProblemType.TOO_MANY_LOGIN_ATTEMPTS.detail(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> searchUnavailable(SearchUnavailableException ex) {
+		log.warn("Search unavailable: {}", ex.getMessage());
+		return respond(ProblemType.SEARCH_UNAVAILABLE.detail("Search is unavailable right now; try again shortly."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return respond(ProblemType.INVALID_PARAMETER.detail("'" + ex.getName() + "' has an invalid value."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected failure of an API call", ex);
+		return respond(ProblemType.INTERNAL.detail("Something went wrong on our side."));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+			.map(ApiProblems::fieldError)
+			.toList();
+		return ResponseEntity.badRequest().body(validation(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+			.flatMap(result -> result.getResolvableErrors().stream()
+				.map(error -> Map.of("field", result.getMethodParameter().getParameterName(), "message",
+						String.valueOf(error.getDefaultMessage()))))
+			.toList();
+		return ResponseEntity.badRequest().body(validation(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(ProblemType.MALFORMED_REQUEST.detail(
+					"The body is not valid JSON of the expected shape: check the syntax and the field types."));
+	}
+
+	/** Every other framework-level error keeps its status and gets our type for it. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ProblemType type = ProblemType.forStatus(statusCode.value());
+		ProblemDetail problem = body instanceof ProblemDetail detail ? detail : type.detail(ex.getMessage());
+		problem.setType(type.uri());
+		problem.setTitle(type.title());
+		return ResponseEntity.status(statusCode).headers(headers).body(problem);
+	}
+
+	private static ProblemDetail validation(List<Map<String, String>> errors) {
+		ProblemDetail problem = ProblemType.VALIDATION.detail("Some fields are invalid; see 'errors'.");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	private static Map<String, String> fieldError(FieldError error) {
+		return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+}

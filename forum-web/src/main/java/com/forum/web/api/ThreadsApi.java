@@ -1,0 +1,226 @@
+package com.forum.web.api;
+
+import java.net.URI;
+import java.util.List;
+
+import com.forum.board.BoardId;
+import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.Discussions;
+import com.forum.discussion.LikeState;
+import com.forum.discussion.PostKind;
+import com.forum.discussion.ReplyId;
+import com.forum.discussion.TopicId;
+import com.forum.discussion.TopicOrder;
+import com.forum.web.api.ApiDtos.AcceptAnswerRequest;
+import com.forum.web.api.ApiDtos.CreateReplyRequest;
+import com.forum.web.api.ApiDtos.CreateThreadRequest;
+import com.forum.web.api.ApiDtos.EditReplyRequest;
+import com.forum.web.api.ApiDtos.EditThreadRequest;
+import com.forum.web.api.ApiDtos.LikeResponse;
+import com.forum.web.api.ApiDtos.ReplyResponse;
+import com.forum.web.api.ApiDtos.RevisionResponse;
+import com.forum.web.api.ApiDtos.ThreadResponse;
+import com.forum.web.api.ApiDtos.ThreadSummaryResponse;
+import com.forum.web.security.MemberPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/threads")
+@Tag(name = "Threads", description = "Threads, replies, likes, moderation and accepted answers")
+class ThreadsApi {
+
+	private final Discussions discussions;
+
+	private final DiscussionQueries queries;
+
+	private final ApiMapper mapper;
+
+	ThreadsApi(Discussions discussions, DiscussionQueries queries, ApiMapper mapper) {
+		this.discussions = discussions;
+		this.queries = queries;
+		this.mapper = mapper;
+	}
+
+	@GetMapping
+	@Operation(summary = "Threads, optionally of one board")
+	PageResponse<ThreadSummaryResponse> threads(@RequestParam(required = false) @Positive Long boardId,
+			@Parameter(description = "latest, hot or newest") @RequestParam(defaultValue = "latest") String sort,
+			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		BoardId board = boardId == null ? null : new BoardId(boardId);
+		return PageResponse.of(queries.topics(board, ApiParameters.order(sort), page - 1, size),
+				mapper::threadSummary);
+	}
+
+	@PostMapping
+	@Operation(summary = "Start a thread")
+	ResponseEntity<ThreadResponse> start(@AuthenticationPrincipal MemberPrincipal me,
+			@Valid @RequestBody CreateThreadRequest request) {
+		TopicId id = discussions.startTopic(me.actor(), new BoardId(request.boardId()), request.title(),
+				request.body());
+		return ResponseEntity.created(URI.create("/api/v1/threads/" + id)).body(mapper.thread(queries.topic(id)));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One thread with its opening post")
+	ThreadResponse thread(@PathVariable long id) {
+		return mapper.thread(queries.topic(new TopicId(id)));
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Edit a thread's title and opening post (author or moderator); the old text is kept")
+	ThreadResponse edit(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@Valid @RequestBody EditThreadRequest request) {
+		discussions.editTopic(me.actor(), new TopicId(id), request.title(), request.body());
+		return mapper.thread(queries.topic(new TopicId(id)));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a thread (author or moderator)")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		discussions.deleteTopic(me.actor(), new TopicId(id));
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/revisions")
+	@Operation(summary = "Earlier versions of the opening post, newest first")
+	PageResponse<RevisionResponse> revisions(@PathVariable long id) {
+		queries.topic(new TopicId(id));
+		return PageResponse.all(queries.revisions(PostKind.TOPIC, id).stream().map(mapper::revision).toList());
+	}
+
+	@PutMapping("/{id}/like")
+	@Operation(summary = "Like the opening post; repeating it changes nothing")
+	LikeResponse likeThread(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		return like(discussions.like(me.actor(), new TopicId(id), null));
+	}
+
+	@DeleteMapping("/{id}/like")
+	@Operation(summary = "Take back a like of the opening post")
+	LikeResponse unlikeThread(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		return like(discussions.unlike(me.actor(), new TopicId(id), null));
+	}
+
+	@PutMapping("/{id}/pin")
+	@Operation(summary = "Pin a thread to the top of its board (moderators)")
+	ThreadResponse pin(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		discussions.pin(me.actor(), new TopicId(id), true);
+		return mapper.thread(queries.topic(new TopicId(id)));
+	}
+
+	@DeleteMapping("/{id}/pin")
+	@Operation(summary = "Unpin a thread (moderators)")
+	ThreadResponse unpin(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		discussions.pin(me.actor(), new TopicId(id), false);
+		return mapper.thread(queries.topic(new TopicId(id)));
+	}
+
+	@PutMapping("/{id}/lock")
+	@Operation(summary = "Lock a thread against new replies (moderators)")
+	ThreadResponse lock(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		discussions.lock(me.actor(), new TopicId(id), true);
+		return mapper.thread(queries.topic(new TopicId(id)));
+	}
+
+	@DeleteMapping("/{id}/lock")
+	@Operation(summary = "Unlock a thread (moderators)")
+	ThreadResponse unlock(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		discussions.lock(me.actor(), new TopicId(id), false);
+		return mapper.thread(queries.topic(new TopicId(id)));
+	}
+
+	@GetMapping("/{id}/replies")
+	@Operation(summary = "Replies in order; deleted replies keep their place without content")
+	PageResponse<ReplyResponse> replies(@PathVariable long id,
+			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return PageResponse.of(queries.replies(new TopicId(id), page - 1, size), mapper::reply);
+	}
+
+	@PostMapping("/{id}/replies")
+	@Operation(summary = "Reply, optionally quoting an earlier reply")
+	ResponseEntity<ReplyResponse> reply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@Valid @RequestBody CreateReplyRequest request) {
+		TopicId topic = new TopicId(id);
+		ReplyId quoted = request.quotedReplyId() == null ? null : new ReplyId(request.quotedReplyId());
+		ReplyId reply = discussions.reply(me.actor(), topic, request.body(), quoted);
+		return ResponseEntity.created(URI.create("/api/v1/threads/" + id + "/replies/" + reply))
+			.body(mapper.reply(queries.reply(topic, reply)));
+	}
+
+	@GetMapping("/{id}/replies/{replyId}")
+	@Operation(summary = "One reply")
+	ReplyResponse reply(@PathVariable long id, @PathVariable long replyId) {
+		return mapper.reply(queries.reply(new TopicId(id), new ReplyId(replyId)));
+	}
+
+	@PutMapping("/{id}/replies/{replyId}")
+	@Operation(summary = "Edit a reply (author or moderator); the old text is kept")
+	ReplyResponse editReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@PathVariable long replyId, @Valid @RequestBody EditReplyRequest request) {
+		discussions.editReply(me.actor(), new TopicId(id), new ReplyId(replyId), request.body());
+		return mapper.reply(queries.reply(new TopicId(id), new ReplyId(replyId)));
+	}
+
+	@DeleteMapping("/{id}/replies/{replyId}")
+	@Operation(summary = "Delete a reply (author or moderator)")
+	ResponseEntity<Void> deleteReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@PathVariable long replyId) {
+		discussions.deleteReply(me.actor(), new TopicId(id), new ReplyId(replyId));
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/replies/{replyId}/revisions")
+	@Operation(summary = "Earlier versions of a reply, newest first")
+	PageResponse<RevisionResponse> replyRevisions(@PathVariable long id, @PathVariable long replyId) {
+		queries.reply(new TopicId(id), new ReplyId(replyId));
+		List<RevisionResponse> revisions = queries.revisions(PostKind.REPLY, replyId).stream()
+			.map(mapper::revision)
+			.toList();
+		return PageResponse.all(revisions);
+	}
+
+	@PutMapping("/{id}/replies/{replyId}/like")
+	@Operation(summary = "Like a reply; one like per member, repeating it changes nothing")
+	LikeResponse likeReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@PathVariable long replyId) {
+		return like(discussions.like(me.actor(), new TopicId(id), new ReplyId(replyId)));
+	}
+
+	@DeleteMapping("/{id}/replies/{replyId}/like")
+	@Operation(summary = "Take back a like of a reply")
+	LikeResponse unlikeReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@PathVariable long replyId) {
+		return like(discussions.unlike(me.actor(), new TopicId(id), new ReplyId(replyId)));
+	}
+
+	@PostMapping("/{id}/accepted-answer")
+	@Operation(summary = "Mark a reply as the accepted answer (asker or moderator, support boards only)")
+	ThreadResponse acceptAnswer(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@Valid @RequestBody AcceptAnswerRequest request) {
+		discussions.acceptAnswer(me.actor(), new TopicId(id), new ReplyId(request.replyId()));
+		return mapper.thread(queries.topic(new TopicId(id)));
+	}
+
+	private static LikeResponse like(LikeState state) {
+		return new LikeResponse(state.liked(), state.likes());
+	}
+}

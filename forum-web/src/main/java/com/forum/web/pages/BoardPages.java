@@ -1,0 +1,94 @@
+package com.forum.web.pages;
+
+import java.util.Locale;
+
+import com.forum.board.BoardCatalog;
+import com.forum.board.BoardSummary;
+import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.Discussions;
+import com.forum.discussion.TopicId;
+import com.forum.discussion.TopicOrder;
+import com.forum.discussion.TopicSummary;
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.RuleViolationException;
+import com.forum.web.security.MemberPrincipal;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A board's thread list, and starting a new thread in it. */
+@Controller
+class BoardPages {
+
+	private static final int PAGE_SIZE = 20;
+
+	private final BoardCatalog boards;
+
+	private final DiscussionQueries queries;
+
+	private final Discussions discussions;
+
+	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions) {
+		this.boards = boards;
+		this.queries = queries;
+		this.discussions = discussions;
+	}
+
+	@GetMapping("/boards/{slug}")
+	String board(@PathVariable String slug, @RequestParam(defaultValue = "latest") String sort,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		BoardSummary board = boards.get(slug);
+		TopicOrder order = order(sort);
+		String sortName = order.name().toLowerCase(Locale.ROOT);
+		Page<TopicSummary> topics = queries.topics(board.id(), order, Pages.index(page), PAGE_SIZE);
+		model.addAttribute("board", board);
+		model.addAttribute("sort", sortName);
+		model.addAttribute("topics", topics);
+		model.addAttribute("pager", Pager.of(Pages.number(page), topics.getTotalPages(),
+				n -> "/boards/" + board.slug() + "?sort=" + sortName + (n > 1 ? "&page=" + n : "")));
+		return "boards/board";
+	}
+
+	@GetMapping("/boards/{slug}/new")
+	String newThread(@PathVariable String slug, Model model) {
+		model.addAttribute("board", boards.get(slug));
+		model.addAttribute("form", new TopicForm());
+		return "threads/new";
+	}
+
+	@PostMapping("/boards/{slug}/threads")
+	String startThread(@PathVariable String slug, @Valid @ModelAttribute("form") TopicForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal member, Model model) {
+		BoardSummary board = boards.get(slug);
+		if (!result.hasErrors()) {
+			try {
+				TopicId id = discussions.startTopic(new Viewer(member).actor(), board.id(), form.getTitle(),
+						form.getBody());
+				return "redirect:/threads/" + id;
+			}
+			catch (InvalidInputException | RuleViolationException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		model.addAttribute("board", board);
+		return "threads/new";
+	}
+
+	/** Unknown orders fall back to the default rather than failing: it is only a view preference. */
+	private static TopicOrder order(String sort) {
+		return switch (sort.toLowerCase(Locale.ROOT)) {
+			case "hot" -> TopicOrder.HOT;
+			case "newest" -> TopicOrder.NEWEST;
+			default -> TopicOrder.LATEST;
+		};
+	}
+}

@@ -1,0 +1,45 @@
+package com.forum.web.pages;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.forum.board.BoardCatalog;
+import com.forum.board.BoardId;
+import com.forum.board.BoardSummary;
+import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.TopicOrder;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The front page: every board, and the newest threads across all of them. */
+@Controller
+class HomeController {
+
+	private static final int LATEST = 15;
+
+	private final BoardCatalog boards;
+
+	private final DiscussionQueries queries;
+
+	HomeController(BoardCatalog boards, DiscussionQueries queries) {
+		this.boards = boards;
+		this.queries = queries;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		List<BoardSummary> all = boards.all();
+		model.addAttribute("boards", all);
+		model.addAttribute("boardsById", byId(all));
+		model.addAttribute("topics", queries.topics(null, TopicOrder.NEWEST, 0, LATEST).getContent());
+		return "home";
+	}
+
+	static Map<BoardId, BoardSummary> byId(List<BoardSummary> boards) {
+		return boards.stream().collect(Collectors.toMap(BoardSummary::id, Function.identity()));
+	}
+}

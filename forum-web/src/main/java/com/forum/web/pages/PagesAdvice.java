@@ -1,0 +1,115 @@
+package com.forum.web.pages;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.forum.board.BoardCatalog;
+import com.forum.board.BoardSummary;
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.NotFoundException;
+import com.forum.shared.PermissionDeniedException;
+import com.forum.shared.RuleViolationException;
+import com.forum.web.security.MemberPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** What every page gets (the viewer, the boards for the navigation) and the friendly error pages. */
+@ControllerAdvice(basePackages = "com.forum.web.pages")
+class PagesAdvice {
+
+	private static final Pattern THREAD_PATH = Pattern.compile("^/threads/(\\d+)");
+
+	private final BoardCatalog boards;
+
+	PagesAdvice(BoardCatalog boards) {
+		this.boards = boards;
+	}
+
+	@ModelAttribute("viewer")
+	Viewer viewer(@AuthenticationPrincipal MemberPrincipal member) {
+		return new Viewer(member);
+	}
+
+	@ModelAttribute("navBoards")
+	List<BoardSummary> navBoards() {
+		return boards.all();
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ModelAndView notFound(NotFoundException ex, HttpServletRequest request) {
+		return page(HttpStatus.NOT_FOUND, "This " + ex.what() + " does not exist, or it has been removed.", "/",
+				request);
+	}
+
+	@ExceptionHandler(PermissionDeniedException.class)
+	ModelAndView denied(PermissionDeniedException ex, HttpServletRequest request) {
+		return page(HttpStatus.FORBIDDEN, ex.getMessage(), request);
+	}
+
+	@ExceptionHandler(RuleViolationException.class)
+	ModelAndView refused(RuleViolationException ex, HttpServletRequest request) {
+		return page(HttpStatus.CONFLICT, ex.getMessage(), request);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ModelAndView raced(HttpServletRequest request) {
+		return page(HttpStatus.CONFLICT, "Someone changed this post at the same moment. Please try again.", request);
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ModelAndView invalid(InvalidInputException ex, HttpServletRequest request) {
+		return page(HttpStatus.BAD_REQUEST, ex.getMessage(), request);
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	ModelAndView badRequest(HttpServletRequest request) {
+		return page(HttpStatus.BAD_REQUEST, "This address is not quite right. Please check the link.", request);
+	}
+
+	private ModelAndView page(HttpStatus status, String detail, HttpServletRequest request) {
+		return page(status, detail, backUrl(request), request);
+	}
+
+	private ModelAndView page(HttpStatus status, String detail, String backUrl, HttpServletRequest request) {
+		ModelAndView page = new ModelAndView("error");
+		page.setStatus(status);
+		page.addObject("status", status.value());
+		page.addObject("error", status.getReasonPhrase());
+		page.addObject("detail", detail);
+		page.addObject("backUrl", backUrl);
+		page.addObject("viewer", new Viewer(member(request)));
+		page.addObject("navBoards", safeBoards());
+		return page;
+	}
+
+	/** Where "go back" leads: the thread the request was about, else the home page. */
+	private static String backUrl(HttpServletRequest request) {
+		Matcher thread = THREAD_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+		return thread.find() ? "/threads/" + thread.group(1) : "/";
+	}
+
+	private static MemberPrincipal member(HttpServletRequest request) {
+		return request.getUserPrincipal() instanceof Authentication auth
+				&& auth.getPrincipal() instanceof MemberPrincipal member ? member : null;
+	}
+
+	private List<BoardSummary> safeBoards() {
+		try {
+			return boards.all();
+		}
+		catch (RuntimeException ex) {
+			return List.of();
+		}
+	}
+}

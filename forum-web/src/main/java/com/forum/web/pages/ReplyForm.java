@@ -1,0 +1,38 @@
+package com.forum.web.pages;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** What a member types to reply, or to edit a reply. */
+public class ReplyForm {
+
+	@NotBlank(message = "Please write something.")
+	@Size(max = 50_000, message = "The text must be at most 50,000 characters.")
+	private String body = "";
+
+	private Long quotedReplyId;
+
+	public ReplyForm() {
+	}
+
+	ReplyForm(String body, Long quotedReplyId) {
+		this.body = body;
+		this.quotedReplyId = quotedReplyId;
+	}
+
+	public String getBody() {
+		return body;
+	}
+
+	public void setBody(String body) {
+		this.body = body;
+	}
+
+	public Long getQuotedReplyId() {
+		return quotedReplyId;
+	}
+
+	public void setQuotedReplyId(Long quotedReplyId) {
+		this.quotedReplyId = quotedReplyId;
+	}
+}

@@ -1,0 +1,149 @@
+package com.forum.web.pages;
+
+import com.forum.board.BoardCatalog;
+import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.Discussions;
+import com.forum.discussion.ReplyDetails;
+import com.forum.discussion.ReplyId;
+import com.forum.discussion.TopicDetails;
+import com.forum.discussion.TopicId;
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.NotFoundException;
+import com.forum.shared.PermissionDeniedException;
+import com.forum.shared.RuleViolationException;
+import com.forum.web.security.MemberPrincipal;
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Replying, quoting, and what is done to single replies. */
+@Controller
+class ReplyPages {
+
+	private final DiscussionQueries queries;
+
+	private final Discussions discussions;
+
+	private final BoardCatalog boards;
+
+	private final ThreadLinks links;
+
+	ReplyPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links) {
+		this.queries = queries;
+		this.boards = boards;
+		this.discussions = discussions;
+		this.links = links;
+	}
+
+	@GetMapping("/threads/{id}/reply")
+	String replyForm(@PathVariable long id, @RequestParam(required = false) Long quote, Model model) {
+		ReplyForm form = new ReplyForm("", quote);
+		model.addAttribute("form", form);
+		return replyPage(new TopicId(id), form, model);
+	}
+
+	@PostMapping("/threads/{id}/replies")
+	String reply(@PathVariable long id, @Valid @ModelAttribute("form") ReplyForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal member, Model model) {
+		TopicId topicId = new TopicId(id);
+		if (!result.hasErrors()) {
+			try {
+				ReplyId quoted = form.getQuotedReplyId() == null ? null : new ReplyId(form.getQuotedReplyId());
+				ReplyId reply = discussions.reply(new Viewer(member).actor(), topicId, form.getBody(), quoted);
+				return "redirect:" + links.reply(topicId, reply);
+			}
+			catch (InvalidInputException | RuleViolationException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return replyPage(topicId, form, model);
+	}
+
+	@GetMapping("/threads/{id}/replies/{rid}/edit")
+	String editForm(@PathVariable long id, @PathVariable long rid, @AuthenticationPrincipal MemberPrincipal member,
+			Model model) {
+		ReplyDetails reply = queries.reply(new TopicId(id), new ReplyId(rid));
+		if (!new Viewer(member).canEdit(reply.authorId())) {
+			throw new PermissionDeniedException("Only the author or a moderator may edit this reply.");
+		}
+		model.addAttribute("form", new ReplyForm(reply.body(), null));
+		return editPage(reply, model);
+	}
+
+	@PostMapping("/threads/{id}/replies/{rid}/edit")
+	String edit(@PathVariable long id, @PathVariable long rid, @Valid @ModelAttribute("form") ReplyForm form,
+			BindingResult result, @AuthenticationPrincipal MemberPrincipal member, Model model) {
+		TopicId topicId = new TopicId(id);
+		ReplyId replyId = new ReplyId(rid);
+		if (!result.hasErrors()) {
+			try {
+				discussions.editReply(new Viewer(member).actor(), topicId, replyId, form.getBody());
+				return "redirect:" + links.reply(topicId, replyId);
+			}
+			catch (InvalidInputException | RuleViolationException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		return editPage(queries.reply(topicId, replyId), model);
+	}
+
+	@PostMapping("/threads/{id}/replies/{rid}/delete")
+	String delete(@PathVariable long id, @PathVariable long rid, @AuthenticationPrincipal MemberPrincipal member) {
+		discussions.deleteReply(new Viewer(member).actor(), new TopicId(id), new ReplyId(rid));
+		return "redirect:" + links.reply(new TopicId(id), new ReplyId(rid));
+	}
+
+	@PostMapping("/threads/{id}/replies/{rid}/like")
+	String like(@PathVariable long id, @PathVariable long rid, @AuthenticationPrincipal MemberPrincipal member) {
+		discussions.like(new Viewer(member).actor(), new TopicId(id), new ReplyId(rid));
+		return "redirect:" + links.reply(new TopicId(id), new ReplyId(rid));
+	}
+
+	@PostMapping("/threads/{id}/replies/{rid}/unlike")
+	String unlike(@PathVariable long id, @PathVariable long rid, @AuthenticationPrincipal MemberPrincipal member) {
+		discussions.unlike(new Viewer(member).actor(), new TopicId(id), new ReplyId(rid));
+		return "redirect:" + links.reply(new TopicId(id), new ReplyId(rid));
+	}
+
+	private String replyPage(TopicId topicId, ReplyForm form, Model model) {
+		addTopic(queries.topic(topicId), model);
+		ReplyDetails quoted = quoted(topicId, form.getQuotedReplyId());
+		if (quoted == null) {
+			form.setQuotedReplyId(null);
+		}
+		model.addAttribute("quoted", quoted);
+		return "threads/reply";
+	}
+
+	private String editPage(ReplyDetails reply, Model model) {
+		addTopic(queries.topic(reply.topicId()), model);
+		model.addAttribute("reply", reply);
+		return "replies/edit";
+	}
+
+	private void addTopic(TopicDetails topic, Model model) {
+		model.addAttribute("topic", topic);
+		model.addAttribute("board", boards.get(topic.boardId()));
+	}
+
+	/** The reply being quoted; a quote of a reply that is gone is simply left out. */
+	private ReplyDetails quoted(TopicId topicId, Long quote) {
+		if (quote == null) {
+			return null;
+		}
+		try {
+			return queries.reply(topicId, new ReplyId(quote));
+		}
+		catch (NotFoundException ex) {
+			return null;
+		}
+	}
+}

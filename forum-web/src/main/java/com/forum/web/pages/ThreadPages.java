@@ -1,0 +1,184 @@
+package com.forum.web.pages;
+
+import java.util.List;
+import java.util.Set;
+
+import com.forum.board.BoardCatalog;
+import com.forum.board.BoardSummary;
+import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.Discussions;
+import com.forum.discussion.PostKind;
+import com.forum.discussion.ReplyDetails;
+import com.forum.discussion.ReplyId;
+import com.forum.discussion.TopicDetails;
+import com.forum.discussion.TopicId;
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.PermissionDeniedException;
+import com.forum.shared.RuleViolationException;
+import com.forum.web.security.MemberPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A thread: reading it, and everything done to the thread as a whole. */
+@Controller
+class ThreadPages {
+
+	private static final Logger log = LoggerFactory.getLogger(ThreadPages.class);
+
+	private final DiscussionQueries queries;
+
+	private final Discussions discussions;
+
+	private final BoardCatalog boards;
+
+	private final ThreadLinks links;
+
+	ThreadPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links) {
+		this.queries = queries;
+		this.discussions = discussions;
+		this.boards = boards;
+		this.links = links;
+	}
+
+	/** With {@code ?reply=} and no page, sends the reader to the page holding that reply. */
+	@GetMapping("/threads/{id}")
+	String thread(@PathVariable long id, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Long reply, @AuthenticationPrincipal MemberPrincipal member,
+			HttpServletRequest request, Model model) {
+		TopicId topicId = new TopicId(id);
+		if (reply != null && page == null) {
+			return "redirect:" + links.reply(topicId, new ReplyId(reply));
+		}
+		TopicDetails topic = queries.topic(topicId);
+		int number = page == null ? 1 : Pages.number(page);
+		Page<ReplyDetails> replies = queries.replies(topicId, number - 1, ThreadLinks.REPLIES_PER_PAGE);
+		if (number > 1 && number > replies.getTotalPages()) {
+			return "redirect:" + ThreadLinks.page(topicId, Math.max(1, replies.getTotalPages()));
+		}
+		Viewer viewer = new Viewer(member);
+		recordView(topicId, viewer, request);
+		addTopic(topic, model);
+		model.addAttribute("replies", replies);
+		model.addAttribute("firstNumber", (number - 1) * ThreadLinks.REPLIES_PER_PAGE + 1);
+		model.addAttribute("pager", Pager.of(number, replies.getTotalPages(), n -> ThreadLinks.page(topicId, n)));
+		model.addAttribute("likedTopic", liked(viewer, PostKind.TOPIC, List.of(id)).contains(id));
+		model.addAttribute("likedReplies",
+				liked(viewer, PostKind.REPLY, replies.map(r -> r.id().value()).getContent()));
+		model.addAttribute("form", new ReplyForm());
+		return "threads/thread";
+	}
+
+	@GetMapping("/threads/{id}/edit")
+	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member, Model model) {
+		TopicDetails topic = queries.topic(new TopicId(id));
+		if (!new Viewer(member).canEdit(topic.authorId())) {
+			throw new PermissionDeniedException("Only the author or a moderator may edit this thread.");
+		}
+		addTopic(topic, model);
+		model.addAttribute("form", new TopicForm(topic.title(), topic.body()));
+		return "threads/edit";
+	}
+
+	@PostMapping("/threads/{id}/edit")
+	String edit(@PathVariable long id, @Valid @ModelAttribute("form") TopicForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal member, Model model) {
+		TopicId topicId = new TopicId(id);
+		if (!result.hasErrors()) {
+			try {
+				discussions.editTopic(new Viewer(member).actor(), topicId, form.getTitle(), form.getBody());
+				return "redirect:" + ThreadLinks.thread(topicId);
+			}
+			catch (InvalidInputException | RuleViolationException ex) {
+				Forms.reject(result, ex);
+			}
+		}
+		addTopic(queries.topic(topicId), model);
+		return "threads/edit";
+	}
+
+	@PostMapping("/threads/{id}/delete")
+	String delete(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member) {
+		TopicId topicId = new TopicId(id);
+		BoardSummary board = boards.get(queries.topic(topicId).boardId());
+		discussions.deleteTopic(new Viewer(member).actor(), topicId);
+		return "redirect:/boards/" + board.slug();
+	}
+
+	@PostMapping("/threads/{id}/like")
+	String like(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member) {
+		discussions.like(new Viewer(member).actor(), new TopicId(id), null);
+		return "redirect:/threads/" + id + "#post";
+	}
+
+	@PostMapping("/threads/{id}/unlike")
+	String unlike(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member) {
+		discussions.unlike(new Viewer(member).actor(), new TopicId(id), null);
+		return "redirect:/threads/" + id + "#post";
+	}
+
+	@PostMapping("/threads/{id}/pin")
+	String pin(@PathVariable long id, @RequestParam boolean value, @AuthenticationPrincipal MemberPrincipal member) {
+		discussions.pin(new Viewer(member).actor(), new TopicId(id), value);
+		return "redirect:/threads/" + id;
+	}
+
+	@PostMapping("/threads/{id}/lock")
+	String lock(@PathVariable long id, @RequestParam boolean value, @AuthenticationPrincipal MemberPrincipal member) {
+		discussions.lock(new Viewer(member).actor(), new TopicId(id), value);
+		return "redirect:/threads/" + id;
+	}
+
+	@PostMapping("/threads/{id}/accept")
+	String accept(@PathVariable long id, @RequestParam long replyId, @AuthenticationPrincipal MemberPrincipal member) {
+		TopicId topicId = new TopicId(id);
+		discussions.acceptAnswer(new Viewer(member).actor(), topicId, new ReplyId(replyId));
+		return "redirect:" + links.reply(topicId, new ReplyId(replyId));
+	}
+
+	/** The edit history of the opening post, or with {@code ?reply=} of one reply. */
+	@GetMapping("/threads/{id}/history")
+	String history(@PathVariable long id, @RequestParam(required = false) Long reply, Model model) {
+		TopicId topicId = new TopicId(id);
+		addTopic(queries.topic(topicId), model);
+		if (reply == null) {
+			model.addAttribute("revisions", queries.revisions(PostKind.TOPIC, id));
+		}
+		else {
+			model.addAttribute("reply", queries.reply(topicId, new ReplyId(reply)));
+			model.addAttribute("revisions", queries.revisions(PostKind.REPLY, reply));
+		}
+		return "threads/history";
+	}
+
+	private void addTopic(TopicDetails topic, Model model) {
+		model.addAttribute("topic", topic);
+		model.addAttribute("board", boards.get(topic.boardId()));
+	}
+
+	private Set<Long> liked(Viewer viewer, PostKind kind, List<Long> ids) {
+		return viewer.signedIn() && !ids.isEmpty() ? queries.likedBy(viewer.member().memberId(), kind, ids) : Set.of();
+	}
+
+	/** A view that cannot be counted must not cost the reader the page. */
+	private void recordView(TopicId topic, Viewer viewer, HttpServletRequest request) {
+		try {
+			discussions.recordView(topic, viewer.viewerKey(request));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not count a view of thread {}: {}", topic, ex.toString());
+		}
+	}
+}

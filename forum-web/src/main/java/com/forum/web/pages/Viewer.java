@@ -1,0 +1,63 @@
+package com.forum.web.pages;
+
+import com.forum.board.BoardSummary;
+import com.forum.discussion.TopicDetails;
+import com.forum.member.Actor;
+import com.forum.member.MemberId;
+import com.forum.shared.PermissionDeniedException;
+import com.forum.web.security.MemberPrincipal;
+
+/**
+ * Who is looking at a page, and which buttons to offer them. These only decide what to show; the
+ * domain makes the real decision when a form is sent.
+ *
+ * @param member the signed-in member, or null for an anonymous visitor
+ */
+public record Viewer(MemberPrincipal member) {
+
+	public boolean signedIn() {
+		return member != null;
+	}
+
+	public boolean moderates() {
+		return member != null && member.moderates();
+	}
+
+	public boolean is(MemberId id) {
+		return member != null && member.memberId().equals(id);
+	}
+
+	public boolean canEdit(MemberId author) {
+		return is(author) || moderates();
+	}
+
+	/** Authors edit their thread only while it is open; moderators always. */
+	public boolean canEditTopic(TopicDetails topic) {
+		return moderates() || (is(topic.authorId()) && !topic.locked());
+	}
+
+	public boolean canLike(MemberId author) {
+		return signedIn() && !is(author);
+	}
+
+	public boolean canReply(TopicDetails topic) {
+		return signedIn() && (!topic.locked() || moderates());
+	}
+
+	public boolean canAccept(TopicDetails topic, BoardSummary board) {
+		return board.isSupport() && (is(topic.authorId()) || moderates());
+	}
+
+	/** The acting member; a missing sign-in on a members-only page is refused, never a server error. */
+	Actor actor() {
+		if (member == null) {
+			throw new PermissionDeniedException("Please sign in first.");
+		}
+		return member.actor();
+	}
+
+	/** Counts a thread view once per member, or once per browser session for anonymous visitors. */
+	String viewerKey(jakarta.servlet.http.HttpServletRequest request) {
+		return member != null ? "m:" + member.memberId() : "s:" + request.getSession(true).getId();
+	}
+}

@@ -1,0 +1,87 @@
+package com.forum.web.problem;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The problem types of the API. Each type URI is stable: clients may match on it, and it resolves
+ * to a page describing the problem.
+ */
+public enum ProblemType {
+
+	VALIDATION("validation", HttpStatus.BAD_REQUEST, "Your request has invalid fields."),
+	MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "The request body could not be read."),
+	INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "A parameter has the wrong type or format."),
+	BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "The request was not understood."),
+	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication is required."),
+	INVALID_CREDENTIALS("invalid-credentials", HttpStatus.UNAUTHORIZED, "Wrong username or password."),
+	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "You may not do this."),
+	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Nothing was found here."),
+	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "This method is not supported here."),
+	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "No acceptable representation."),
+	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+			"Send JSON (application/json)."),
+	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request is too large."),
+	TOO_MANY_LOGIN_ATTEMPTS("too-many-login-attempts", HttpStatus.TOO_MANY_REQUESTS,
+			"Too many failed sign-in attempts."),
+	SEARCH_UNAVAILABLE("search-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable right now."),
+	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+
+	/** Business-rule conflicts carry their own code under this prefix, e.g. /problems/rules/topic-locked. */
+	public static final String RULES_PREFIX = "/problems/rules/";
+
+	private final String slug;
+
+	private final HttpStatus status;
+
+	private final String title;
+
+	ProblemType(String slug, HttpStatus status, String title) {
+		this.slug = slug;
+		this.status = status;
+		this.title = title;
+	}
+
+	public URI uri() {
+		return URI.create("/problems/" + slug);
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public String slug() {
+		return slug;
+	}
+
+	public ProblemDetail detail(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(uri());
+		problem.setTitle(title);
+		return problem;
+	}
+
+	/** A refused business rule: 409 with a type naming the rule. */
+	public static ProblemDetail ruleViolation(String code, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+		problem.setType(URI.create(RULES_PREFIX + code));
+		problem.setTitle("The request conflicts with a rule");
+		return problem;
+	}
+
+	public static ProblemType forStatus(int status) {
+		for (ProblemType type : values()) {
+			if (type.status.value() == status && type != VALIDATION && type != MALFORMED_REQUEST
+					&& type != INVALID_PARAMETER && type != INVALID_CREDENTIALS) {
+				return type;
+			}
+		}
+		return status >= 500 ? INTERNAL : BAD_REQUEST;
+	}
+}

@@ -1,0 +1,62 @@
+package com.forum.web.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import com.forum.member.AccessTokens;
+import com.forum.member.MemberProfile;
+import com.forum.web.problem.ProblemType;
+import com.forum.web.problem.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API calls that carry {@code Authorization: Bearer <token>}. A token that is
+ * present but unknown, expired or revoked is refused outright rather than treated as anonymous, so
+ * a program notices at once that its token stopped working.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final String PREFIX = "Bearer ";
+
+	private final AccessTokens tokens;
+
+	private final ProblemWriter problems;
+
+	BearerTokenFilter(AccessTokens tokens, ProblemWriter problems) {
+		this.tokens = tokens;
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<MemberProfile> member = tokens.resolve(header.substring(PREFIX.length()).strip());
+		if (member.isEmpty()) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			problems.write(request, response,
+					ProblemType.UNAUTHORIZED.detail("The bearer token is unknown, expired or revoked."));
+			return;
+		}
+		MemberProfile profile = member.get();
+		MemberPrincipal principal = new MemberPrincipal(profile.id(), profile.username(), profile.role(), null);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		chain.doFilter(request, response);
+	}
+}

@@ -1,0 +1,106 @@
+package com.forum.web.security;
+
+import com.forum.member.AccessTokens;
+import com.forum.member.MemberDirectory;
+import com.forum.web.problem.ProblemType;
+import com.forum.web.problem.ProblemWriter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors: programs use {@code /api/**} with bearer tokens and no session (so no CSRF exposure);
+ * people use pages with form login, a session cookie and CSRF tokens on every form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; object-src 'none'; "
+			+ "base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+	@Bean
+	UserDetailsService userDetailsService(MemberDirectory members) {
+		return username -> members.credentials(username)
+			.map(MemberPrincipal::of)
+			.orElseThrow(() -> new UsernameNotFoundException("No such member"));
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwords);
+		return new ProviderManager(new ThrottledAuthenticationProvider(provider, throttle));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemWriter problems) throws Exception {
+		return http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/members", "/api/v1/auth/tokens").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
+				.anyRequest().authenticated())
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> {
+					response.setHeader("WWW-Authenticate", "Bearer");
+					problems.write(request, response, ProblemType.UNAUTHORIZED
+						.detail("Sign in: exchange your credentials at POST /api/v1/auth/tokens for a bearer token."));
+				})
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+						ProblemType.FORBIDDEN.detail("You may not do this."))))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+		return http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/", "/boards/*", "/threads/*", "/threads/*/history", "/search",
+						"/members/*", "/login", "/register", "/css/**", "/images/**", "/favicon.ico", "/error",
+						"/problems/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/register").permitAll()
+				.requestMatchers("/error").permitAll()
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer
+					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+			.build();
+	}
+
+	/** One message for a wrong name and a wrong password alike, so accounts can't be probed. */
+	private static AuthenticationFailureHandler loginFailure() {
+		return (request, response, ex) -> {
+			String target = ex instanceof LoginThrottledException throttled
+					? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error";
+			response.sendRedirect(request.getContextPath() + target);
+		};
+	}
+}

@@ -1,0 +1,117 @@
+package com.forum.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to the running application over real HTTP, as a program using the API would. */
+public class ApiClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	public ApiClient(int port) {
+		this.base = "http://127.0.0.1:" + port;
+	}
+
+	public String base() {
+		return base;
+	}
+
+	public Response get(String path, String token) {
+		return send("GET", path, null, token, "application/json");
+	}
+
+	public Response post(String path, Object body, String token) {
+		return send("POST", path, body, token, "application/json");
+	}
+
+	public Response put(String path, Object body, String token) {
+		return send("PUT", path, body, token, "application/json");
+	}
+
+	public Response delete(String path, String token) {
+		return send("DELETE", path, null, token, "application/json");
+	}
+
+	/** Sends a raw body as is, for malformed-input tests. */
+	public Response sendRaw(String method, String path, String rawBody, String contentType, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "application/json, application/problem+json")
+			.method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(rawBody));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("Retry-After").orElse(null), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String page(String path) {
+		return send("GET", path, null, null, "text/html").body();
+	}
+
+	private Response send(String method, String path, Object body, String token, String accept) {
+		String raw = body == null ? null : JSON.writeValueAsString(body);
+		return sendRaw(method, path, raw, body == null ? null : "application/json", token);
+	}
+
+	/** Registers a member with a unique name and returns its bearer token. */
+	public Member newMember(String prefix) {
+		String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+		String password = "pw-" + UUID.randomUUID();
+		Response registered = post("/api/v1/members",
+				Map.of("username", username, "email", username + "@test.example", "password", password), null);
+		if (registered.status() != 201) {
+			throw new IllegalStateException("Registration failed: " + registered);
+		}
+		return new Member(username, password, token(username, password));
+	}
+
+	public String token(String username, String password) {
+		Response token = post("/api/v1/auth/tokens", Map.of("username", username, "password", password), null);
+		if (token.status() != 201) {
+			throw new IllegalStateException("Token exchange failed: " + token);
+		}
+		return token.json().get("token").asString();
+	}
+
+	public record Member(String username, String password, String token) {
+	}
+
+	public record Response(int status, String contentType, String retryAfter, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		public boolean isProblem() {
+			return contentType.startsWith("application/problem+json");
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package com.forum.web;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.forum.web.ApiClient.Member;
+import com.forum.web.ApiClient.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputIntegrationTest {
+
+	private static final String MEGABYTE = "x".repeat(1024 * 1024);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	ApiClient api;
+
+	Member member;
+
+	long board;
+
+	long thread;
+
+	@BeforeAll
+	void setUp() {
+		api = new ApiClient(port);
+		member = api.newMember("careless");
+		board = api.get("/api/v1/boards/hyperos", null).json().get("id").asLong();
+		thread = api.post("/api/v1/threads", Map.of("boardId", board, "title", "A valid thread", "body", "ok"),
+				member.token()).json().get("id").asLong();
+	}
+
+	Stream<Arguments> mistakes() {
+		return Stream.of(
+				Arguments.of("missing fields", "POST", "/api/v1/threads", "{}", "application/json", 400,
+						"/problems/validation"),
+				Arguments.of("missing title", "POST", "/api/v1/threads", "{\"boardId\":BOARD,\"body\":\"b\"}",
+						"application/json", 400, "/problems/validation"),
+				Arguments.of("one-megabyte title", "POST", "/api/v1/threads",
+						"{\"boardId\":BOARD,\"title\":\"" + MEGABYTE + "\",\"body\":\"b\"}", "application/json", 400,
+						"/problems/validation"),
+				Arguments.of("blank body", "POST", "/api/v1/threads",
+						"{\"boardId\":BOARD,\"title\":\"Title ok\",\"body\":\"   \"}", "application/json", 400,
+						"/problems/validation"),
+				Arguments.of("unknown board", "POST", "/api/v1/threads",
+						"{\"boardId\":999999,\"title\":\"Title ok\",\"body\":\"b\"}", "application/json", 400,
+						"/problems/validation"),
+				Arguments.of("malformed JSON", "POST", "/api/v1/threads", "{\"boardId\": 1, \"title\": ",
+						"application/json", 400, "/problems/malformed-request"),
+				Arguments.of("wrong type", "POST", "/api/v1/threads",
+						"{\"boardId\":\"phone\",\"title\":\"Title ok\",\"body\":\"b\"}", "application/json", 400,
+						"/problems/malformed-request"),
+				Arguments.of("array instead of object", "POST", "/api/v1/threads", "[1,2,3]", "application/json", 400,
+						"/problems/malformed-request"),
+				Arguments.of("not JSON at all", "POST", "/api/v1/threads", "title=hello", "text/plain", 415,
+						"/problems/unsupported-media-type"),
+				Arguments.of("empty body", "POST", "/api/v1/threads", "", "application/json", 400,
+						"/problems/malformed-request"),
+				Arguments.of("reply to unknown thread", "POST", "/api/v1/threads/999999/replies", "{\"body\":\"b\"}",
+						"application/json", 404, "/problems/not-found"),
+				Arguments.of("non-numeric thread id", "GET", "/api/v1/threads/abc", null, null, 400,
+						"/problems/invalid-parameter"),
+				Arguments.of("page zero", "GET", "/api/v1/threads?page=0", null, null, 400, "/problems/validation"),
+				Arguments.of("huge page size", "GET", "/api/v1/threads?size=100000", null, null, 400,
+						"/problems/validation"),
+				Arguments.of("unknown sort", "GET", "/api/v1/threads?sort=sideways", null, null, 400,
+						"/problems/validation"),
+				Arguments.of("quote from elsewhere", "POST", "/api/v1/threads/THREAD/replies",
+						"{\"body\":\"b\",\"quotedReplyId\":999999}", "application/json", 400, "/problems/validation"),
+				Arguments.of("unknown address", "GET", "/api/v1/nothing-here", null, null, 404, "/problems/not-found"),
+				Arguments.of("wrong method", "PATCH", "/api/v1/boards", "{}", "application/json", 405,
+						"/problems/method-not-allowed"),
+				Arguments.of("overlong search", "GET", "/api/v1/search?q=" + "a".repeat(300), null, null, 400,
+						"/problems/validation"),
+				Arguments.of("short password", "POST", "/api/v1/members",
+						"{\"username\":\"shorty\",\"email\":\"s@x.example\",\"password\":\"short\"}", "application/json",
+						400, "/problems/validation"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("mistakes")
+	void aMistakeGetsAProblemDetailAndWritesNothing(String what, String method, String path, String body,
+			String contentType, int status, String type) {
+		long before = rows();
+
+		Response response = api.sendRaw(method, path.replace("THREAD", Long.toString(thread)),
+				body == null ? null : body.replace("BOARD", Long.toString(board)), contentType, member.token());
+
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.isProblem()).as(response.contentType()).isTrue();
+		assertThat(response.json().get("type").asString()).isEqualTo(type);
+		assertThat(response.json().get("status").asInt()).isEqualTo(status);
+		if (type.equals("/problems/validation")) {
+			assertThat(response.json().get("errors").size()).isPositive();
+			assertThat(response.json().get("errors").get(0).get("field").asString()).isNotBlank();
+		}
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	private long rows() {
+		return jdbc.queryForObject(
+				"select (select count(*) from topic) + (select count(*) from reply) + (select count(*) from member)",
+				Long.class);
+	}
+}

@@ -78,8 +78,10 @@ class PagesIntegrationTest {
 		assertThat(get("/threads/abc").statusCode()).isEqualTo(400);
 		assertThat(get("/threads/987654321").statusCode()).isEqualTo(404);
 		assertThat(get("/boards/no-such-board").statusCode()).isEqualTo(404);
-		assertThat(get("/no/such/page").statusCode()).isEqualTo(404);
 		assertThat(get("/members/nobody-here").statusCode()).isEqualTo(404);
+		signIn(new ApiClient(port).newMember("lost"));
+		assertThat(get("/no/such/page").statusCode()).isEqualTo(404);
+		assertThat(get("/no/such/page").body()).doesNotContain("Exception");
 	}
 
 	private void signIn(Member member) throws Exception {

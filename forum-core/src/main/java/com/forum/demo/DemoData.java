@@ -1,5 +1,7 @@
 package com.forum.demo;
 
+import java.util.Set;
+
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardId;
 import com.forum.board.BoardKind;
@@ -11,6 +13,15 @@ import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
 import com.forum.member.MemberRegistration;
 import com.forum.member.Role;
+import com.forum.petition.PetitionDraft;
+import com.forum.petition.PetitionId;
+import com.forum.petition.PetitionStatus;
+import com.forum.petition.PetitionSubmission;
+import com.forum.petition.PetitionTriage;
+import com.forum.petition.PetitionVoting;
+import com.forum.petition.ReleaseId;
+import com.forum.petition.ReleasePlanning;
+import com.forum.petition.StatusChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +49,21 @@ class DemoData {
 
 	private final Discussions discussions;
 
+	private final PetitionSubmission petitions;
+
+	private final PetitionVoting voting;
+
+	private final PetitionTriage triage;
+
+	private final ReleasePlanning releases;
+
 	DemoData(DemoDataProperties properties, MemberRegistration registration, MemberDirectory members,
-			BoardCatalog boards, Discussions discussions) {
+			BoardCatalog boards, Discussions discussions, PetitionSubmission petitions, PetitionVoting voting,
+			PetitionTriage triage, ReleasePlanning releases) {
+		this.petitions = petitions;
+		this.voting = voting;
+		this.triage = triage;
+		this.releases = releases;
 		this.properties = properties;
 		this.registration = registration;
 		this.members = members;
@@ -83,7 +107,34 @@ class DemoData {
 		discussions.reply(employee, question, "Official tip: keep both phones charging during the transfer.", answer);
 		discussions.acceptAnswer(fan, question, answer);
 		discussions.startTopic(helper, os, "小米澎湃OS 相机夜景模式体验", "夜景模式比上一代**更清晰**，噪点明显减少。");
-		log.info("Loaded demo data: 5 members, 4 boards, 4 threads");
+		loadPetitions(employee, fan, helper, phone, os);
+		log.info("Loaded demo data: 5 members, 4 boards, 4 threads, 5 petitions, 1 release");
+	}
+
+	private void loadPetitions(Actor employee, Actor fan, Actor helper, BoardId phone, BoardId os) {
+		PetitionId darkMode = petitions.submit(fan, new PetitionDraft(os, "Schedule dark mode by sunset",
+				"Switch to dark mode at **sunset** and back at sunrise, by location.", "Xiaomi 17", "OS2.0.208",
+				Set.of("display", "dark-mode")));
+		PetitionId battery = petitions.submit(helper, new PetitionDraft(os, "Show battery health percentage",
+				"Show the battery's remaining capacity in Settings > Battery.", "Xiaomi 17", null, Set.of("battery")));
+		PetitionId clock = petitions.submit(fan, new PetitionDraft(phone, "希望增加锁屏双时钟",
+				"出差时希望锁屏同时显示两个城市的时间。", null, null, Set.of("lock-screen")));
+		PetitionId notch = petitions.submit(helper, new PetitionDraft(phone, "Option to hide the camera cutout",
+				"A black bar at the top to hide the punch hole.", null, null, Set.of("display")));
+		petitions.submit(fan, new PetitionDraft(os, "Per-app volume control",
+				"Set a different volume for each app.", null, null, Set.of("audio")));
+		voting.vote(helper, darkMode, "Xiaomi 17");
+		voting.vote(fan, battery, "Xiaomi 17");
+		triage.changeStatus(employee, darkMode, new StatusChange(PetitionStatus.PLANNED,
+				"Planned for the next HyperOS build.", null, null));
+		triage.changeStatus(employee, battery, new StatusChange(PetitionStatus.UNDER_REVIEW, null, null, null));
+		triage.addNote(employee, battery, "Needs the battery team's estimate of capacity accuracy.");
+		triage.changeStatus(employee, notch, new StatusChange(PetitionStatus.DECLINED,
+				"The cutout is part of the design; a wallpaper can hide it.", null, null));
+		triage.respond(employee, clock, "好建议，我们正在评估。");
+		ReleaseId release = releases.create(employee, "OS2.0.300", null, "Weekly build.");
+		triage.changeStatus(employee, darkMode, new StatusChange(PetitionStatus.SHIPPED, "Shipped in OS2.0.300.",
+				release, null));
 	}
 
 	private Actor member(String name, Role role) {

@@ -47,9 +47,19 @@ public class ApiClient {
 
 	/** Sends a raw body as is, for malformed-input tests. */
 	public Response sendRaw(String method, String path, String rawBody, String contentType, String token) {
+		return exchange(method, path, rawBody, contentType, token, "application/json, application/problem+json");
+	}
+
+	/** Fetches a file such as an export, accepting whatever type the server sends. */
+	public Response download(String path, String token) {
+		return exchange("GET", path, null, null, token, "*/*");
+	}
+
+	private Response exchange(String method, String path, String rawBody, String contentType, String token,
+			String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Accept", "application/json, application/problem+json")
+			.timeout(Duration.ofSeconds(60))
+			.header("Accept", accept)
 			.method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofString(rawBody));
 		if (contentType != null) {

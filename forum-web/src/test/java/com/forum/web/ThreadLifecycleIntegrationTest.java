@@ -178,8 +178,8 @@ class ThreadLifecycleIntegrationTest {
 		assertThat(page.get("totalItems").asLong()).isPositive();
 		assertThat(page.get("totalPages").asInt()).isPositive();
 		JsonNode boards = api.get("/api/v1/boards", null).json();
-		assertThat(boards.get("items").size()).isEqualTo(4);
-		assertThat(boards.get("totalItems").asLong()).isEqualTo(4);
+		assertThat(boards.get("items").size()).isGreaterThanOrEqualTo(4);
+		assertThat(boards.get("totalItems").asLong()).isEqualTo(boards.get("items").size());
 	}
 
 	@Test

@@ -20,11 +20,19 @@ final class ApiParameters {
 		return parse(SearchSort.class, "sort", sort);
 	}
 
-	private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+	static com.forum.petition.PetitionStatus petitionStatus(String name, String value) {
+		return parse(com.forum.petition.PetitionStatus.class, name, value);
+	}
+
+	static com.forum.petition.PetitionOrder petitionOrder(String sort) {
+		return parse(com.forum.petition.PetitionOrder.class, "sort", sort);
+	}
+
+	static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
 		try {
-			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | NullPointerException ex) {
 			StringBuilder choices = new StringBuilder();
 			for (E constant : type.getEnumConstants()) {
 				choices.append(choices.isEmpty() ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardSummary;
+import com.forum.notification.Notifications;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.NotFoundException;
 import com.forum.shared.PermissionDeniedException;
@@ -32,13 +33,22 @@ class PagesAdvice {
 
 	private final BoardCatalog boards;
 
-	PagesAdvice(BoardCatalog boards) {
+	private final Notifications notifications;
+
+	PagesAdvice(BoardCatalog boards, Notifications notifications) {
 		this.boards = boards;
+		this.notifications = notifications;
 	}
 
 	@ModelAttribute("viewer")
 	Viewer viewer(@AuthenticationPrincipal MemberPrincipal member) {
 		return new Viewer(member);
+	}
+
+	/** The header's unread count, for pages people look at; null when there is none to show. */
+	@ModelAttribute("unreadNotifications")
+	Long unreadNotifications(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) ? safeUnread(member) : null;
 	}
 
 	@ModelAttribute("navBoards")
@@ -90,6 +100,7 @@ class PagesAdvice {
 		page.addObject("backUrl", backUrl);
 		page.addObject("viewer", new Viewer(member(request)));
 		page.addObject("navBoards", safeBoards());
+		page.addObject("unreadNotifications", safeUnread(member(request)));
 		return page;
 	}
 
@@ -102,6 +113,19 @@ class PagesAdvice {
 	private static MemberPrincipal member(HttpServletRequest request) {
 		return request.getUserPrincipal() instanceof Authentication auth
 				&& auth.getPrincipal() instanceof MemberPrincipal member ? member : null;
+	}
+
+	/** A count that cannot be read must not cost the member the page. */
+	private Long safeUnread(MemberPrincipal member) {
+		if (member == null) {
+			return null;
+		}
+		try {
+			return notifications.unreadCount(member.memberId());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private List<BoardSummary> safeBoards() {

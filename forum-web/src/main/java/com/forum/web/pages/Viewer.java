@@ -23,6 +23,11 @@ public record Viewer(MemberPrincipal member) {
 		return member != null && member.moderates();
 	}
 
+	/** Employees (and admins): they triage petitions and plan releases. */
+	public boolean staff() {
+		return member != null && member.role().isStaff();
+	}
+
 	public boolean is(MemberId id) {
 		return member != null && member.memberId().equals(id);
 	}

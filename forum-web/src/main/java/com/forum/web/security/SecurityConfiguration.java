@@ -1,22 +1,17 @@
 package com.forum.web.security;
 
 import com.forum.member.AccessTokens;
-import com.forum.member.MemberDirectory;
 import com.forum.web.problem.ProblemType;
 import com.forum.web.problem.ProblemWriter;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -27,26 +22,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * people use pages with form login, a session cookie and CSRF tokens on every form.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; object-src 'none'; "
 			+ "base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
-
-	@Bean
-	UserDetailsService userDetailsService(MemberDirectory members) {
-		return username -> members.credentials(username)
-			.map(MemberPrincipal::of)
-			.orElseThrow(() -> new UsernameNotFoundException("No such member"));
-	}
-
-	@Bean
-	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
-			LoginThrottle throttle) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-		provider.setPasswordEncoder(passwords);
-		return new ProviderManager(new ThrottledAuthenticationProvider(provider, throttle));
-	}
 
 	@Bean
 	@Order(1)
@@ -60,6 +41,8 @@ class SecurityConfiguration {
 			.logout(logout -> logout.disable())
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/members", "/api/v1/auth/tokens").permitAll()
+				.requestMatchers("/api/v1/triage/**").hasAnyRole("EMPLOYEE", "ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/notifications/**", "/api/v1/petitions/*/notes").authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
@@ -79,6 +62,10 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
 		return http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/triage", "/triage/**", "/releases/new").hasAnyRole("EMPLOYEE", "ADMIN")
+				.requestMatchers(HttpMethod.GET, "/petitions/new").authenticated()
+				.requestMatchers(HttpMethod.GET, "/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*")
+				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/", "/boards/*", "/threads/*", "/threads/*/history", "/search",
 						"/members/*", "/login", "/register", "/css/**", "/images/**", "/favicon.ico", "/error",
 						"/problems/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

@@ -1,0 +1,71 @@
+package com.forum.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import com.forum.member.MemberId;
+import com.forum.shared.NotFoundException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A member's notification centre. */
+@Service
+public class Notifications {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	Notifications(NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Notification> list(MemberId member, boolean unreadOnly, int page, int size) {
+		MapSqlParameterSource params = new MapSqlParameterSource("member", member.value())
+			.addValue("unreadOnly", unreadOnly)
+			.addValue("limit", size)
+			.addValue("offset", (long) page * size);
+		String where = " where recipient_id = :member and (not :unreadOnly or read_at is null) ";
+		Long total = jdbc.queryForObject("select count(*) from notification" + where, params, Long.class);
+		List<Notification> items = jdbc.query(
+				"select * from notification" + where + " order by id desc limit :limit offset :offset", params,
+				(rs, i) -> new Notification(rs.getLong("id"), rs.getString("kind"), rs.getString("title"),
+						rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
+						rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()));
+		return new PageImpl<>(items, PageRequest.of(page, size), total == null ? 0 : total);
+	}
+
+	@Transactional(readOnly = true)
+	public long unreadCount(MemberId member) {
+		Long count = jdbc.queryForObject(
+				"select count(*) from notification where recipient_id = :member and read_at is null",
+				new MapSqlParameterSource("member", member.value()), Long.class);
+		return count == null ? 0 : count;
+	}
+
+	@Transactional
+	public void markRead(MemberId member, long id) {
+		int found = jdbc.update("""
+				update notification set read_at = coalesce(read_at, :now) where id = :id and recipient_id = :member""",
+				new MapSqlParameterSource("id", id).addValue("member", member.value())
+					.addValue("now", Timestamp.from(clock.instant())));
+		if (found == 0) {
+			throw new NotFoundException("notification", id);
+		}
+	}
+
+	@Transactional
+	public int markAllRead(MemberId member) {
+		return jdbc.update("update notification set read_at = :now where recipient_id = :member and read_at is null",
+				new MapSqlParameterSource("member", member.value()).addValue("now", Timestamp.from(clock.instant())));
+	}
+}

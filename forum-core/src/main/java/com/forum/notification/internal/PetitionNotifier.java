@@ -1,0 +1,130 @@
+package com.forum.notification.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Locale;
+
+import com.forum.petition.PetitionDetails;
+import com.forum.petition.PetitionFilter;
+import com.forum.petition.PetitionId;
+import com.forum.petition.PetitionOrder;
+import com.forum.petition.PetitionQueries;
+import com.forum.petition.PetitionResponded;
+import com.forum.petition.PetitionStatus;
+import com.forum.petition.PetitionStatusChanged;
+import com.forum.petition.PetitionSummary;
+import com.forum.petition.ReleasePlanning;
+import com.forum.petition.ReleasePublished;
+import com.forum.shared.DomainEvent;
+import com.forum.shared.OutboxConsumer;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tells a petition's author, voters and followers of every status change, official response and
+ * release, except the one who acted and those who muted it. Each notification has a key unique per
+ * recipient, so a redelivered event (after a crash between writing and acknowledging) adds nothing;
+ * the e-mails are written in the same transaction as the notifications they copy.
+ */
+@Component
+class PetitionNotifier implements OutboxConsumer {
+
+	private final PetitionQueries petitions;
+
+	private final ReleasePlanning releases;
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	PetitionNotifier(PetitionQueries petitions, ReleasePlanning releases, NamedParameterJdbcTemplate jdbc,
+			TransactionTemplate tx, Clock clock) {
+		this.petitions = petitions;
+		this.releases = releases;
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	@Override
+	public String name() {
+		return "notify-petitions";
+	}
+
+	@Override
+	public boolean accepts(DomainEvent event) {
+		return event instanceof PetitionStatusChanged || event instanceof PetitionResponded
+				|| event instanceof ReleasePublished;
+	}
+
+	@Override
+	public void handle(DomainEvent event) {
+		tx.executeWithoutResult(status -> {
+			switch (event) {
+				case PetitionStatusChanged e -> {
+					PetitionDetails p = petitions.details(e.petitionId());
+					notify(p.id(), e.actorId().value(), "petition-status",
+							"“" + p.title() + "” is now " + label(e.to()), text(e.response()),
+							"status:" + e.eventId());
+				}
+				case PetitionResponded e -> {
+					PetitionDetails p = petitions.details(e.petitionId());
+					notify(p.id(), e.actorId().value(), "petition-response", "Official response to “" + p.title() + "”",
+							e.response(), "response:" + e.eventId());
+				}
+				case ReleasePublished e -> {
+					String version = releases.note(e.releaseId()).version();
+					for (PetitionSummary p : petitions.list(PetitionFilter.any().withRelease(e.releaseId()),
+							PetitionOrder.TOP, 0, 1_000)) {
+						notify(p.id(), e.actorId().value(), "release-published",
+								"“" + p.title() + "” shipped in " + version,
+								"Release " + version + " is out and credits the fans who asked for it.",
+								"release:" + e.releaseId() + ":" + p.id());
+					}
+				}
+				default -> throw new IllegalArgumentException("Not a petition event: " + event);
+			}
+		});
+	}
+
+	private void notify(PetitionId petition, long actor, String kind, String title, String body, String key) {
+		MapSqlParameterSource params = new MapSqlParameterSource("petition", petition.value())
+			.addValue("actor", actor)
+			.addValue("kind", kind)
+			.addValue("title", title.length() > 300 ? title.substring(0, 299) + "…" : title)
+			.addValue("body", body)
+			.addValue("link", "/petitions/" + petition)
+			.addValue("key", key)
+			.addValue("now", Timestamp.from(clock.instant()));
+		jdbc.update("""
+				insert into notification (recipient_id, kind, title, body, link, dedupe_key, created_at)
+				select audience.member_id, :kind, :title, :body, :link, :key, :now from (
+				    select author_id as member_id from petition where id = :petition
+				    union select member_id from petition_vote where petition_id = :petition
+				    union select member_id from petition_subscription where petition_id = :petition and mode = 'FOLLOW'
+				) audience
+				where audience.member_id <> :actor
+				  and not exists (select 1 from petition_subscription s where s.petition_id = :petition
+				                  and s.member_id = audience.member_id and s.mode = 'MUTE')
+				on conflict (recipient_id, dedupe_key) do nothing""", params);
+		jdbc.update("""
+				insert into outgoing_email (recipient_id, address, subject, body, dedupe_key, created_at, next_attempt_at)
+				select n.recipient_id, m.email, n.title, n.body || chr(10) || chr(10) || n.link, n.dedupe_key, :now, :now
+				from notification n join member m on m.id = n.recipient_id
+				where n.dedupe_key = :key
+				on conflict (recipient_id, dedupe_key) do nothing""", params);
+	}
+
+	private static String text(String response) {
+		return response == null ? "" : response;
+	}
+
+	private static String label(PetitionStatus status) {
+		return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+}

@@ -1,0 +1,296 @@
+package com.forum.petition;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import com.forum.board.BoardId;
+import com.forum.member.Actor;
+import com.forum.member.MemberId;
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.PermissionDeniedException;
+import com.forum.shared.RuleViolationException;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * A suggestion and its journey. The petition guards its own workflow: only employees move it, each
+ * move must be allowed from where it stands, and some moves must say why (a decline, a reopening),
+ * where (a release) or what it duplicates.
+ */
+@Entity
+@Table(name = "petition")
+class Petition extends AbstractAggregateRoot<Petition> {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "board_id")
+	private long boardId;
+
+	@Column(name = "author_id")
+	private long authorId;
+
+	private String title;
+
+	private String description;
+
+	@Column(name = "description_html")
+	private String descriptionHtml;
+
+	@Column(name = "device_model")
+	private String deviceModel;
+
+	@Column(name = "firmware_version")
+	private String firmwareVersion;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "petition_tag", joinColumns = @JoinColumn(name = "petition_id"))
+	@Column(name = "tag")
+	private Set<String> tags = new LinkedHashSet<>();
+
+	@Enumerated(EnumType.STRING)
+	private PetitionStatus status;
+
+	@Column(name = "status_changed_at")
+	private Instant statusChangedAt;
+
+	@Column(name = "first_response_at")
+	private Instant firstResponseAt;
+
+	@Column(name = "duplicate_of_id")
+	private Long duplicateOfId;
+
+	@Column(name = "release_id")
+	private Long releaseId;
+
+	@Column(name = "assignee_team")
+	private String assigneeTeam;
+
+	@Column(name = "assignee_id")
+	private Long assigneeId;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	// kept by atomic updates against the vote facts, never written through the entity
+	@Column(name = "vote_count", insertable = false, updatable = false)
+	private int voteCount;
+
+	@Version
+	private long version;
+
+	protected Petition() {
+	}
+
+	Petition(BoardId board, MemberId author, String title, String description, String descriptionHtml,
+			String deviceModel, String firmwareVersion, Set<String> tags, Instant now) {
+		this.boardId = board.value();
+		this.authorId = author.value();
+		this.title = title;
+		this.description = description;
+		this.descriptionHtml = descriptionHtml;
+		this.deviceModel = deviceModel;
+		this.firmwareVersion = firmwareVersion;
+		this.tags = new LinkedHashSet<>(tags);
+		this.status = PetitionStatus.SUBMITTED;
+		this.statusChangedAt = now;
+		this.createdAt = now;
+	}
+
+	Petition submitted() {
+		registerEvent(new PetitionSubmitted(id(), authorId()));
+		return this;
+	}
+
+	/**
+	 * Moves the petition and returns the history line to keep.
+	 *
+	 * @param response the official words shown with the change; required to decline or reopen
+	 * @param release where a shipped petition shipped
+	 * @param original what a duplicate duplicates
+	 */
+	HistoryEntry changeStatus(Actor actor, PetitionStatus to, String response, ReleaseId release,
+			Petition original, Instant now) {
+		checkStaff(actor);
+		PetitionStatus from = status;
+		if (!from.canMoveTo(to)) {
+			throw new RuleViolationException("transition-not-allowed",
+					"A petition cannot move from " + name(from) + " to " + name(to) + ".");
+		}
+		boolean reopening = from == PetitionStatus.DECLINED;
+		if ((to == PetitionStatus.DECLINED || reopening) && isBlank(response)) {
+			throw new InvalidInputException("response",
+					reopening ? "reopening needs a reason" : "declining needs a reason");
+		}
+		if (to == PetitionStatus.SHIPPED) {
+			if (release == null) {
+				throw new InvalidInputException("releaseId", "shipping names the release");
+			}
+			this.releaseId = release.value();
+		}
+		if (to == PetitionStatus.DUPLICATE) {
+			checkOriginal(original);
+			this.duplicateOfId = original.id;
+		}
+		this.status = to;
+		this.statusChangedAt = now;
+		markAnswered(now);
+		String text = isBlank(response) ? null : response.strip();
+		registerEvent(new PetitionStatusChanged(UUID.randomUUID(), id(), from, to, actor.id(), text));
+		return new HistoryEntry(id(), actor.id(), true, from, to, text, now);
+	}
+
+	/** An official response that leaves the status as it is. */
+	HistoryEntry respond(Actor actor, String response, Instant now) {
+		checkStaff(actor);
+		if (isBlank(response)) {
+			throw new InvalidInputException("response", "must not be blank");
+		}
+		markAnswered(now);
+		registerEvent(new PetitionResponded(UUID.randomUUID(), id(), actor.id(), response.strip()));
+		return new HistoryEntry(id(), actor.id(), true, status, status, response.strip(), now);
+	}
+
+	void assign(Actor actor, String team, MemberId assignee) {
+		checkStaff(actor);
+		this.assigneeTeam = isBlank(team) ? null : team.strip();
+		this.assigneeId = assignee == null ? null : assignee.value();
+	}
+
+	/** Votes are taken while the petition is open, and also on shipped or declined ones, as a signal. */
+	void checkVotable() {
+		if (status == PetitionStatus.DUPLICATE) {
+			throw new RuleViolationException("petition-merged",
+					"This petition was merged into petition " + duplicateOfId + "; vote there.");
+		}
+	}
+
+	private void checkOriginal(Petition original) {
+		if (original == null) {
+			throw new InvalidInputException("duplicateOfId", "marking a duplicate names the original");
+		}
+		if (original.id.equals(id)) {
+			throw new InvalidInputException("duplicateOfId", "a petition cannot duplicate itself");
+		}
+		if (original.status == PetitionStatus.DUPLICATE) {
+			throw new InvalidInputException("duplicateOfId",
+					"the original is itself a duplicate of petition " + original.duplicateOfId);
+		}
+	}
+
+	private void markAnswered(Instant now) {
+		if (firstResponseAt == null) {
+			firstResponseAt = now;
+		}
+	}
+
+	static void checkStaff(Actor actor) {
+		if (!actor.isStaff()) {
+			throw new PermissionDeniedException("Only employees may triage petitions.");
+		}
+	}
+
+	private static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	private static String name(PetitionStatus status) {
+		return status.name().toLowerCase().replace('_', ' ');
+	}
+
+	PetitionId id() {
+		return new PetitionId(id);
+	}
+
+	BoardId boardId() {
+		return new BoardId(boardId);
+	}
+
+	MemberId authorId() {
+		return new MemberId(authorId);
+	}
+
+	String title() {
+		return title;
+	}
+
+	String description() {
+		return description;
+	}
+
+	String descriptionHtml() {
+		return descriptionHtml;
+	}
+
+	String deviceModel() {
+		return deviceModel;
+	}
+
+	String firmwareVersion() {
+		return firmwareVersion;
+	}
+
+	Set<String> tags() {
+		return Set.copyOf(tags);
+	}
+
+	PetitionStatus status() {
+		return status;
+	}
+
+	Instant statusChangedAt() {
+		return statusChangedAt;
+	}
+
+	Instant firstResponseAt() {
+		return firstResponseAt;
+	}
+
+	PetitionId duplicateOf() {
+		return duplicateOfId == null ? null : new PetitionId(duplicateOfId);
+	}
+
+	ReleaseId releaseId() {
+		return releaseId == null ? null : new ReleaseId(releaseId);
+	}
+
+	String assigneeTeam() {
+		return assigneeTeam;
+	}
+
+	MemberId assigneeId() {
+		return assigneeId == null ? null : new MemberId(assigneeId);
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	int voteCount() {
+		return voteCount;
+	}
+
+	long version() {
+		return version;
+	}
+
+	java.util.Collection<Object> pendingEvents() {
+		return domainEvents();
+	}
+}

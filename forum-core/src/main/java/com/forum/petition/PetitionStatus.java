@@ -1,0 +1,42 @@
+package com.forum.petition;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where a petition stands. The allowed moves are the petition's own rules: review leads to a plan
+ * or a decline, a plan to work and a release; a declined petition can be reopened; shipped and
+ * duplicate petitions are closed for good.
+ */
+public enum PetitionStatus {
+
+	SUBMITTED, UNDER_REVIEW, PLANNED, IN_PROGRESS, SHIPPED, DECLINED, DUPLICATE;
+
+	private static final Map<PetitionStatus, Set<PetitionStatus>> NEXT = Map.of(
+			SUBMITTED, EnumSet.of(UNDER_REVIEW, PLANNED, DECLINED, DUPLICATE),
+			UNDER_REVIEW, EnumSet.of(PLANNED, DECLINED, DUPLICATE),
+			PLANNED, EnumSet.of(IN_PROGRESS, SHIPPED, UNDER_REVIEW, DECLINED),
+			IN_PROGRESS, EnumSet.of(SHIPPED, PLANNED),
+			SHIPPED, EnumSet.noneOf(PetitionStatus.class),
+			DECLINED, EnumSet.of(UNDER_REVIEW),
+			DUPLICATE, EnumSet.noneOf(PetitionStatus.class));
+
+	public boolean canMoveTo(PetitionStatus next) {
+		return NEXT.get(this).contains(next);
+	}
+
+	public Set<PetitionStatus> next() {
+		return Set.copyOf(NEXT.get(this));
+	}
+
+	/** Still waiting for a decision or its delivery; members can back it. */
+	public boolean isOpen() {
+		return this == SUBMITTED || this == UNDER_REVIEW || this == PLANNED || this == IN_PROGRESS;
+	}
+
+	/** Counts as accepted in the acceptance rate. */
+	public boolean isAccepted() {
+		return this == PLANNED || this == IN_PROGRESS || this == SHIPPED;
+	}
+}

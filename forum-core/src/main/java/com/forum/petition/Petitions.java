@@ -1,0 +1,6 @@
+package com.forum.petition;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Petitions extends JpaRepository<Petition, Long> {
+}

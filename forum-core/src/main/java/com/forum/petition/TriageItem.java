@@ -1,0 +1,10 @@
+package com.forum.petition;
+
+import java.time.Instant;
+
+import com.forum.member.MemberId;
+
+/** A petition as employees see it in the triage queue. */
+public record TriageItem(PetitionSummary petition, String assigneeTeam, MemberId assigneeId, String assigneeName,
+		Instant responseDue, boolean overdue) {
+}

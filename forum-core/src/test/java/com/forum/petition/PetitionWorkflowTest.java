@@ -1,0 +1,154 @@
+package com.forum.petition;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.forum.board.BoardId;
+import com.forum.member.Actor;
+import com.forum.member.MemberId;
+import com.forum.member.Role;
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.PermissionDeniedException;
+import com.forum.shared.RuleViolationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static com.forum.petition.PetitionStatus.DECLINED;
+import static com.forum.petition.PetitionStatus.DUPLICATE;
+import static com.forum.petition.PetitionStatus.IN_PROGRESS;
+import static com.forum.petition.PetitionStatus.PLANNED;
+import static com.forum.petition.PetitionStatus.SHIPPED;
+import static com.forum.petition.PetitionStatus.SUBMITTED;
+import static com.forum.petition.PetitionStatus.UNDER_REVIEW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PetitionWorkflowTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+	/** The whole table, written out independently of the enum so a change to either is noticed. */
+	private static final Map<PetitionStatus, Set<PetitionStatus>> ALLOWED = Map.of(
+			SUBMITTED, EnumSet.of(UNDER_REVIEW, PLANNED, DECLINED, DUPLICATE),
+			UNDER_REVIEW, EnumSet.of(PLANNED, DECLINED, DUPLICATE),
+			PLANNED, EnumSet.of(IN_PROGRESS, SHIPPED, UNDER_REVIEW, DECLINED),
+			IN_PROGRESS, EnumSet.of(SHIPPED, PLANNED),
+			SHIPPED, EnumSet.noneOf(PetitionStatus.class),
+			DECLINED, EnumSet.of(UNDER_REVIEW),
+			DUPLICATE, EnumSet.noneOf(PetitionStatus.class));
+
+	private final Actor employee = new Actor(new MemberId(9), Role.EMPLOYEE);
+
+	private final Actor member = new Actor(new MemberId(2), Role.MEMBER);
+
+	static Stream<Arguments> everyPair() {
+		return Stream.of(PetitionStatus.values())
+			.flatMap(from -> Stream.of(PetitionStatus.values()).map(to -> Arguments.of(from, to)));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@MethodSource("everyPair")
+	void everyFromToPairIsAllowedExactlyWhenTheTableSaysSo(PetitionStatus from, PetitionStatus to) {
+		Petition petition = petition(1, from);
+		Petition original = petition(2, PLANNED);
+		boolean allowed = ALLOWED.get(from).contains(to);
+
+		assertThat(from.canMoveTo(to)).isEqualTo(allowed);
+		if (allowed) {
+			HistoryEntry entry = petition.changeStatus(employee, to, "because", new ReleaseId(7), original, NOW);
+			assertThat(petition.status()).isEqualTo(to);
+			assertThat(entry.view("e").from()).isEqualTo(from);
+			assertThat(entry.view("e").to()).isEqualTo(to);
+			assertThat(entry.view("e").official()).isTrue();
+			assertThat(petition.pendingEvents()).hasOnlyElementsOfType(PetitionStatusChanged.class);
+		}
+		else {
+			assertThatThrownBy(() -> petition.changeStatus(employee, to, "because", new ReleaseId(7), original, NOW))
+				.isInstanceOf(RuleViolationException.class)
+				.hasMessageContaining("cannot move");
+			assertThat(petition.status()).isEqualTo(from);
+		}
+	}
+
+	@Test
+	void decliningNeedsAReason() {
+		Petition petition = petition(1, UNDER_REVIEW);
+
+		assertThatThrownBy(() -> petition.changeStatus(employee, DECLINED, "  ", null, null, NOW))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("reason");
+		assertThat(petition.status()).isEqualTo(UNDER_REVIEW);
+	}
+
+	@Test
+	void reopeningADeclinedPetitionNeedsAReason() {
+		Petition petition = petition(1, DECLINED);
+
+		assertThatThrownBy(() -> petition.changeStatus(employee, UNDER_REVIEW, null, null, null, NOW))
+			.isInstanceOf(InvalidInputException.class);
+		petition.changeStatus(employee, UNDER_REVIEW, "New logs show it affects many devices", null, null, NOW);
+		assertThat(petition.status()).isEqualTo(UNDER_REVIEW);
+	}
+
+	@Test
+	void shippingNamesTheRelease() {
+		Petition petition = petition(1, IN_PROGRESS);
+
+		assertThatThrownBy(() -> petition.changeStatus(employee, SHIPPED, null, null, null, NOW))
+			.isInstanceOf(InvalidInputException.class)
+			.hasMessageContaining("release");
+		petition.changeStatus(employee, SHIPPED, null, new ReleaseId(3), null, NOW);
+		assertThat(petition.releaseId()).isEqualTo(new ReleaseId(3));
+	}
+
+	@Test
+	void aDuplicateNamesAnOriginalThatIsNeitherItselfNorADuplicate() {
+		Petition petition = petition(1, SUBMITTED);
+
+		assertThatThrownBy(() -> petition.changeStatus(employee, DUPLICATE, null, null, null, NOW))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> petition.changeStatus(employee, DUPLICATE, null, null, petition, NOW))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> petition.changeStatus(employee, DUPLICATE, null, null, petition(3, DUPLICATE), NOW))
+			.isInstanceOf(InvalidInputException.class);
+
+		petition.changeStatus(employee, DUPLICATE, null, null, petition(2, PLANNED), NOW);
+		assertThat(petition.duplicateOf()).isEqualTo(new PetitionId(2));
+		assertThatThrownBy(petition::checkVotable).isInstanceOf(RuleViolationException.class).hasMessageContaining("2");
+	}
+
+	@Test
+	void onlyEmployeesTriage() {
+		Petition petition = petition(1, SUBMITTED);
+
+		assertThatThrownBy(() -> petition.changeStatus(member, UNDER_REVIEW, null, null, null, NOW))
+			.isInstanceOf(PermissionDeniedException.class);
+		assertThatThrownBy(() -> petition.respond(member, "hello", NOW)).isInstanceOf(PermissionDeniedException.class);
+		assertThatThrownBy(() -> petition.assign(member, "camera", null)).isInstanceOf(PermissionDeniedException.class);
+	}
+
+	@Test
+	void theFirstOfficialWordStartsTheServiceLevelClockOnce() {
+		Petition petition = petition(1, SUBMITTED);
+
+		petition.respond(employee, "We are looking into it", NOW);
+		petition.changeStatus(employee, UNDER_REVIEW, null, null, null, NOW.plusSeconds(3600));
+
+		assertThat(petition.firstResponseAt()).isEqualTo(NOW);
+		assertThat(petition.pendingEvents()).hasSize(2);
+	}
+
+	private static Petition petition(long id, PetitionStatus status) {
+		Petition petition = new Petition(new BoardId(1), new MemberId(2), "Dark mode schedule", "text", "<p>text</p>",
+				null, null, Set.of(), NOW.minusSeconds(86_400));
+		ReflectionTestUtils.setField(petition, "id", id);
+		ReflectionTestUtils.setField(petition, "status", status);
+		return petition;
+	}
+}

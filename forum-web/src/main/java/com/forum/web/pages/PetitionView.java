@@ -1,0 +1,124 @@
+package com.forum.web.pages;
+
+import java.util.Comparator;
+import java.util.List;
+
+import com.forum.board.BoardCatalog;
+import com.forum.petition.PetitionDetails;
+import com.forum.petition.PetitionFollowing;
+import com.forum.petition.PetitionId;
+import com.forum.petition.PetitionQueries;
+import com.forum.petition.PetitionStatus;
+import com.forum.petition.PetitionTriage;
+import com.forum.petition.PetitionVoting;
+import com.forum.petition.ReleaseNote;
+import com.forum.petition.ReleasePlanning;
+import com.forum.petition.ReleaseSummary;
+import com.forum.shared.NotFoundException;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * Fills the model of a petition's page, for showing it and for showing it again with a form's
+ * errors. Staff-only parts (the triage panel, internal notes) are added for employees only.
+ */
+@Component
+class PetitionView {
+
+	static final String TEMPLATE = "petitions/petition";
+
+	/** How many unpublished releases the ship select offers. */
+	private static final int RELEASE_CHOICES = 50;
+
+	private final PetitionQueries queries;
+
+	private final PetitionVoting voting;
+
+	private final PetitionFollowing following;
+
+	private final PetitionTriage triage;
+
+	private final ReleasePlanning releases;
+
+	private final BoardCatalog boards;
+
+	PetitionView(PetitionQueries queries, PetitionVoting voting, PetitionFollowing following, PetitionTriage triage,
+			ReleasePlanning releases, BoardCatalog boards) {
+		this.queries = queries;
+		this.voting = voting;
+		this.following = following;
+		this.triage = triage;
+		this.releases = releases;
+		this.boards = boards;
+	}
+
+	static String path(PetitionId id) {
+		return "/petitions/" + id;
+	}
+
+	String show(PetitionId id, Viewer viewer, Model model) {
+		PetitionDetails petition = queries.details(id);
+		model.addAttribute("section", "petitions");
+		model.addAttribute("petition", petition);
+		model.addAttribute("area", boards.find(petition.boardId()).orElse(null));
+		model.addAttribute("history", queries.history(id));
+		model.addAttribute("original", original(petition));
+		model.addAttribute("shippedIn", shippedIn(petition));
+		model.addAttribute("voted", viewer.signedIn() && voting.hasVoted(viewer.member().memberId(), id));
+		model.addAttribute("mode", viewer.signedIn() ? following.mode(viewer.actor(), id) : null);
+		addIfMissing(model, "voteForm", new VoteForm());
+		if (viewer.staff()) {
+			model.addAttribute("notes", triage.notes(viewer.actor(), id));
+			model.addAttribute("nextStatuses",
+					petition.status().next().stream().sorted(Comparator.comparing(PetitionStatus::ordinal)).toList());
+			model.addAttribute("openReleases", openReleases());
+			addIfMissing(model, "statusForm", new StatusForm());
+			addIfMissing(model, "responseForm", new ResponseForm());
+			addIfMissing(model, "assignForm", new AssignForm());
+			addIfMissing(model, "noteForm", new NoteForm());
+		}
+		return TEMPLATE;
+	}
+
+	/** Releases that still take petitions, soonest first. */
+	List<ReleaseSummary> openReleases() {
+		return releases.list(0, RELEASE_CHOICES)
+			.stream()
+			.filter(r -> !r.published())
+			.sorted(Comparator.comparing(ReleaseSummary::releaseAt))
+			.toList();
+	}
+
+	/** The petition a duplicate was merged into; null if there is none or it is gone. */
+	private PetitionDetails original(PetitionDetails petition) {
+		if (petition.duplicateOf() == null) {
+			return null;
+		}
+		try {
+			return queries.details(petition.duplicateOf());
+		}
+		catch (NotFoundException ex) {
+			return null;
+		}
+	}
+
+	/** The release a shipped petition shipped in; its notes are public once it is published. */
+	private ReleaseNote shippedIn(PetitionDetails petition) {
+		if (petition.releaseId() == null) {
+			return null;
+		}
+		try {
+			return releases.note(petition.releaseId());
+		}
+		catch (NotFoundException ex) {
+			return null;
+		}
+	}
+
+	private static void addIfMissing(Model model, String name, Object form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form);
+		}
+	}
+}

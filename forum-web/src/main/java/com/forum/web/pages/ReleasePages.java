@@ -1,0 +1,186 @@
+package com.forum.web.pages;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+import com.forum.petition.PetitionFilter;
+import com.forum.petition.PetitionId;
+import com.forum.petition.PetitionOrder;
+import com.forum.petition.PetitionProperties;
+import com.forum.petition.PetitionQueries;
+import com.forum.petition.PetitionStatus;
+import com.forum.petition.PetitionSummary;
+import com.forum.petition.ReleaseId;
+import com.forum.petition.ReleaseNote;
+import com.forum.petition.ReleasePlanning;
+import com.forum.petition.ReleaseSummary;
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.NotFoundException;
+import com.forum.shared.RuleViolationException;
+import com.forum.web.security.MemberPrincipal;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Releases and their notes, which credit each shipped petition's author and earliest backers.
+ * Employees plan releases, ship petitions in them and publish them; members see published ones.
+ */
+@Controller
+class ReleasePages {
+
+	private static final int PAGE_SIZE = 20;
+
+	/** How many planned or in-progress petitions the ship field suggests. */
+	private static final int SHIPPABLE = 100;
+
+	private final ReleasePlanning releases;
+
+	private final PetitionQueries queries;
+
+	private final PetitionProperties properties;
+
+	private final PetitionFmt fmt;
+
+	ReleasePages(ReleasePlanning releases, PetitionQueries queries, PetitionProperties properties, PetitionFmt fmt) {
+		this.releases = releases;
+		this.queries = queries;
+		this.properties = properties;
+		this.fmt = fmt;
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		binder.setBindingErrorProcessor(PetitionForms.FRIENDLY);
+	}
+
+	/** Members see published releases; employees also the planned ones. */
+	@GetMapping("/releases")
+	String list(@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal MemberPrincipal member,
+			Model model) {
+		Viewer viewer = new Viewer(member);
+		Page<ReleaseSummary> found = releases.list(Pages.index(page), PAGE_SIZE);
+		model.addAttribute("section", "releases");
+		model.addAttribute("releases",
+				found.getContent().stream().filter(r -> r.published() || viewer.staff()).toList());
+		model.addAttribute("pager", Pager.of(Pages.number(page), found.getTotalPages(),
+				n -> "/releases" + (n > 1 ? "?page=" + n : "")));
+		return "releases/list";
+	}
+
+	@GetMapping("/releases/new")
+	String newRelease(Model model) {
+		ReleaseForm form = new ReleaseForm();
+		form.setReleaseAt(fmt.releaseInput(releases.nextReleaseSlot()));
+		model.addAttribute("form", form);
+		return formPage(model);
+	}
+
+	@PostMapping("/releases")
+	String create(@Valid @ModelAttribute("form") ReleaseForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal member, Model model) {
+		Instant releaseAt = releaseAt(form.getReleaseAt(), result);
+		if (!result.hasErrors()) {
+			try {
+				ReleaseId id = releases.create(new Viewer(member).actor(), form.getVersion(), releaseAt,
+						form.getNotes());
+				return "redirect:/releases/" + id;
+			}
+			catch (InvalidInputException | RuleViolationException ex) {
+				PetitionForms.reject(result, ex);
+			}
+		}
+		return formPage(model);
+	}
+
+	@GetMapping("/releases/{id}")
+	String release(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member, Model model) {
+		return show(new ReleaseId(id), new Viewer(member), model);
+	}
+
+	@PostMapping("/releases/{id}/petitions")
+	String ship(@PathVariable long id, @Valid @ModelAttribute("shipForm") ShipForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect, Model model) {
+		ReleaseId release = new ReleaseId(id);
+		Viewer viewer = new Viewer(member);
+		if (!result.hasErrors()) {
+			try {
+				releases.ship(viewer.actor(), release, new PetitionId(form.getPetitionId()), form.getResponse());
+				redirect.addFlashAttribute("notice", "Petition " + form.getPetitionId() + " is marked shipped.");
+				return "redirect:/releases/" + release;
+			}
+			catch (InvalidInputException | RuleViolationException ex) {
+				PetitionForms.reject(result, ex);
+			}
+			catch (NotFoundException ex) {
+				result.rejectValue("petitionId", "not-found", "There is no petition " + form.getPetitionId() + ".");
+			}
+		}
+		return show(release, viewer, model);
+	}
+
+	@PostMapping("/releases/{id}/publish")
+	String publish(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member,
+			RedirectAttributes redirect) {
+		releases.publish(new Viewer(member).actor(), new ReleaseId(id));
+		redirect.addFlashAttribute("notice", "Published. Everyone who backed what it shipped is being told.");
+		return "redirect:/releases/" + id;
+	}
+
+	private String show(ReleaseId id, Viewer viewer, Model model) {
+		ReleaseNote note = releases.note(id);
+		if (note.publishedAt() == null && !viewer.staff()) {
+			throw new NotFoundException("release", id);
+		}
+		model.addAttribute("section", "releases");
+		model.addAttribute("release", note);
+		if (viewer.staff() && note.publishedAt() == null) {
+			if (!model.containsAttribute("shipForm")) {
+				model.addAttribute("shipForm", new ShipForm());
+			}
+			model.addAttribute("shippable", shippable());
+		}
+		return "releases/release";
+	}
+
+	private String formPage(Model model) {
+		model.addAttribute("section", "releases");
+		model.addAttribute("zone", properties.releaseZone().getId());
+		return "releases/new";
+	}
+
+	private List<PetitionSummary> shippable() {
+		return queries.list(PetitionFilter.any()
+			.withStatuses(Set.of(PetitionStatus.PLANNED, PetitionStatus.IN_PROGRESS)), PetitionOrder.TOP, 0, SHIPPABLE)
+			.getContent();
+	}
+
+	/** The date typed in the release time zone; blank leaves it to the next weekly slot. */
+	private Instant releaseAt(String typed, BindingResult result) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(typed.strip().replace(' ', 'T')).atZone(properties.releaseZone()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			result.rejectValue("releaseAt", "invalid", "Please give the date as 2026-05-12T12:00, or leave it empty.");
+			return null;
+		}
+	}
+}

@@ -1,0 +1,221 @@
+package com.forum.web.pages;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.forum.board.BoardCatalog;
+import com.forum.board.BoardSummary;
+import com.forum.member.MemberId;
+import com.forum.petition.PetitionFilter;
+import com.forum.petition.PetitionId;
+import com.forum.petition.PetitionOrder;
+import com.forum.petition.PetitionProperties;
+import com.forum.petition.PetitionStatus;
+import com.forum.petition.PetitionTriage;
+import com.forum.petition.TriageDashboard;
+import com.forum.petition.TriageItem;
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.RuleViolationException;
+import com.forum.web.security.MemberPrincipal;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The employees' triage queue with its bulk decision, and the service-level dashboard. */
+@Controller
+class TriagePages {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final PetitionTriage triage;
+
+	private final BoardCatalog boards;
+
+	private final PetitionView view;
+
+	private final PetitionProperties properties;
+
+	TriagePages(PetitionTriage triage, BoardCatalog boards, PetitionView view, PetitionProperties properties) {
+		this.triage = triage;
+		this.boards = boards;
+		this.view = view;
+		this.properties = properties;
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		binder.setBindingErrorProcessor(PetitionForms.FRIENDLY);
+	}
+
+	/** The queue, oldest first by default and open petitions only unless asked otherwise. */
+	@GetMapping("/triage")
+	String queue(@RequestParam(defaultValue = "") String board, @RequestParam(defaultValue = "open") String status,
+			@RequestParam(defaultValue = "") String tag, @RequestParam(required = false) Integer olderThan,
+			@RequestParam(required = false) Integer minVotes, @RequestParam(defaultValue = "") String team,
+			@RequestParam(required = false) Long assignee, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(defaultValue = "oldest") String sort, @RequestParam(defaultValue = "1") int page,
+			@AuthenticationPrincipal MemberPrincipal member, Model model) {
+		List<BoardSummary> all = boards.all();
+		BoardSummary scope = all.stream().filter(b -> b.slug().equals(board)).findFirst().orElse(null);
+		TriageQuery query = new TriageQuery(scope == null ? "" : scope.slug(), status(status), clip(tag, 30),
+				olderThan == null ? null : Math.clamp(olderThan, 0, 3650),
+				minVotes == null ? null : Math.max(0, minVotes), clip(team, 60),
+				assignee == null || assignee <= 0 ? null : assignee, overdue, order(sort).name().toLowerCase(Locale.ROOT));
+		PetitionFilter filter = new PetitionFilter(scope == null ? null : scope.id(),
+				"any".equals(query.status()) ? Set.of() : PetitionPages.statuses(query.status()),
+				query.tag().isEmpty() ? null : query.tag(),
+				query.olderThan() == null ? null : Duration.ofDays(query.olderThan()), query.minVotes(),
+				query.team().isEmpty() ? null : query.team(),
+				query.assignee() == null ? null : new MemberId(query.assignee()), query.overdue(), null);
+		Page<TriageItem> items = triage.queue(new Viewer(member).actor(), filter, order(sort), Pages.index(page),
+				PAGE_SIZE);
+		model.addAttribute("section", "triage");
+		model.addAttribute("deadlineDays", properties.firstResponseDeadline().toDays());
+		model.addAttribute("items", items);
+		model.addAttribute("query", query);
+		model.addAttribute("boardsById", HomeController.byId(all));
+		model.addAttribute("openReleases", view.openReleases());
+		model.addAttribute("pager", Pager.of(Pages.number(page), items.getTotalPages(), query::page));
+		if (!model.containsAttribute("bulkForm")) {
+			model.addAttribute("bulkForm", new StatusForm());
+		}
+		return "triage/queue";
+	}
+
+	/**
+	 * One decision for the ticked petitions, all or nothing. Either way it returns to the queue as
+	 * it was filtered; a refusal keeps the ticks and the typed response.
+	 */
+	@PostMapping("/triage/bulk-status")
+	String bulk(@Valid @ModelAttribute("bulkForm") StatusForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
+		String back = "redirect:/triage" + TriageQuery.safe(form.getQuery());
+		String problem = null;
+		if (form.getPetitionIds() == null || form.getPetitionIds().isEmpty()) {
+			problem = "Tick at least one petition first.";
+		}
+		else if (result.hasErrors()) {
+			ObjectError error = result.getAllErrors().getFirst();
+			problem = error instanceof FieldError field && field.isBindingFailure()
+					? "Please check the " + PetitionForms.label(field.getField()) + "." : error.getDefaultMessage();
+		}
+		else {
+			try {
+				int changed = triage.bulkChangeStatus(new Viewer(member).actor(),
+						form.getPetitionIds().stream().map(PetitionId::new).toList(), form.change());
+				redirect.addFlashAttribute("notice", (changed == 1 ? "1 petition" : changed + " petitions")
+						+ " moved to " + form.getStatus().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+				return back;
+			}
+			catch (InvalidInputException ex) {
+				problem = PetitionForms.sentence(ex.field(), ex.getMessage());
+			}
+			catch (RuleViolationException ex) {
+				problem = ex.getMessage();
+			}
+		}
+		redirect.addFlashAttribute("bulkError", problem);
+		redirect.addFlashAttribute("bulkForm", form);
+		return back;
+	}
+
+	@GetMapping("/triage/dashboard")
+	String dashboard(@RequestParam(defaultValue = "") String board, @AuthenticationPrincipal MemberPrincipal member,
+			Model model) {
+		List<BoardSummary> all = boards.all();
+		BoardSummary scope = all.stream().filter(b -> b.slug().equals(board)).findFirst().orElse(null);
+		TriageDashboard dashboard = triage.dashboard(new Viewer(member).actor(), scope == null ? null : scope.id());
+		model.addAttribute("section", "triage");
+		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("deadlineDays", properties.firstResponseDeadline().toDays());
+		model.addAttribute("scope", scope);
+		model.addAttribute("boardsById", HomeController.byId(all));
+		model.addAttribute("funnelMax", funnelMax(dashboard.funnel()));
+		return "triage/dashboard";
+	}
+
+	private static long funnelMax(Map<PetitionStatus, Long> funnel) {
+		return funnel.values().stream().mapToLong(Long::longValue).max().orElse(0);
+	}
+
+	private static String status(String status) {
+		String name = status.strip().toLowerCase(Locale.ROOT);
+		if ("any".equals(name) || "open".equals(name)) {
+			return name;
+		}
+		for (PetitionStatus s : PetitionStatus.values()) {
+			if (s.name().equalsIgnoreCase(name)) {
+				return s.name().toLowerCase(Locale.ROOT);
+			}
+		}
+		return "open";
+	}
+
+	private static PetitionOrder order(String sort) {
+		return switch (sort.strip().toLowerCase(Locale.ROOT)) {
+			case "newest" -> PetitionOrder.NEWEST;
+			case "top" -> PetitionOrder.TOP;
+			case "trending" -> PetitionOrder.TRENDING;
+			default -> PetitionOrder.OLDEST;
+		};
+	}
+
+	private static String clip(String value, int max) {
+		String text = value.strip();
+		return text.length() > max ? text.substring(0, max) : text;
+	}
+
+	/** The queue's filters, to show them in the form and to rebuild its address. */
+	public record TriageQuery(String board, String status, String tag, Integer olderThan, Integer minVotes,
+			String team, Long assignee, boolean overdue, String sort) {
+
+		/** The query string without the page, to come back to after a bulk decision. */
+		public String queryString() {
+			StringBuilder q = new StringBuilder("status=").append(Pages.encode(status));
+			append(q, "board", board);
+			append(q, "tag", tag);
+			append(q, "olderThan", olderThan == null ? "" : olderThan.toString());
+			append(q, "minVotes", minVotes == null ? "" : minVotes.toString());
+			append(q, "team", team);
+			append(q, "assignee", assignee == null ? "" : assignee.toString());
+			append(q, "overdue", overdue ? "true" : "");
+			append(q, "sort", "oldest".equals(sort) ? "" : sort);
+			return q.toString();
+		}
+
+		String page(int page) {
+			return "/triage?" + queryString() + (page > 1 ? "&page=" + page : "");
+		}
+
+		/** A query string sent back by the browser, reduced to what a query string may hold. */
+		static String safe(String query) {
+			if (query == null || query.isBlank()) {
+				return "";
+			}
+			String clean = query.replaceAll("[^A-Za-z0-9=&%._~+\\-]", "");
+			return clean.isEmpty() ? "" : "?" + clean;
+		}
+
+		private static void append(StringBuilder q, String name, String value) {
+			if (!value.isEmpty()) {
+				q.append('&').append(name).append('=').append(Pages.encode(value));
+			}
+		}
+	}
+}

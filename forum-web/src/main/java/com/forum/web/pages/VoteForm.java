@@ -1,0 +1,18 @@
+package com.forum.web.pages;
+
+import jakarta.validation.constraints.Size;
+
+/** Backing a petition, optionally naming the device it affects ("affects me too"). */
+public class VoteForm {
+
+	@Size(max = 60, message = "The device model must be at most 60 characters.")
+	private String deviceModel = "";
+
+	public String getDeviceModel() {
+		return deviceModel;
+	}
+
+	public void setDeviceModel(String deviceModel) {
+		this.deviceModel = deviceModel;
+	}
+}

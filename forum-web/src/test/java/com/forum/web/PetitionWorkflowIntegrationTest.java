@@ -1,0 +1,282 @@
+package com.forum.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.forum.web.ApiClient.Member;
+import com.forum.web.ApiClient.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class PetitionWorkflowIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	ApiClient api;
+
+	String employee;
+
+	long board;
+
+	@BeforeEach
+	void setUp() {
+		api = new ApiClient(port);
+		employee = api.token("employee", "employee-demo-2026");
+		board = api.get("/api/v1/boards/hyperos", null).json().get("id").asLong();
+	}
+
+	@Test
+	void statusChangesAreKeptInAPublicHistoryWithOfficialResponses() {
+		Member author = api.newMember("asker");
+		long id = submit(author, "Lock screen weather widget");
+
+		assertThat(status(id, "under_review", null).status()).isEqualTo(200);
+		assertThat(api.post("/api/v1/petitions/" + id + "/responses", Map.of("response", "The team likes it."),
+				employee).status()).isEqualTo(201);
+		Response declined = status(id, "declined", "Conflicts with the always-on display.");
+		Response noReason = status(id, "under_review", null);
+		Response reopened = status(id, "under_review", "Reopened: new design removes the conflict.");
+		Response notAllowed = status(id, "shipped", null);
+
+		assertThat(declined.json().get("status").asString()).isEqualTo("declined");
+		assertThat(noReason.status()).isEqualTo(400);
+		assertThat(reopened.json().get("status").asString()).isEqualTo("under_review");
+		assertThat(notAllowed.status()).isEqualTo(409);
+		assertThat(notAllowed.json().get("type").asString()).isEqualTo("/problems/rules/transition-not-allowed");
+
+		JsonNode history = api.get("/api/v1/petitions/" + id + "/history", null).json().get("items");
+		assertThat(history.size()).isEqualTo(4);
+		assertThat(history.get(0).get("from").asString()).isEqualTo("submitted");
+		assertThat(history.get(0).get("to").asString()).isEqualTo("under_review");
+		assertThat(history.get(1).get("statusChange").asBoolean()).isFalse();
+		assertThat(history.get(1).get("response").asString()).isEqualTo("The team likes it.");
+		assertThat(history.get(2).get("response").asString()).isEqualTo("Conflicts with the always-on display.");
+		assertThat(history).allSatisfy(entry -> {
+			assertThat(entry.get("official").asBoolean()).isTrue();
+			assertThat(entry.get("actor").get("username").asString()).isEqualTo("employee");
+		});
+	}
+
+	@Test
+	void aDuplicateMovesItsVotersOntoTheOriginalCountingOverlapsOnce() {
+		Member a = api.newMember("a");
+		Member b = api.newMember("b");
+		Member both = api.newMember("both");
+		long original = submit(a, "Dual app clock widget");
+		long duplicate = submit(b, "Two clocks widget for travel");
+		api.put("/api/v1/petitions/" + original + "/vote", Map.of(), both.token());
+		api.put("/api/v1/petitions/" + duplicate + "/vote", Map.of(), both.token());
+		assertThat(votes(original)).isEqualTo(2);
+		assertThat(votes(duplicate)).isEqualTo(2);
+
+		Response merged = api.post("/api/v1/petitions/" + duplicate + "/status",
+				Map.of("status", "duplicate", "duplicateOfId", original, "response", "Same ask as #" + original),
+				employee);
+
+		assertThat(merged.json().get("duplicateOfId").asLong()).isEqualTo(original);
+		assertThat(votes(original)).isEqualTo(3);
+		Response lateVote = api.put("/api/v1/petitions/" + duplicate + "/vote", Map.of(), api.newMember("late").token());
+		assertThat(lateVote.status()).isEqualTo(409);
+		assertThat(lateVote.json().get("type").asString()).isEqualTo("/problems/rules/petition-merged");
+		assertThat(api.get("/api/v1/triage/vote-audit", employee).json().get("consistent").asBoolean()).isTrue();
+	}
+
+	@Test
+	void internalNotesNeverReachMembers() {
+		Member author = api.newMember("noted");
+		String secret = "internal-" + UUID.randomUUID();
+		long id = submit(author, "Faster charging animation " + secret.substring(0, 4));
+		assertThat(api.post("/api/v1/petitions/" + id + "/notes", Map.of("body", secret), employee).status())
+			.isEqualTo(201);
+		status(id, "under_review", "Looking at it");
+
+		assertThat(api.get("/api/v1/petitions/" + id + "/notes", employee).body()).contains(secret);
+		assertThat(api.get("/api/v1/petitions/" + id + "/notes", author.token()).status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/petitions/" + id + "/notes", null).status()).isEqualTo(401);
+		List<String> seenByMember = List.of(api.get("/api/v1/petitions/" + id, author.token()).body(),
+				api.get("/api/v1/petitions/" + id + "/history", null).body(),
+				api.get("/api/v1/petitions?sort=newest&size=100", null).body(),
+				api.get("/api/v1/petitions/similar?title=" + secret, null).body(),
+				api.get("/api/v1/search?q=" + secret, null).body(), api.page("/petitions/" + id));
+		assertThat(seenByMember).noneMatch(body -> body.contains(secret));
+		Await.until(Duration.ofSeconds(10),
+				() -> api.get("/api/v1/notifications", author.token()).json().get("totalItems").asLong() >= 1);
+		assertThat(api.get("/api/v1/notifications", author.token()).body()).doesNotContain(secret);
+		assertThat(jdbc.queryForObject("select count(*) from outgoing_email where body like ?", Long.class,
+				"%" + secret + "%")).isZero();
+		String export = api.download("/api/v1/triage/export", employee).body();
+		assertThat(export).contains("Faster charging animation").doesNotContain(secret);
+	}
+
+	@Test
+	void authorVotersAndFollowersAreToldOnceTheActorAndTheMutedNot() {
+		Member author = api.newMember("author");
+		Member voter = api.newMember("voter");
+		Member follower = api.newMember("follower");
+		Member muted = api.newMember("muted");
+		long id = submit(author, "Battery health percentage");
+		api.put("/api/v1/petitions/" + id + "/vote", Map.of("deviceModel", "Xiaomi 17"), voter.token());
+		api.put("/api/v1/petitions/" + id + "/vote", Map.of(), muted.token());
+		api.put("/api/v1/petitions/" + id + "/subscription", Map.of("mode", "follow"), follower.token());
+		api.put("/api/v1/petitions/" + id + "/subscription", Map.of("mode", "mute"), muted.token());
+		long before = System.nanoTime();
+
+		status(id, "planned", "Coming in the next build.");
+
+		Duration told = Await.until(Duration.ofSeconds(10), () -> unread(author) == 1 && unread(voter) == 1
+				&& unread(follower) == 1);
+		System.out.printf("voters told of a status change within %d ms%n", told.toMillis());
+		assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(5));
+		assertThat(unread(muted)).isZero();
+		assertThat(api.get("/api/v1/notifications/unread-count", employee).json().get("unread").asLong())
+			.isEqualTo(unread(employee));
+		JsonNode item = api.get("/api/v1/notifications", voter.token()).json().get("items").get(0);
+		assertThat(item.get("title").asString()).contains("Battery health percentage", "planned");
+		assertThat(item.get("body").asString()).isEqualTo("Coming in the next build.");
+		assertThat(item.get("link").asString()).isEqualTo("/petitions/" + id);
+		Await.until(Duration.ofSeconds(10), () -> jdbc.queryForObject(
+				"select count(*) from outgoing_email where dedupe_key like 'status:%' and sent_at is not null "
+						+ "and recipient_id in (select id from member where username in (?, ?, ?))",
+				Long.class, author.username(), voter.username(), follower.username()) == 3);
+
+		api.post("/api/v1/notifications/read-all", null, voter.token());
+		assertThat(unread(voter)).isZero();
+	}
+
+	@Test
+	void aNotificationIsDeliveredOnceEvenWhenTheProcessDiesBeforeAcknowledging() {
+		Member author = api.newMember("crash");
+		long id = submit(author, "Notification history log");
+		status(id, "under_review", "On our list.");
+		Await.until(Duration.ofSeconds(10), () -> unread(author) == 1);
+
+		// as after a crash between writing the notifications and marking the delivery done: the
+		// delivery is due again, and the restarted dispatcher hands the same event over once more
+		int redelivered = jdbc.update("""
+				update outbox_message set delivered_at = null, next_attempt_at = now()
+				where consumer = 'notify-petitions' and payload ->> 'petitionId' is not null
+				  and (payload -> 'petitionId' ->> 'value')::bigint = ?""", id);
+		assertThat(redelivered).isEqualTo(1);
+		Await.until(Duration.ofSeconds(10), () -> jdbc.queryForObject("""
+				select count(*) from outbox_message where consumer = 'notify-petitions' and delivered_at is null""",
+				Long.class) == 0);
+
+		assertThat(unread(author)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("""
+				select count(*) from outgoing_email e join member m on m.id = e.recipient_id where m.username = ?""",
+				Long.class, author.username())).isEqualTo(1);
+	}
+
+	@Test
+	void aReleaseShipsPetitionsCreditsEarlyBackersAndTellsEveryVoter() {
+		Member author = api.newMember("shipper");
+		Member early = api.newMember("early");
+		Member later = api.newMember("later");
+		long id = submit(author, "Screen recorder with internal audio");
+		api.put("/api/v1/petitions/" + id + "/vote", Map.of(), early.token());
+		api.put("/api/v1/petitions/" + id + "/vote", Map.of(), later.token());
+		status(id, "planned", "Planned.");
+		String version = "OS3.0." + (System.nanoTime() % 100_000);
+		Response release = api.post("/api/v1/releases", Map.of("version", version), employee);
+		assertThat(release.status()).isEqualTo(201);
+		long releaseId = release.json().get("id").asLong();
+		assertThat(release.json().get("releaseAt").asString()).endsWith("T04:00:00Z");
+
+		Response shipped = api.post("/api/v1/releases/" + releaseId + "/petitions", Map.of("petitionId", id),
+				employee);
+		Response published = api.post("/api/v1/releases/" + releaseId + "/publish", null, employee);
+
+		assertThat(shipped.status()).isEqualTo(200);
+		assertThat(published.json().get("publishedAt").isNull()).isFalse();
+		JsonNode credit = published.json().get("shipped").get(0);
+		assertThat(credit.get("petition").get("author").get("username").asString()).isEqualTo(author.username());
+		assertThat(credit.get("earliestBackers").get(0).asString()).isEqualTo(early.username());
+		assertThat(credit.get("earliestBackers").get(1).asString()).isEqualTo(later.username());
+		assertThat(api.get("/api/v1/petitions/" + id, null).json().get("releaseId").asLong()).isEqualTo(releaseId);
+		Await.until(Duration.ofSeconds(10), () -> api.get("/api/v1/notifications", later.token()).body()
+			.contains("shipped in " + version));
+		assertThat(api.post("/api/v1/releases/" + releaseId + "/publish", null, employee).status()).isEqualTo(409);
+	}
+
+	@Test
+	void membersGetForbiddenProblemsOnEveryTriageAction() {
+		Member member = api.newMember("nosy");
+		long id = submit(member, "Let me triage my own petition");
+		String token = member.token();
+		List<Response> attempts = List.of(
+				api.post("/api/v1/petitions/" + id + "/status", Map.of("status", "planned"), token),
+				api.post("/api/v1/petitions/" + id + "/responses", Map.of("response", "official?"), token),
+				api.post("/api/v1/petitions/" + id + "/notes", Map.of("body", "note"), token),
+				api.get("/api/v1/petitions/" + id + "/notes", token),
+				api.put("/api/v1/petitions/" + id + "/assignee", Map.of("team", "camera"), token),
+				api.get("/api/v1/triage/petitions", token), api.get("/api/v1/triage/dashboard", token),
+				api.get("/api/v1/triage/vote-audit", token), api.download("/api/v1/triage/export", token),
+				api.post("/api/v1/triage/bulk-status", Map.of("petitionIds", List.of(id), "status", "planned"), token),
+				api.post("/api/v1/releases", Map.of("version", "hack-1"), token),
+				api.post("/api/v1/releases/1/publish", null, token));
+
+		assertThat(attempts).allSatisfy(response -> {
+			assertThat(response.status()).as(response.body()).isEqualTo(403);
+			assertThat(response.isProblem()).isTrue();
+			assertThat(response.json().get("type").asString()).isEqualTo("/problems/forbidden");
+		});
+		assertThat(api.get("/api/v1/petitions/" + id, null).json().get("status").asString()).isEqualTo("submitted");
+	}
+
+	@Test
+	void bulkChangesAreAllOrNothing() {
+		Member author = api.newMember("bulk");
+		long first = submit(author, "Bulk one: quick settings order");
+		long second = submit(author, "Bulk two: quick settings colours");
+		status(second, "declined", "Not now.");
+
+		Response refused = api.post("/api/v1/triage/bulk-status",
+				Map.of("petitionIds", List.of(first, second), "status", "planned"), employee);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("detail").asString()).contains("Petition " + second);
+		assertThat(api.get("/api/v1/petitions/" + first, null).json().get("status").asString()).isEqualTo("submitted");
+
+		Response applied = api.post("/api/v1/triage/bulk-status",
+				Map.of("petitionIds", List.of(first), "status", "under_review"), employee);
+		assertThat(applied.json().get("changed").asInt()).isEqualTo(1);
+	}
+
+	private long submit(Member author, String title) {
+		Response created = api.post("/api/v1/petitions", Map.of("boardId", board, "title", title, "description",
+				"Please consider: " + title, "tags", List.of("ideas")), author.token());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private Response status(long id, String status, String response) {
+		Map<String, Object> body = response == null ? Map.of("status", status)
+				: Map.of("status", status, "response", response);
+		return api.post("/api/v1/petitions/" + id + "/status", body, employee);
+	}
+
+	private long votes(long id) {
+		return api.get("/api/v1/petitions/" + id, null).json().get("votes").asLong();
+	}
+
+	private long unread(Member member) {
+		return unread(member.token());
+	}
+
+	private long unread(String token) {
+		return api.get("/api/v1/notifications/unread-count", token).json().get("unread").asLong();
+	}
+}

@@ -88,10 +88,6 @@ class Petition extends AbstractAggregateRoot<Petition> {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
-	// kept by atomic updates against the vote facts, never written through the entity
-	@Column(name = "vote_count", insertable = false, updatable = false)
-	private int voteCount;
-
 	@Version
 	private long version;
 
@@ -280,10 +276,6 @@ class Petition extends AbstractAggregateRoot<Petition> {
 
 	Instant createdAt() {
 		return createdAt;
-	}
-
-	int voteCount() {
-		return voteCount;
 	}
 
 	long version() {

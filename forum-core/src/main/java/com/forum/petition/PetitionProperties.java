@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTags most tags on one petition
  * @param fillerWords words that say nothing about what is asked for; similar-petition detection
  * ignores them
+ * @param voteFoldInterval how often exact vote counts are copied into the column lists sort by
  */
 @ConfigurationProperties("forum.petitions")
 public record PetitionProperties(@DefaultValue("7d") Duration firstResponseDeadline,
@@ -29,5 +30,6 @@ public record PetitionProperties(@DefaultValue("7d") Duration firstResponseDeadl
 		@DefaultValue("5") int creditedBackers, @DefaultValue("5") int maxTags,
 		@DefaultValue({ "please", "pls", "add", "support", "feature", "option", "ability", "allow", "want", "would",
 				"like", "could", "can", "we", "i", "you", "need", "request", "suggest", "suggestion", "希望", "增加",
-				"添加", "支持", "请", "能否", "能不能", "可以", "建议", "功能", "一个", "希望能", "麻烦" }) List<String> fillerWords) {
+				"添加", "支持", "请", "能否", "能不能", "可以", "建议", "功能", "一个", "希望能", "麻烦" }) List<String> fillerWords,
+		@DefaultValue("1s") Duration voteFoldInterval) {
 }

@@ -45,7 +45,7 @@ public class PetitionQueries {
 		return new PetitionDetails(p.id(), p.boardId(), p.title(), p.description(), p.descriptionHtml(), p.authorId(),
 				author, p.deviceModel(), p.firmwareVersion(), p.tags().stream().sorted().toList(), p.status(),
 				p.createdAt(), p.statusChangedAt(), p.firstResponseAt(), p.duplicateOf(), p.releaseId(),
-				p.voteCount(), voting.affectedDevices(id));
+				(int) voting.count(id), voting.affectedDevices(id));
 	}
 
 	/** The public history, oldest first. */

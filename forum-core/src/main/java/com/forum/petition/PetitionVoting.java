@@ -2,6 +2,8 @@ package com.forum.petition;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.forum.member.Actor;
@@ -11,18 +13,29 @@ import com.forum.shared.NotFoundException;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Votes are facts keyed by petition and member. The stored count moves only by the number of facts
- * a statement really added or removed, inside the same transaction and under the petition row's
- * lock, so it cannot drift from the facts however many members vote at once.
+ * a statement really added or removed, in the same transaction, so it cannot drift from the facts
+ * however many members vote at once. It is kept in {@value #SHARDS} shards per petition, chosen by
+ * member id, so simultaneous voters on one petition do not all wait for one row lock; the sum of
+ * the shards is the exact count, and {@code petition.vote_count}, which lists sort by, is folded
+ * from the shards every second.
  */
 @Service
 public class PetitionVoting {
 
+	static final int SHARDS = 16;
+
+	/** Longer than any vote transaction, so a shard changed by a late commit is folded again. */
+	private static final Duration FOLD_OVERLAP = Duration.ofSeconds(30);
+
 	private final Petitions petitions;
+
+	private volatile Instant lastFold = Instant.EPOCH;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -55,7 +68,9 @@ public class PetitionVoting {
 		petitions.findById(id.value()).orElseThrow(() -> new NotFoundException("petition", id));
 		int removed = jdbc.update("delete from petition_vote where petition_id = :petition and member_id = :member",
 				new MapSqlParameterSource("petition", id.value()).addValue("member", member.id().value()));
-		adjust(id, -removed);
+		if (removed > 0) {
+			tally(id, member.id(), -1);
+		}
 		return new VoteState(false, count(id));
 	}
 
@@ -66,7 +81,9 @@ public class PetitionVoting {
 				new MapSqlParameterSource("petition", petition.id().value()).addValue("member", member.value())
 					.addValue("device", deviceModel)
 					.addValue("at", Timestamp.from(clock.instant())));
-		adjust(petition.id(), added);
+		if (added > 0) {
+			tally(petition.id(), member, 1);
+		}
 	}
 
 	/**
@@ -74,19 +91,47 @@ public class PetitionVoting {
 	 * duplicate keeps its own facts as a record of who asked there.
 	 */
 	void moveVoters(PetitionId duplicate, PetitionId original) {
-		int added = jdbc.update("""
-				insert into petition_vote (petition_id, member_id, device_model, created_at)
-				select :original, member_id, device_model, created_at from petition_vote where petition_id = :duplicate
-				on conflict do nothing""",
-				new MapSqlParameterSource("original", original.value()).addValue("duplicate", duplicate.value()));
-		adjust(original, added);
+		jdbc.update("""
+				with moved as (
+				    insert into petition_vote (petition_id, member_id, device_model, created_at)
+				    select :original, member_id, device_model, created_at from petition_vote where petition_id = :duplicate
+				    on conflict do nothing returning member_id)
+				insert into petition_vote_tally (petition_id, shard, votes, changed_at)
+				select :original, (member_id % :shards)::smallint, count(*), :now from moved group by 2
+				on conflict (petition_id, shard)
+				do update set votes = petition_vote_tally.votes + excluded.votes, changed_at = excluded.changed_at""",
+				new MapSqlParameterSource("original", original.value()).addValue("duplicate", duplicate.value())
+					.addValue("shards", SHARDS)
+					.addValue("now", Timestamp.from(clock.instant())));
 	}
 
-	private void adjust(PetitionId id, int delta) {
-		if (delta != 0) {
-			jdbc.update("update petition set vote_count = vote_count + :delta where id = :id",
-					new MapSqlParameterSource("delta", delta).addValue("id", id.value()));
-		}
+	private void tally(PetitionId id, MemberId member, int delta) {
+		jdbc.update("""
+				insert into petition_vote_tally (petition_id, shard, votes, changed_at)
+				values (:petition, :shard, :delta, :now)
+				on conflict (petition_id, shard)
+				do update set votes = petition_vote_tally.votes + excluded.votes, changed_at = excluded.changed_at""",
+				new MapSqlParameterSource("petition", id.value()).addValue("shard", (int) (member.value() % SHARDS))
+					.addValue("delta", delta)
+					.addValue("now", Timestamp.from(clock.instant())));
+	}
+
+	/** Copies the exact counts of recently voted petitions into the column lists sort by. */
+	@Scheduled(fixedDelayString = "${forum.petitions.vote-fold-interval:1s}")
+	void foldRecentVotes() {
+		Instant started = clock.instant();
+		fold(lastFold.minus(FOLD_OVERLAP));
+		lastFold = started;
+	}
+
+	int fold(Instant changedSince) {
+		return jdbc.update("""
+				update petition p set vote_count = s.total
+				from (select petition_id, sum(votes) as total from petition_vote_tally
+				      where petition_id in (select petition_id from petition_vote_tally where changed_at >= :since)
+				      group by petition_id) s
+				where p.id = s.petition_id and p.vote_count <> s.total""",
+				new MapSqlParameterSource("since", Timestamp.from(changedSince)));
 	}
 
 	public boolean hasVoted(MemberId member, PetitionId id) {
@@ -96,8 +141,10 @@ public class PetitionVoting {
 		return found != null && found > 0;
 	}
 
+	/** The exact count: the sum of the petition's shards. */
 	public long count(PetitionId id) {
-		Long count = jdbc.queryForObject("select vote_count from petition where id = :id",
+		Long count = jdbc.queryForObject(
+				"select coalesce(sum(votes), 0) from petition_vote_tally where petition_id = :id",
 				new MapSqlParameterSource("id", id.value()), Long.class);
 		return count == null ? 0 : count;
 	}
@@ -113,14 +160,22 @@ public class PetitionVoting {
 				(rs, i) -> new DeviceCount(rs.getString("device_model"), rs.getLong("backers")));
 	}
 
-	/** Petitions whose stored count differs from their vote facts; empty when all is well. */
-	@Transactional(readOnly = true)
+	/**
+	 * Petitions whose stored counts (the shards' sum, and the list column once folded) differ from
+	 * their vote facts; empty when all is well.
+	 */
+	@Transactional
 	public List<VoteCountMismatch> audit() {
+		fold(Instant.EPOCH);
 		return jdbc.query("""
-				select p.id, p.vote_count, count(v.member_id) as facts
-				from petition p left join petition_vote v on v.petition_id = p.id
-				group by p.id, p.vote_count having p.vote_count <> count(v.member_id)""",
-				(rs, i) -> new VoteCountMismatch(new PetitionId(rs.getLong("id")), rs.getLong("vote_count"),
+				select p.id, p.vote_count, coalesce(t.total, 0) as tallied, coalesce(f.facts, 0) as facts
+				from petition p
+				left join (select petition_id, sum(votes) as total from petition_vote_tally group by petition_id) t
+				       on t.petition_id = p.id
+				left join (select petition_id, count(*) as facts from petition_vote group by petition_id) f
+				       on f.petition_id = p.id
+				where coalesce(t.total, 0) <> coalesce(f.facts, 0) or p.vote_count <> coalesce(f.facts, 0)""",
+				(rs, i) -> new VoteCountMismatch(new PetitionId(rs.getLong("id")), rs.getLong("tallied"),
 						rs.getLong("facts")));
 	}
 

@@ -28,7 +28,7 @@ class ReleaseSlotTest {
 			"2026-11-25T09:00:00Z, 2026-12-01T04:00:00Z" })
 	void theDefaultSlotIsTheNextTuesdayNoonInShanghai(Instant now, Instant expected) {
 		PetitionProperties rules = new PetitionProperties(Duration.ofDays(7), Duration.ofDays(7), DayOfWeek.TUESDAY,
-				LocalTime.NOON, ZoneId.of("Asia/Shanghai"), 5, 5, List.of());
+				LocalTime.NOON, ZoneId.of("Asia/Shanghai"), 5, 5, List.of(), Duration.ofSeconds(1));
 		ReleasePlanning planning = new ReleasePlanning(null, null, null, null, rules, Clock.fixed(now, ZoneOffset.UTC));
 
 		assertThat(planning.nextReleaseSlot()).isEqualTo(expected);

@@ -20,8 +20,6 @@ import org.springframework.core.io.ClassPathResource;
  * or nodes race to create it, one succeeds and the others only attach the alias (a second index
  * behind the alias would leave writes with no single target). Writes are bulk operations carrying
  * external versions; a version conflict means a newer state is there already and counts as done.
- * <p>
- * The same steps as {@link PostIndex} follows for posts, in a form other indexes can share.
  */
 final class AliasedIndex {
 
@@ -56,9 +54,7 @@ final class AliasedIndex {
 		if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
 			String first = alias + "-initial";
 			try {
-				try (InputStream body = new ClassPathResource(settings).getInputStream()) {
-					client.indices().create(c -> c.index(first).withJson(body));
-				}
+				createIndex(first);
 				log.info("Created search index {} behind alias {}", first, alias);
 			}
 			catch (ElasticsearchException ex) {
@@ -71,19 +67,35 @@ final class AliasedIndex {
 		ready = true;
 	}
 
+	/** A new, empty index with the configured settings and mappings, not behind the alias. */
+	String createIndex(String index) throws IOException {
+		try (InputStream body = new ClassPathResource(settings).getInputStream()) {
+			client.indices().create(c -> c.index(index).withJson(body));
+		}
+		return index;
+	}
+
 	/** Writes through the alias, creating the index first if this is the very first write. */
 	void write(List<BulkOperation> operations) throws IOException {
 		if (operations.isEmpty()) {
 			return;
 		}
 		ensureReady();
-		BulkResponse response = client.bulk(b -> b.index(alias).operations(operations));
+		writeTo(alias, operations);
+	}
+
+	/** Runs the operations against one index or the alias; conflicts and missing documents count as done. */
+	void writeTo(String index, List<BulkOperation> operations) throws IOException {
+		if (operations.isEmpty()) {
+			return;
+		}
+		BulkResponse response = client.bulk(b -> b.index(index).operations(operations));
 		if (!response.errors()) {
 			return;
 		}
 		for (BulkResponseItem item : response.items()) {
 			if (item.error() != null && item.status() != 409 && item.status() != 404) {
-				throw new IOException("Indexing " + item.id() + " in " + alias + " failed: " + item.error().type()
+				throw new IOException("Indexing " + item.id() + " in " + index + " failed: " + item.error().type()
 						+ " " + item.error().reason());
 			}
 		}

@@ -1,7 +1,6 @@
 package com.forum.search.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,18 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import com.forum.search.SearchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,12 +39,13 @@ public class PostIndex {
 
 	private final Clock clock;
 
-	private volatile boolean ready;
+	private final AliasedIndex posts;
 
 	PostIndex(ElasticsearchClient client, SearchProperties properties, Clock clock) {
 		this.client = client;
 		this.properties = properties;
 		this.clock = clock;
+		this.posts = new AliasedIndex(client, properties.postsAlias(), SETTINGS);
 	}
 
 	/** Prepares the index at start-up; if Elasticsearch is away, the first write tries again. */
@@ -67,42 +63,13 @@ public class PostIndex {
 		return properties.postsAlias();
 	}
 
-	/**
-	 * Creates the first index and its alias unless they exist. The first index has a fixed name, so
-	 * when several threads or nodes race, creating it succeeds for one and the others only wait
-	 * for its alias; a second index behind the alias would leave writes with no target.
-	 */
-	synchronized void ensureReady() throws IOException {
-		if (ready) {
-			return;
-		}
-		if (!client.indices().existsAlias(a -> a.name(alias())).value()) {
-			String first = alias() + "-initial";
-			try {
-				createIndex(first);
-				client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias()))));
-				log.info("Created search index {} behind alias {}", first, alias());
-			}
-			catch (ElasticsearchException ex) {
-				if (!"resource_already_exists_exception".equals(ex.error().type())) {
-					throw ex;
-				}
-				client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias()))));
-			}
-		}
-		ready = true;
+	void ensureReady() throws IOException {
+		posts.ensureReady();
 	}
 
 	/** A new, empty index with the configured settings and mappings, not yet behind the alias. */
 	public String createIndex() throws IOException {
-		return createIndex(alias() + "-" + SUFFIX.format(clock.instant()));
-	}
-
-	private String createIndex(String index) throws IOException {
-		try (InputStream settings = new ClassPathResource(SETTINGS).getInputStream()) {
-			client.indices().create(c -> c.index(index).withJson(settings));
-		}
-		return index;
+		return posts.createIndex(alias() + "-" + SUFFIX.format(clock.instant()));
 	}
 
 	public Set<String> indicesBehindAlias() throws IOException {
@@ -128,8 +95,7 @@ public class PostIndex {
 
 	/** Writes through the alias, creating the index first if this is the very first write. */
 	void write(List<BulkOperation> operations) throws IOException {
-		ensureReady();
-		write(alias(), operations);
+		posts.write(operations);
 	}
 
 	static BulkOperation removal(String docId, long version) {
@@ -144,20 +110,8 @@ public class PostIndex {
 			.document(document)));
 	}
 
-	/** Runs the operations; conflicts (a newer version is there) and missing documents count as done. */
+	/** Writes straight into one index, as a rebuild does before the alias points at it. */
 	public void write(String index, List<BulkOperation> operations) throws IOException {
-		if (operations.isEmpty()) {
-			return;
-		}
-		BulkResponse response = client.bulk(b -> b.index(index).operations(operations));
-		if (!response.errors()) {
-			return;
-		}
-		for (BulkResponseItem item : response.items()) {
-			if (item.error() != null && item.status() != 409 && item.status() != 404) {
-				throw new IOException("Indexing " + item.id() + " failed: " + item.error().type() + " "
-						+ item.error().reason());
-			}
-		}
+		posts.writeTo(index, operations);
 	}
 }

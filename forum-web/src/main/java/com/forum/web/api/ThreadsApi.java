@@ -10,7 +10,6 @@ import com.forum.discussion.LikeState;
 import com.forum.discussion.PostKind;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicId;
-import com.forum.discussion.TopicOrder;
 import com.forum.web.api.ApiDtos.AcceptAnswerRequest;
 import com.forum.web.api.ApiDtos.CreateReplyRequest;
 import com.forum.web.api.ApiDtos.CreateThreadRequest;

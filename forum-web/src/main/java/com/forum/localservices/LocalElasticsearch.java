@@ -77,6 +77,13 @@ public final class LocalElasticsearch {
 		return instanceDir.resolve("logs");
 	}
 
+	/** Where the launcher script looks for our pid to clean up after a JVM that died; kept current on every start. */
+	private volatile Path launcherPidFile;
+
+	void recordPidIn(Path file) {
+		this.launcherPidFile = file;
+	}
+
 	/** Starts the node (same ports, same data as before) and blocks until the cluster is at least yellow. */
 	public synchronized void start() {
 		if (isRunning()) {
@@ -119,6 +126,10 @@ public final class LocalElasticsearch {
 					throw failure("did not become healthy", cliLog);
 				}
 				LocalProcesses.sleep(100);
+			}
+			Path recorded = launcherPidFile;
+			if (recorded != null) {
+				process().ifPresent(p -> LocalProcesses.writeNumber(recorded, p.pid()));
 			}
 		}
 		catch (IOException ex) {

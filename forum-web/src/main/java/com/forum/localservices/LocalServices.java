@@ -217,8 +217,8 @@ public final class LocalServices {
 
 	private void startElasticsearch(Log log) {
 		long start = System.nanoTime();
+		elasticsearch.recordPidIn(layout.run("elasticsearch.pid"));
 		elasticsearch.start();
-		elasticsearch.process().ifPresent(p -> LocalProcesses.writeNumber(layout.run("elasticsearch.pid"), p.pid()));
 		LocalProcesses.writeNumber(layout.run("elasticsearch.port"), elasticsearch.httpPort());
 		log.info("Elasticsearch ready at " + elasticsearch.url() + " in " + millisSince(start) + " ms (data "
 				+ layout.esData() + (LocalProcesses.isRoot() ? ", running as uid " + LocalProcesses.NOBODY : "") + ")");

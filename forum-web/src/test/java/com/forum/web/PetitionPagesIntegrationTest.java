@@ -62,6 +62,7 @@ class PetitionPagesIntegrationTest {
 		String page = author.get(path).body();
 		assertThat(page).contains(title, "<strong>sunset</strong>", "#display", "You back this petition",
 				"Xiaomi 17", "OS2.0.208", "Thanks! Your petition is up");
+		assertThat(page).doesNotContain("<script>alert");
 
 		// a fan backs it with the button, naming the device
 		String fanPage = fan.get(path).body();
@@ -121,7 +122,8 @@ class PetitionPagesIntegrationTest {
 		assertThat(URI.create(opened.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo(path);
 		HttpResponse<String> away = author.post(read.group(1), "next=" + enc("//evil.example/") + "&_csrf="
 				+ enc(csrf(inbox)));
-		assertThat(URI.create(away.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/notifications");
+		assertThat(URI.create(away.headers().firstValue("Location").orElseThrow()).getPath())
+			.isEqualTo("/notifications");
 
 		// the public pages around it
 		assertThat(anonymous.get("/petitions?status=under_review&sort=newest").body()).contains(title);
@@ -134,7 +136,8 @@ class PetitionPagesIntegrationTest {
 	private String petitionForm(String formPage, String title, String tags) {
 		Matcher board = Pattern.compile("<option value=\"(\\d+)\">HyperOS</option>").matcher(formPage);
 		assertThat(board.find()).as("the HyperOS area in the select").isTrue();
-		return "boardId=" + board.group(1) + "&title=" + enc(title) + "&description=" + enc("Follow the **sunset**, please.")
+		return "boardId=" + board.group(1) + "&title=" + enc(title) + "&description="
+				+ enc("Follow the **sunset**, please. <script>alert('x')</script>")
 				+ "&deviceModel=" + enc("Xiaomi 17") + "&firmwareVersion=" + enc("OS2.0.208") + "&tags=" + enc(tags)
 				+ "&_csrf=" + enc(csrf(formPage));
 	}

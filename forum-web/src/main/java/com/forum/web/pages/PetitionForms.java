@@ -30,8 +30,9 @@ final class PetitionForms {
 				return;
 			}
 			String[] codes = result.resolveMessageCodes(ex.getErrorCode(), field);
+			String verb = "status".equals(field) ? "choose" : "enter";
 			result.addError(new FieldError(result.getObjectName(), field, ex.getValue(), true, codes, null,
-					"Please enter a valid " + label(field) + "."));
+					"Please " + verb + " a valid " + label(field) + "."));
 		}
 	};
 

@@ -116,7 +116,11 @@ class PetitionPages {
 	@GetMapping("/petitions/new")
 	String newPetition(@RequestParam(defaultValue = "") String board, Model model) {
 		PetitionForm form = new PetitionForm();
-		boards.all().stream().filter(b -> b.slug().equals(board)).findFirst().ifPresent(b -> form.setBoardId(b.id().value()));
+		boards.all()
+			.stream()
+			.filter(b -> b.slug().equals(board))
+			.findFirst()
+			.ifPresent(b -> form.setBoardId(b.id().value()));
 		model.addAttribute("form", form);
 		return formPage(form, false, model);
 	}

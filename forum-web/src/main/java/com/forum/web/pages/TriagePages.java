@@ -76,7 +76,8 @@ class TriagePages {
 		TriageQuery query = new TriageQuery(scope == null ? "" : scope.slug(), status(status), clip(tag, 30),
 				olderThan == null ? null : Math.clamp(olderThan, 0, 3650),
 				minVotes == null ? null : Math.max(0, minVotes), clip(team, 60),
-				assignee == null || assignee <= 0 ? null : assignee, overdue, order(sort).name().toLowerCase(Locale.ROOT));
+				assignee == null || assignee <= 0 ? null : assignee, overdue,
+				order(sort).name().toLowerCase(Locale.ROOT));
 		PetitionFilter filter = new PetitionFilter(scope == null ? null : scope.id(),
 				"any".equals(query.status()) ? Set.of() : PetitionPages.statuses(query.status()),
 				query.tag().isEmpty() ? null : query.tag(),

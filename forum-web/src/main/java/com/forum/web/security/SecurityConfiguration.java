@@ -67,7 +67,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/", "/boards/*", "/threads/*", "/threads/*/history", "/search",
-						"/members/*", "/login", "/register", "/css/**", "/images/**", "/favicon.ico", "/error",
+						"/members/*", "/login", "/register", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
 						"/problems/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/register").permitAll()

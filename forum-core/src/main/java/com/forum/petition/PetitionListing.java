@@ -45,11 +45,24 @@ class PetitionListing {
 	}
 
 	Page<Row> list(PetitionFilter filter, PetitionOrder order, int page, int size) {
+		return list(filter, null, order, page, size);
+	}
+
+	/** One petition as the lists show it. */
+	java.util.Optional<Row> find(PetitionId id) {
+		return list(PetitionFilter.any(), id, PetitionOrder.OLDEST, 0, 1).stream().findFirst();
+	}
+
+	private Page<Row> list(PetitionFilter filter, PetitionId only, PetitionOrder order, int page, int size) {
 		Instant now = clock.instant();
 		MapSqlParameterSource params = new MapSqlParameterSource()
 			.addValue("trendingSince", Timestamp.from(now.minus(properties.trendingWindow())))
 			.addValue("deadlineBefore", Timestamp.from(now.minus(properties.firstResponseDeadline())));
 		String where = where(filter, params, now);
+		if (only != null) {
+			where += " and p.id = :only";
+			params.addValue("only", only.value());
+		}
 		Long total = jdbc.queryForObject("select count(*) from petition p where " + where, params, Long.class);
 		params.addValue("limit", size).addValue("offset", (long) page * size);
 		List<Row> rows = jdbc.query("""

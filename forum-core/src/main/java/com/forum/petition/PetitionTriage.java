@@ -145,12 +145,21 @@ public class PetitionTriage {
 	@Transactional(readOnly = true)
 	public Page<TriageItem> queue(Actor actor, PetitionFilter filter, PetitionOrder order, int page, int size) {
 		Petition.checkStaff(actor);
+		return listing.list(filter, order, page, size).map(this::item);
+	}
+
+	/** One petition as the triage queue shows it: with its assignment and response deadline. */
+	@Transactional(readOnly = true)
+	public TriageItem item(Actor actor, PetitionId id) {
+		Petition.checkStaff(actor);
+		return listing.find(id).map(this::item).orElseThrow(() -> new NotFoundException("petition", id));
+	}
+
+	private TriageItem item(PetitionListing.Row row) {
 		Instant deadlineBefore = clock.instant().minus(properties.firstResponseDeadline());
-		return listing.list(filter, order, page, size)
-			.map(row -> new TriageItem(row.summary(), row.assigneeTeam(), row.assigneeId(), row.assigneeName(),
-					row.createdAt().plus(properties.firstResponseDeadline()),
-					row.firstResponseAt() == null && row.createdAt().isBefore(deadlineBefore)
-							&& row.status() != PetitionStatus.DUPLICATE));
+		return new TriageItem(row.summary(), row.assigneeTeam(), row.assigneeId(), row.assigneeName(),
+				row.createdAt().plus(properties.firstResponseDeadline()), row.firstResponseAt() == null
+						&& row.createdAt().isBefore(deadlineBefore) && row.status() != PetitionStatus.DUPLICATE);
 	}
 
 	/** The service-level figures, for every petition or one board's. */

@@ -69,6 +69,7 @@ class PetitionView {
 		model.addAttribute("mode", viewer.signedIn() ? following.mode(viewer.actor(), id) : null);
 		addIfMissing(model, "voteForm", new VoteForm());
 		if (viewer.staff()) {
+			model.addAttribute("triageItem", triage.item(viewer.actor(), id));
 			model.addAttribute("notes", triage.notes(viewer.actor(), id));
 			model.addAttribute("nextStatuses",
 					petition.status().next().stream().sorted(Comparator.comparing(PetitionStatus::ordinal)).toList());

@@ -1,5 +1,6 @@
 package com.forum.web.pages;
 
+import com.forum.member.Actor;
 import com.forum.member.MemberId;
 import com.forum.petition.PetitionId;
 import com.forum.petition.PetitionTriage;
@@ -44,51 +45,51 @@ class PetitionTriagePages {
 	String changeStatus(@PathVariable long id, @Valid @ModelAttribute("statusForm") StatusForm form,
 			BindingResult result, @AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect,
 			Model model) {
-		PetitionId petition = new PetitionId(id);
-		Viewer viewer = new Viewer(member);
-		if (!result.hasErrors()) {
-			try {
-				triage.changeStatus(viewer.actor(), petition, form.change());
-				redirect.addFlashAttribute("notice", "Status changed; everyone following it is being told.");
-				return "redirect:" + PetitionView.path(petition) + "#history";
-			}
-			catch (InvalidInputException | RuleViolationException ex) {
-				PetitionForms.reject(result, ex);
-			}
-		}
-		return view.show(petition, viewer, model);
+		return act(new PetitionId(id), new Viewer(member), result, redirect, model, (actor, petition) -> {
+			triage.changeStatus(actor, petition, form.change());
+			redirect.addFlashAttribute("notice", "Status changed; everyone following it is being told.");
+			return "#history";
+		});
 	}
 
 	@PostMapping("/petitions/{id}/responses")
 	String respond(@PathVariable long id, @Valid @ModelAttribute("responseForm") ResponseForm form,
 			BindingResult result, @AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect,
 			Model model) {
-		PetitionId petition = new PetitionId(id);
-		Viewer viewer = new Viewer(member);
-		if (!result.hasErrors()) {
-			try {
-				triage.respond(viewer.actor(), petition, form.getResponse());
-				redirect.addFlashAttribute("notice", "Official response published.");
-				return "redirect:" + PetitionView.path(petition) + "#history";
-			}
-			catch (InvalidInputException | RuleViolationException ex) {
-				PetitionForms.reject(result, ex);
-			}
-		}
-		return view.show(petition, viewer, model);
+		return act(new PetitionId(id), new Viewer(member), result, redirect, model, (actor, petition) -> {
+			triage.respond(actor, petition, form.getResponse());
+			redirect.addFlashAttribute("notice", "Official response published.");
+			return "#history";
+		});
 	}
 
 	@PostMapping("/petitions/{id}/assignee")
 	String assign(@PathVariable long id, @Valid @ModelAttribute("assignForm") AssignForm form, BindingResult result,
 			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect, Model model) {
-		PetitionId petition = new PetitionId(id);
-		Viewer viewer = new Viewer(member);
+		return act(new PetitionId(id), new Viewer(member), result, redirect, model, (actor, petition) -> {
+			triage.assign(actor, petition, form.getTeam(),
+					form.getAssigneeId() == null ? null : new MemberId(form.getAssigneeId()));
+			redirect.addFlashAttribute("notice", "Assignment saved.");
+			return "#triage";
+		});
+	}
+
+	@PostMapping("/petitions/{id}/notes")
+	String addNote(@PathVariable long id, @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect, Model model) {
+		return act(new PetitionId(id), new Viewer(member), result, redirect, model,
+				(actor, petition) -> "#note-" + triage.addNote(actor, petition, form.getBody()));
+	}
+
+	/**
+	 * Runs a triage action when the form is valid and redirects to the part of the page it changed;
+	 * a domain refusal becomes a form error and the page is shown again with what was typed.
+	 */
+	private String act(PetitionId petition, Viewer viewer, BindingResult result, RedirectAttributes redirect,
+			Model model, TriageAction action) {
 		if (!result.hasErrors()) {
 			try {
-				triage.assign(viewer.actor(), petition, form.getTeam(),
-						form.getAssigneeId() == null ? null : new MemberId(form.getAssigneeId()));
-				redirect.addFlashAttribute("notice", "Assignment saved.");
-				return "redirect:" + PetitionView.path(petition) + "#triage";
+				return "redirect:" + PetitionView.path(petition) + action.run(viewer.actor(), petition);
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
 				PetitionForms.reject(result, ex);
@@ -97,20 +98,10 @@ class PetitionTriagePages {
 		return view.show(petition, viewer, model);
 	}
 
-	@PostMapping("/petitions/{id}/notes")
-	String addNote(@PathVariable long id, @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult result,
-			@AuthenticationPrincipal MemberPrincipal member, Model model) {
-		PetitionId petition = new PetitionId(id);
-		Viewer viewer = new Viewer(member);
-		if (!result.hasErrors()) {
-			try {
-				long note = triage.addNote(viewer.actor(), petition, form.getBody());
-				return "redirect:" + PetitionView.path(petition) + "#note-" + note;
-			}
-			catch (InvalidInputException | RuleViolationException ex) {
-				PetitionForms.reject(result, ex);
-			}
-		}
-		return view.show(petition, viewer, model);
+	/** Performs the action and names the page anchor to return to. */
+	@FunctionalInterface
+	private interface TriageAction {
+
+		String run(Actor actor, PetitionId petition);
 	}
 }

@@ -34,9 +34,4 @@ public enum PetitionStatus {
 	public boolean isOpen() {
 		return this == SUBMITTED || this == UNDER_REVIEW || this == PLANNED || this == IN_PROGRESS;
 	}
-
-	/** Counts as accepted in the acceptance rate. */
-	public boolean isAccepted() {
-		return this == PLANNED || this == IN_PROGRESS || this == SHIPPED;
-	}
 }

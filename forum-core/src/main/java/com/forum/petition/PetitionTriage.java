@@ -148,6 +148,13 @@ public class PetitionTriage {
 		return listing.list(filter, order, page, size).map(this::item);
 	}
 
+	/** Petitions whose stored vote counts differ from the vote facts; empty when all is well. */
+	@Transactional
+	public List<PetitionVoting.VoteCountMismatch> voteAudit(Actor actor) {
+		Petition.checkStaff(actor);
+		return voting.audit();
+	}
+
 	/** One petition as the triage queue shows it: with its assignment and response deadline. */
 	@Transactional(readOnly = true)
 	public TriageItem item(Actor actor, PetitionId id) {

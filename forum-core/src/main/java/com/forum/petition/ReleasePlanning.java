@@ -89,8 +89,13 @@ public class ReleasePlanning {
 
 	@Transactional(readOnly = true)
 	public Page<ReleaseSummary> list(int page, int size) {
-		return releases.findNewestFirst(PageRequest.of(page, size)).map(r -> new ReleaseSummary(r.id(), r.version(),
-				r.releaseAt(), r.publishedAt(), shippedCount(r.id())));
+		return releases.findNewestFirst(PageRequest.of(page, size)).map(ReleasePlanning.this::summaryOf);
+	}
+
+	/** One release without its credits: cheap, for links and notifications. */
+	@Transactional(readOnly = true)
+	public ReleaseSummary summary(ReleaseId id) {
+		return summaryOf(load(id));
 	}
 
 	@Transactional(readOnly = true)
@@ -102,6 +107,11 @@ public class ReleasePlanning {
 			.getContent();
 		return new ReleaseNote(release.id(), release.version(), release.releaseAt(), release.notes(),
 				release.publishedAt(), credits);
+	}
+
+	private ReleaseSummary summaryOf(Release release) {
+		return new ReleaseSummary(release.id(), release.version(), release.releaseAt(), release.publishedAt(),
+				shippedCount(release.id()));
 	}
 
 	private List<String> earliestBackers(PetitionSummary petition) {

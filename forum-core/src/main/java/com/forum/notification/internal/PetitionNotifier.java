@@ -78,7 +78,7 @@ class PetitionNotifier implements OutboxConsumer {
 							e.response(), "response:" + e.eventId());
 				}
 				case ReleasePublished e -> {
-					String version = releases.note(e.releaseId()).version();
+					String version = releases.summary(e.releaseId()).version();
 					for (PetitionSummary p : petitions.list(PetitionFilter.any().withRelease(e.releaseId()),
 							PetitionOrder.TOP, 0, 1_000)) {
 						notify(p.id(), e.actorId().value(), "release-published",

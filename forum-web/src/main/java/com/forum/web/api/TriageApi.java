@@ -10,7 +10,6 @@ import com.forum.member.MemberId;
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionId;
 import com.forum.petition.PetitionTriage;
-import com.forum.petition.PetitionVoting;
 import com.forum.petition.TriageItem;
 import com.forum.web.api.PetitionDtos.BulkStatusRequest;
 import com.forum.web.api.PetitionDtos.BulkStatusResponse;
@@ -45,13 +44,10 @@ class TriageApi {
 
 	private final PetitionTriage triage;
 
-	private final PetitionVoting voting;
-
 	private final PetitionApiMapper mapper;
 
-	TriageApi(PetitionTriage triage, PetitionVoting voting, PetitionApiMapper mapper) {
+	TriageApi(PetitionTriage triage, PetitionApiMapper mapper) {
 		this.triage = triage;
-		this.voting = voting;
 		this.mapper = mapper;
 	}
 
@@ -92,8 +88,7 @@ class TriageApi {
 	@GetMapping("/vote-audit")
 	@Operation(summary = "Compare every stored vote count with the vote facts")
 	VoteAuditResponse voteAudit(@AuthenticationPrincipal MemberPrincipal me) {
-		triage.queue(me.actor(), PetitionFilter.any(), com.forum.petition.PetitionOrder.OLDEST, 0, 1);
-		var mismatches = voting.audit().stream()
+		var mismatches = triage.voteAudit(me.actor()).stream()
 			.map(m -> Map.of("petitionId", m.petition().value(), "stored", m.stored(), "facts", m.facts()))
 			.toList();
 		return new VoteAuditResponse(mismatches.isEmpty(), mismatches);

@@ -11,9 +11,8 @@ import com.forum.petition.PetitionQueries;
 import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionTriage;
 import com.forum.petition.PetitionVoting;
-import com.forum.petition.ReleaseNote;
-import com.forum.petition.ReleasePlanning;
 import com.forum.petition.ReleaseSummary;
+import com.forum.petition.ReleasePlanning;
 import com.forum.shared.NotFoundException;
 
 import org.springframework.stereotype.Component;
@@ -105,12 +104,12 @@ class PetitionView {
 	}
 
 	/** The release a shipped petition shipped in; its notes are public once it is published. */
-	private ReleaseNote shippedIn(PetitionDetails petition) {
+	private ReleaseSummary shippedIn(PetitionDetails petition) {
 		if (petition.releaseId() == null) {
 			return null;
 		}
 		try {
-			return releases.note(petition.releaseId());
+			return releases.summary(petition.releaseId());
 		}
 		catch (NotFoundException ex) {
 			return null;

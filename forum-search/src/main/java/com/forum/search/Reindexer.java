@@ -14,7 +14,6 @@ import com.forum.discussion.DiscussionQueries;
 import com.forum.search.internal.PostIndex;
 import com.forum.search.internal.PostIndexer;
 import com.forum.shared.DomainEvent;
-import com.forum.shared.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,15 +41,12 @@ public class Reindexer {
 
 	private final DiscussionQueries discussions;
 
-	private final Outbox outbox;
-
 	private final Clock clock;
 
-	Reindexer(PostIndex index, PostIndexer indexer, DiscussionQueries discussions, Outbox outbox, Clock clock) {
+	Reindexer(PostIndex index, PostIndexer indexer, DiscussionQueries discussions, Clock clock) {
 		this.index = index;
 		this.indexer = indexer;
 		this.discussions = discussions;
-		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -80,10 +76,7 @@ public class Reindexer {
 			});
 			index.refresh(fresh);
 			index.swapAliasTo(fresh, previous);
-			List<DomainEvent> since = outbox.recordedSince(PostIndexer.NAME, started.minus(CATCH_UP_MARGIN));
-			for (DomainEvent event : since) {
-				indexer.handle(event);
-			}
+			List<DomainEvent> since = List.of();
 			for (String old : previous) {
 				if (!old.equals(fresh)) {
 					index.deleteIndex(old);

@@ -164,16 +164,24 @@ class PetitionWorkflowIntegrationTest {
 		status(id, "under_review", "On our list.");
 		Await.until(Duration.ofSeconds(10), () -> unread(author) == 1);
 
-		// as after a crash between writing the notifications and marking the delivery done: the
-		// delivery is due again, and the restarted dispatcher hands the same event over once more
+		// as after a crash between writing the notifications and recording the delivery as complete:
+		// the publication is owed again, and the retry job hands the same event over once more
+		String publication = """
+				where listener_id like '%PetitionNotifier%' and event_type like '%PetitionStatusChanged'
+				  and (serialized_event::jsonb -> 'petitionId' ->> 'value')::bigint = ?""";
+		Await.until(Duration.ofSeconds(10),
+				() -> jdbc.queryForObject("select count(*) from event_publication_archive " + publication, Long.class,
+						id) == 1);
 		int redelivered = jdbc.update("""
-				update outbox_message set delivered_at = null, next_attempt_at = now()
-				where consumer = 'notify-petitions' and payload ->> 'petitionId' is not null
-				  and (payload -> 'petitionId' ->> 'value')::bigint = ?""", id);
+				with reopened as (delete from event_publication_archive %s returning *)
+				insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+				                               completion_attempts)
+				select id, listener_id, event_type, serialized_event, publication_date, 'FAILED', 0 from reopened"""
+			.formatted(publication), id);
 		assertThat(redelivered).isEqualTo(1);
-		Await.until(Duration.ofSeconds(10), () -> jdbc.queryForObject("""
-				select count(*) from outbox_message where consumer = 'notify-petitions' and delivered_at is null""",
-				Long.class) == 0);
+		Await.until(Duration.ofSeconds(10),
+				() -> jdbc.queryForObject("select count(*) from event_publication_archive " + publication, Long.class,
+						id) == 1);
 
 		assertThat(unread(author)).isEqualTo(1);
 		assertThat(jdbc.queryForObject("""

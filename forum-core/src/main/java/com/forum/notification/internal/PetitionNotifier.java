@@ -15,22 +15,22 @@ import com.forum.petition.PetitionStatusChanged;
 import com.forum.petition.PetitionSummary;
 import com.forum.petition.ReleasePlanning;
 import com.forum.petition.ReleasePublished;
-import com.forum.shared.DomainEvent;
-import com.forum.shared.OutboxConsumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells a petition's author, voters and followers of every status change, official response and
  * release, except the one who acted and those who muted it. Each notification has a key unique per
  * recipient, so a redelivered event (after a crash between writing and acknowledging) adds nothing;
- * the e-mails are written in the same transaction as the notifications they copy.
+ * the e-mails are written in the same transaction as the notifications they copy, together with the
+ * event that has them sent.
  */
 @Component
-class PetitionNotifier implements OutboxConsumer {
+class PetitionNotifier {
 
 	private final PetitionQueries petitions;
 
@@ -38,58 +38,42 @@ class PetitionNotifier implements OutboxConsumer {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final TransactionTemplate tx;
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	PetitionNotifier(PetitionQueries petitions, ReleasePlanning releases, NamedParameterJdbcTemplate jdbc,
-			TransactionTemplate tx, Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.petitions = petitions;
 		this.releases = releases;
 		this.jdbc = jdbc;
-		this.tx = tx;
+		this.events = events;
 		this.clock = clock;
 	}
 
-	@Override
-	public String name() {
-		return "notify-petitions";
+	@ApplicationModuleListener
+	void on(PetitionStatusChanged e) {
+		PetitionDetails p = petitions.details(e.petitionId());
+		notify(p.id(), e.actorId().value(), "petition-status", "“" + p.title() + "” is now " + label(e.to()),
+				text(e.response()), "status:" + e.eventId());
 	}
 
-	@Override
-	public boolean accepts(DomainEvent event) {
-		return event instanceof PetitionStatusChanged || event instanceof PetitionResponded
-				|| event instanceof ReleasePublished;
+	@ApplicationModuleListener
+	void on(PetitionResponded e) {
+		PetitionDetails p = petitions.details(e.petitionId());
+		notify(p.id(), e.actorId().value(), "petition-response", "Official response to “" + p.title() + "”",
+				e.response(), "response:" + e.eventId());
 	}
 
-	@Override
-	public void handle(DomainEvent event) {
-		tx.executeWithoutResult(status -> {
-			switch (event) {
-				case PetitionStatusChanged e -> {
-					PetitionDetails p = petitions.details(e.petitionId());
-					notify(p.id(), e.actorId().value(), "petition-status",
-							"“" + p.title() + "” is now " + label(e.to()), text(e.response()),
-							"status:" + e.eventId());
-				}
-				case PetitionResponded e -> {
-					PetitionDetails p = petitions.details(e.petitionId());
-					notify(p.id(), e.actorId().value(), "petition-response", "Official response to “" + p.title() + "”",
-							e.response(), "response:" + e.eventId());
-				}
-				case ReleasePublished e -> {
-					String version = releases.summary(e.releaseId()).version();
-					for (PetitionSummary p : petitions.list(PetitionFilter.any().withRelease(e.releaseId()),
-							PetitionOrder.TOP, 0, 1_000)) {
-						notify(p.id(), e.actorId().value(), "release-published",
-								"“" + p.title() + "” shipped in " + version,
-								"Release " + version + " is out and credits the fans who asked for it.",
-								"release:" + e.releaseId() + ":" + p.id());
-					}
-				}
-				default -> throw new IllegalArgumentException("Not a petition event: " + event);
-			}
-		});
+	@ApplicationModuleListener
+	void on(ReleasePublished e) {
+		String version = releases.summary(e.releaseId()).version();
+		for (PetitionSummary p : petitions.list(PetitionFilter.any().withRelease(e.releaseId()), PetitionOrder.TOP, 0,
+				1_000)) {
+			notify(p.id(), e.actorId().value(), "release-published", "“" + p.title() + "” shipped in " + version,
+					"Release " + version + " is out and credits the fans who asked for it.",
+					"release:" + e.releaseId() + ":" + p.id());
+		}
 	}
 
 	private void notify(PetitionId petition, long actor, String kind, String title, String body, String key) {
@@ -113,11 +97,12 @@ class PetitionNotifier implements OutboxConsumer {
 				                  and s.member_id = audience.member_id and s.mode = 'MUTE')
 				on conflict (recipient_id, dedupe_key) do nothing""", params);
 		jdbc.update("""
-				insert into outgoing_email (recipient_id, address, subject, body, dedupe_key, created_at, next_attempt_at)
-				select n.recipient_id, m.email, n.title, n.body || chr(10) || chr(10) || n.link, n.dedupe_key, :now, :now
+				insert into outgoing_email (recipient_id, address, subject, body, dedupe_key, created_at)
+				select n.recipient_id, m.email, n.title, n.body || chr(10) || chr(10) || n.link, n.dedupe_key, :now
 				from notification n join member m on m.id = n.recipient_id
 				where n.dedupe_key = :key
 				on conflict (recipient_id, dedupe_key) do nothing""", params);
+		events.publishEvent(new MailQueued(key));
 	}
 
 	private static String text(String response) {

@@ -9,9 +9,10 @@ import com.forum.petition.PetitionStatusChanged;
 import com.forum.petition.PetitionSubmitted;
 import com.forum.shared.DomainEvent;
 import com.forum.shared.NotFoundException;
-import com.forum.shared.OutboxConsumer;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps the petitions index in step with the database. Like the posts indexer it takes from the
@@ -19,9 +20,7 @@ import org.springframework.stereotype.Component;
  * reordered deliveries cannot leave an old status in the index.
  */
 @Component
-public class PetitionIndexer implements OutboxConsumer {
-
-	public static final String NAME = "search-petitions";
+public class PetitionIndexer {
 
 	private final PetitionQueries petitions;
 
@@ -32,17 +31,16 @@ public class PetitionIndexer implements OutboxConsumer {
 		this.index = index;
 	}
 
-	@Override
-	public String name() {
-		return NAME;
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(PetitionSubmitted event) throws IOException {
+		handle(event);
 	}
 
-	@Override
-	public boolean accepts(DomainEvent event) {
-		return event instanceof PetitionSubmitted || event instanceof PetitionStatusChanged;
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(PetitionStatusChanged event) throws IOException {
+		handle(event);
 	}
 
-	@Override
 	public void handle(DomainEvent event) throws IOException {
 		PetitionId id = switch (event) {
 			case PetitionSubmitted e -> e.petitionId();

@@ -16,19 +16,19 @@ import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicSnapshot;
 import com.forum.discussion.TopicStarted;
 import com.forum.shared.DomainEvent;
-import com.forum.shared.OutboxConsumer;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps the posts index in step with the database. Each event only says which post changed; the
  * indexer reloads that post and writes its current state, so a lost ordering or a repeated
- * delivery cannot leave the index wrong.
+ * delivery cannot leave the index wrong. The listeners hold no database transaction while they call
+ * Elasticsearch.
  */
 @Component
-public class PostIndexer implements OutboxConsumer {
-
-	public static final String NAME = "search-posts";
+public class PostIndexer {
 
 	private final DiscussionQueries discussions;
 
@@ -39,18 +39,31 @@ public class PostIndexer implements OutboxConsumer {
 		this.index = index;
 	}
 
-	@Override
-	public String name() {
-		return NAME;
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(TopicStarted event) throws IOException {
+		handle(event);
 	}
 
-	@Override
-	public boolean accepts(DomainEvent event) {
-		return event instanceof TopicStarted || event instanceof TopicChanged || event instanceof TopicDeleted
-				|| event instanceof ReplyPosted || event instanceof ReplyChanged;
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(TopicChanged event) throws IOException {
+		handle(event);
 	}
 
-	@Override
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(TopicDeleted event) throws IOException {
+		handle(event);
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ReplyPosted event) throws IOException {
+		handle(event);
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ReplyChanged event) throws IOException {
+		handle(event);
+	}
+
 	public void handle(DomainEvent event) throws IOException {
 		List<BulkOperation> operations = new ArrayList<>();
 		switch (event) {

@@ -41,6 +41,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.disable())
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/members", "/api/v1/auth/tokens").permitAll()
+				.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/triage/**").hasAnyRole("EMPLOYEE", "ADMIN")
 				.requestMatchers(HttpMethod.GET, "/api/v1/notifications/**", "/api/v1/petitions/*/notes").authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
@@ -62,6 +63,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
 		return http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/triage", "/triage/**", "/releases/new").hasAnyRole("EMPLOYEE", "ADMIN")
 				.requestMatchers(HttpMethod.GET, "/petitions/new").authenticated()
 				.requestMatchers(HttpMethod.GET, "/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*")

@@ -1,7 +1,10 @@
 package com.forum.web;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Polls a condition, for effects that arrive asynchronously (indexing, view flushing). */
 public final class Await {
@@ -28,5 +31,15 @@ public final class Await {
 				throw new AssertionError(ex);
 			}
 		}
+	}
+
+	/** Polls for a value until it satisfies the condition, and returns that value. */
+	public static <T> T value(Duration limit, Supplier<T> value, Predicate<T> condition) {
+		AtomicReference<T> last = new AtomicReference<>();
+		until(limit, () -> {
+			last.set(value.get());
+			return condition.test(last.get());
+		});
+		return last.get();
 	}
 }

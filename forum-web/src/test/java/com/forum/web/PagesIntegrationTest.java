@@ -84,6 +84,23 @@ class PagesIntegrationTest {
 		assertThat(get("/no/such/page").body()).doesNotContain("Exception");
 	}
 
+	@Test
+	void adminsSeeEventDeliveriesAndResubmitThemWhileOthersAreTurnedAway() throws Exception {
+		signIn(new Member("admin", "admin-demo-2026", null));
+		HttpResponse<String> page = get("/admin/event-publications");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Event deliveries", "Failed (", "Abandoned (", "Pending (");
+		assertThat(get("/admin/event-publications?state=abandoned").statusCode()).isEqualTo(200);
+		HttpResponse<String> resubmitted = post("/admin/event-publications/resubmit",
+				"_csrf=" + enc(csrf(page.body())));
+		assertThat(resubmitted.statusCode()).isEqualTo(302);
+		assertThat(get("/admin/event-publications").body()).contains("resubmitted");
+
+		browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		signIn(new ApiClient(port).newMember("notadmin"));
+		assertThat(get("/admin/event-publications").statusCode()).isEqualTo(403);
+	}
+
 	private void signIn(Member member) throws Exception {
 		String login = get("/login").body();
 		HttpResponse<String> signedIn = post("/login", "username=" + enc(member.username()) + "&password="

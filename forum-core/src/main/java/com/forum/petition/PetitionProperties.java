@@ -35,8 +35,8 @@ import org.springframework.validation.annotation.Validated;
 public record PetitionProperties(@DefaultValue("7d") @NotNull @DurationMin(hours = 1) Duration firstResponseDeadline,
 		@DefaultValue("7d") @NotNull @DurationMin(hours = 1) Duration trendingWindow,
 		@DefaultValue("TUESDAY") @NotNull DayOfWeek releaseDay, @DefaultValue("12:00") @NotNull LocalTime releaseTime,
-		@DefaultValue("Asia/Shanghai") @NotNull ZoneId releaseZone, @DefaultValue("5") @PositiveOrZero int creditedBackers,
-		@DefaultValue("5") @Positive int maxTags,
+		@DefaultValue("Asia/Shanghai") @NotNull ZoneId releaseZone,
+		@DefaultValue("5") @PositiveOrZero int creditedBackers, @DefaultValue("5") @Positive int maxTags,
 		@DefaultValue({ "please", "pls", "add", "support", "feature", "option", "ability", "allow", "want", "would",
 				"like", "could", "can", "we", "i", "you", "need", "request", "suggest", "suggestion", "希望", "增加",
 				"添加", "支持", "请", "能否", "能不能", "可以", "建议", "功能", "一个", "希望能", "麻烦" })

@@ -89,7 +89,8 @@ class UnstorableTextIntegrationTest {
 			  (select count(*) || '/' || sum(version) from petition), (select count(*) from petition_tag),
 			  (select count(*) from petition_vote), (select count(*) from petition_history),
 			  (select count(*) from petition_note), (select count(*) from petition_subscription),
-			  (select count(*) || '/' || coalesce(sum(version_lock), 0) from release), (select count(*) from outbox_message))""";
+			  (select count(*) || '/' || coalesce(sum(version_lock), 0) from release),
+			  (select count(*) from outbox_message))""";
 
 	@LocalServerPort
 	int port;
@@ -122,8 +123,8 @@ class UnstorableTextIntegrationTest {
 			.json().get("id").asLong());
 		ids.put("petition", api.post("/api/v1/petitions", Map.of("boardId", ids.get("board"), "title",
 				"Clean text everywhere", "description", "please"), member.token()).json().get("id").asLong());
-		ids.put("release", api.post("/api/v1/releases", Map.of("version", "text-" + UUID.randomUUID().toString().substring(0, 8)), admin)
-			.json().get("id").asLong());
+		String version = "text-" + UUID.randomUUID().toString().substring(0, 8);
+		ids.put("release", api.post("/api/v1/releases", Map.of("version", version), admin).json().get("id").asLong());
 		ids.put("notification", 1L);
 	}
 

@@ -1,6 +1,5 @@
 package com.forum.web.api;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +38,16 @@ final class ApiParameters {
 			return Set.of();
 		}
 		Set<PetitionStatus> statuses = EnumSet.noneOf(PetitionStatus.class);
-		names.stream().flatMap(value -> Arrays.stream(value.split(","))).filter(name -> !name.isBlank()).forEach(
-				name -> statuses.addAll("open".equalsIgnoreCase(name.strip()) ? PetitionStatus.OPEN
-						: Set.of(parse(PetitionStatus.class, "status", name))));
+		for (String value : names) {
+			for (String name : value.split(",")) {
+				if ("open".equalsIgnoreCase(name.strip())) {
+					statuses.addAll(PetitionStatus.OPEN);
+				}
+				else if (!name.isBlank()) {
+					statuses.add(parse(PetitionStatus.class, "status", name));
+				}
+			}
+		}
 		return statuses;
 	}
 

@@ -86,7 +86,8 @@ class PetitionsApi {
 	@GetMapping("/petitions")
 	@Operation(summary = "Petitions by area, status or tag; top, trending (votes in the last 7 days), newest or oldest")
 	PageResponse<PetitionSummaryResponse> list(@RequestParam(required = false) @Positive Long boardId,
-			@Parameter(description = "one or more of submitted, under_review, planned, in_progress, shipped, declined, duplicate; open for the first four")
+			@Parameter(description = "one or more of submitted, under_review, planned, in_progress, shipped, "
+					+ "declined, duplicate; open for the first four")
 			@RequestParam(required = false) List<String> status, @RequestParam(required = false) @Size(max = 30) String tag,
 			@RequestParam(defaultValue = "top") String sort,
 			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,

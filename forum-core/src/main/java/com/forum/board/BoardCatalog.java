@@ -1,6 +1,8 @@
 package com.forum.board;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,8 +38,20 @@ public class BoardCatalog {
 		return boards.findById(id.value()).map(Board::summary);
 	}
 
+	/** Every board by id, in display order: for lists across boards that show each item's board. */
+	public Map<BoardId, BoardSummary> byId() {
+		Map<BoardId, BoardSummary> byId = new LinkedHashMap<>();
+		all().forEach(board -> byId.put(board.id(), board));
+		return byId;
+	}
+
 	public BoardSummary get(String slug) {
-		return boards.findBySlug(slug).map(Board::summary).orElseThrow(() -> new NotFoundException("board", slug));
+		return find(slug).orElseThrow(() -> new NotFoundException("board", slug));
+	}
+
+	/** The board a filter names; empty for none or an unknown one, which filters treat as every board. */
+	public Optional<BoardSummary> find(String slug) {
+		return slug == null || slug.isBlank() ? Optional.empty() : boards.findBySlug(slug).map(Board::summary);
 	}
 
 	@Transactional

@@ -119,16 +119,16 @@ public class Discussions {
 	public void editReply(Actor actor, TopicId topicId, ReplyId id, String body) {
 		checkBody(body);
 		Reply reply = liveReply(topicId, id);
-		revisions.save(reply.edit(actor, body, markdown.toSafeHtml(body), clock.instant()));
+		revisions.save(reply.edit(actor, liveTopic(topicId), body, markdown.toSafeHtml(body), clock.instant()));
 		replies.save(reply);
 	}
 
 	@Transactional
 	public void deleteReply(Actor actor, TopicId topicId, ReplyId id) {
 		Reply reply = liveReply(topicId, id);
-		reply.delete(actor, clock.instant());
-		replies.save(reply);
 		Topic topic = liveTopic(topicId);
+		reply.delete(actor, topic, clock.instant());
+		replies.save(reply);
 		topic.answerDeleted(id);
 		topics.save(topic);
 		topics.countReply(topicId.value(), -1, topic.lastActivityAt());
@@ -156,11 +156,15 @@ public class Discussions {
 
 	/** Likes the reply, or the topic's opening post when {@code replyId} is null. */
 	private LikeState changeLike(Actor actor, TopicId topicId, ReplyId replyId, boolean like) {
-		Post<?> post = replyId == null ? liveTopic(topicId) : liveReply(topicId, replyId);
+		Topic topic = liveTopic(topicId);
+		Post<?> post = replyId == null ? topic : liveReply(topicId, replyId);
 		PostKind kind = replyId == null ? PostKind.TOPIC : PostKind.REPLY;
 		long postId = replyId == null ? topicId.value() : replyId.value();
 		if (like) {
-			post.checkLikeableBy(actor);
+			post.checkLikeableBy(actor, topic);
+		}
+		else {
+			post.checkUnlikeableBy(actor, topic);
 		}
 		boolean changed = like ? likes.add(kind, postId, actor.id(), clock.instant())
 				: likes.remove(kind, postId, actor.id());

@@ -90,21 +90,34 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 		return previous;
 	}
 
-	protected void softDelete(Actor actor, Instant now) {
+	/** The author deletes their own post; moderators delete anyone's. */
+	protected void checkDeletableBy(Actor actor) {
 		checkNotDeleted();
 		if (!actor.is(authorId()) && !actor.moderates()) {
 			throw new PermissionDeniedException("Only the author or a moderator may delete this post.");
 		}
+	}
+
+	protected void markDeleted(Actor actor, Instant now) {
 		this.deletedAt = now;
 		this.deletedBy = actor.id().value();
 	}
 
-	/** Liking one's own post would be a way to farm reputation. */
-	void checkLikeableBy(Actor actor) {
+	/**
+	 * Liking one's own post would be a way to farm reputation; in a locked thread the likes are
+	 * frozen with everything else.
+	 */
+	void checkLikeableBy(Actor actor, Topic topic) {
 		checkNotDeleted();
 		if (actor.is(authorId())) {
 			throw new RuleViolationException("own-post", "You cannot like your own post.");
 		}
+		topic.checkOpenFor(actor);
+	}
+
+	/** Taking a like back changes the thread as much as giving one, so a locked thread refuses it too. */
+	void checkUnlikeableBy(Actor actor, Topic topic) {
+		topic.checkOpenFor(actor);
 	}
 
 	/** The events registered and not yet published; visible for tests of the rules. */

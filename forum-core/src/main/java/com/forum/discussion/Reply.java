@@ -32,16 +32,38 @@ class Reply extends Post<Reply> {
 		return this;
 	}
 
-	PostRevision edit(Actor actor, String newBody, String newHtml, Instant now) {
+	/** The reply's own topic is asked too: a locked topic freezes its replies. */
+	PostRevision edit(Actor actor, Topic topic, String newBody, String newHtml, Instant now) {
 		checkEditableBy(actor);
+		checkIn(topic).checkOpenFor(actor);
 		PostRevision previous = revise(PostKind.REPLY, null, actor, newBody, newHtml, now);
 		registerEvent(new ReplyChanged(id(), topicId(), "edited"));
 		return previous;
 	}
 
-	void delete(Actor actor, Instant now) {
-		softDelete(actor, now);
+	void delete(Actor actor, Topic topic, Instant now) {
+		checkDeletableBy(actor);
+		checkIn(topic).checkOpenFor(actor);
+		markDeleted(actor, now);
 		registerEvent(new ReplyChanged(id(), topicId(), "deleted"));
+	}
+
+	@Override
+	void checkLikeableBy(Actor actor, Topic topic) {
+		super.checkLikeableBy(actor, checkIn(topic));
+	}
+
+	@Override
+	void checkUnlikeableBy(Actor actor, Topic topic) {
+		super.checkUnlikeableBy(actor, checkIn(topic));
+	}
+
+	/** The rules of another topic say nothing about this reply. */
+	private Topic checkIn(Topic topic) {
+		if (!topic.id().equals(topicId())) {
+			throw new IllegalArgumentException("Reply " + id + " belongs to topic " + topicId + ", not " + topic.id());
+		}
+		return topic;
 	}
 
 	ReplyId id() {

@@ -72,7 +72,9 @@ class Topic extends Post<Topic> {
 	}
 
 	void delete(Actor actor, Instant now) {
-		softDelete(actor, now);
+		checkDeletableBy(actor);
+		checkOpenFor(actor);
+		markDeleted(actor, now);
 		registerEvent(new TopicDeleted(id(), actor.id()));
 	}
 
@@ -94,11 +96,15 @@ class Topic extends Post<Topic> {
 		}
 	}
 
-	/** Replies are refused on locked topics, except from moderators. */
+	/**
+	 * A locked topic is frozen, as a closed topic is in Discourse: no replies, edits, deletions,
+	 * likes or accepted-answer changes, neither to the opening post nor to any reply, except by
+	 * moderators, who can still act in it and unlock it.
+	 */
 	void checkOpenFor(Actor actor) {
 		checkNotDeleted();
 		if (locked && !actor.moderates()) {
-			throw new RuleViolationException("topic-locked", "This thread is locked.");
+			throw new RuleViolationException("topic-locked", "This thread is locked: only moderators can change it.");
 		}
 	}
 
@@ -119,6 +125,7 @@ class Topic extends Post<Topic> {
 		if (!actor.is(authorId()) && !actor.moderates()) {
 			throw new PermissionDeniedException("Only the asker or a moderator may accept an answer.");
 		}
+		checkOpenFor(actor);
 		if (!reply.topicId().equals(id()) || reply.isDeleted()) {
 			throw new RuleViolationException("not-a-reply-here", "That reply does not belong to this thread.");
 		}

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * views, and a flush that died half-way is finished by the next one.
  */
 @Component
-class TopicViews {
+class TopicViews implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(TopicViews.class);
 
@@ -63,7 +64,11 @@ class TopicViews {
 		return value == null ? 0 : Long.parseLong(value.toString());
 	}
 
-	@Scheduled(fixedDelayString = "${forum.discussion.view-flush-interval:5s}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::flush, properties.viewFlushInterval());
+	}
+
 	void flush() {
 		try {
 			long now = System.currentTimeMillis();

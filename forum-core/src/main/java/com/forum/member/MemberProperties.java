@@ -2,8 +2,15 @@ package com.forum.member;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Rules for accounts.
@@ -12,7 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minPasswordLength shortest password accepted
  * @param maxPasswordLength longest password accepted (bounds the hashing cost of one request)
  */
+@Validated
 @ConfigurationProperties("forum.members")
-public record MemberProperties(@DefaultValue("30d") Duration tokenTtl, @DefaultValue("8") int minPasswordLength,
-		@DefaultValue("128") int maxPasswordLength) {
+public record MemberProperties(@DefaultValue("30d") @NotNull @DurationMin(minutes = 1) Duration tokenTtl,
+		@DefaultValue("8") @Positive int minPasswordLength,
+		@DefaultValue("128") @Positive @Max(4096) int maxPasswordLength) {
+
+	/** A range no password fits would lock everyone out of registering. */
+	@AssertTrue(message = "must not be longer than max-password-length")
+	boolean isMinPasswordLengthWithinMax() {
+		return minPasswordLength <= maxPasswordLength;
+	}
 }

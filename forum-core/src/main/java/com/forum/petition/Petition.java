@@ -127,7 +127,7 @@ class Petition extends AbstractAggregateRoot<Petition> {
 		PetitionStatus from = status;
 		if (!from.canMoveTo(to)) {
 			throw new RuleViolationException("transition-not-allowed",
-					"A petition cannot move from " + name(from) + " to " + name(to) + ".");
+					"A petition cannot move from " + from.label() + " to " + to.label() + ".");
 		}
 		boolean reopening = from == PetitionStatus.DECLINED;
 		if ((to == PetitionStatus.DECLINED || reopening) && isBlank(response)) {
@@ -204,10 +204,6 @@ class Petition extends AbstractAggregateRoot<Petition> {
 
 	private static boolean isBlank(String text) {
 		return text == null || text.isBlank();
-	}
-
-	private static String name(PetitionStatus status) {
-		return status.name().toLowerCase().replace('_', ' ');
 	}
 
 	PetitionId id() {

@@ -6,8 +6,15 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Rules for petitions.
@@ -23,13 +30,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ignores them
  * @param voteFoldInterval how often exact vote counts are copied into the column lists sort by
  */
+@Validated
 @ConfigurationProperties("forum.petitions")
-public record PetitionProperties(@DefaultValue("7d") Duration firstResponseDeadline,
-		@DefaultValue("7d") Duration trendingWindow, @DefaultValue("TUESDAY") DayOfWeek releaseDay,
-		@DefaultValue("12:00") LocalTime releaseTime, @DefaultValue("Asia/Shanghai") ZoneId releaseZone,
-		@DefaultValue("5") int creditedBackers, @DefaultValue("5") int maxTags,
+public record PetitionProperties(@DefaultValue("7d") @NotNull @DurationMin(hours = 1) Duration firstResponseDeadline,
+		@DefaultValue("7d") @NotNull @DurationMin(hours = 1) Duration trendingWindow,
+		@DefaultValue("TUESDAY") @NotNull DayOfWeek releaseDay, @DefaultValue("12:00") @NotNull LocalTime releaseTime,
+		@DefaultValue("Asia/Shanghai") @NotNull ZoneId releaseZone,
+		@DefaultValue("5") @PositiveOrZero int creditedBackers, @DefaultValue("5") @Positive int maxTags,
 		@DefaultValue({ "please", "pls", "add", "support", "feature", "option", "ability", "allow", "want", "would",
 				"like", "could", "can", "we", "i", "you", "need", "request", "suggest", "suggestion", "希望", "增加",
-				"添加", "支持", "请", "能否", "能不能", "可以", "建议", "功能", "一个", "希望能", "麻烦" }) List<String> fillerWords,
-		@DefaultValue("1s") Duration voteFoldInterval) {
+				"添加", "支持", "请", "能否", "能不能", "可以", "建议", "功能", "一个", "希望能", "麻烦" })
+		@NotNull List<@NotBlank String> fillerWords,
+		@DefaultValue("1s") @NotNull @DurationMin(millis = 100) Duration voteFoldInterval) {
 }

@@ -1,6 +1,8 @@
 package com.forum.petition;
 
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +14,10 @@ import java.util.Set;
 public enum PetitionStatus {
 
 	SUBMITTED, UNDER_REVIEW, PLANNED, IN_PROGRESS, SHIPPED, DECLINED, DUPLICATE;
+
+	/** Still waiting for a decision or its delivery: what triage works on and the "open" filters show. */
+	public static final Set<PetitionStatus> OPEN = Collections
+		.unmodifiableSet(EnumSet.of(SUBMITTED, UNDER_REVIEW, PLANNED, IN_PROGRESS));
 
 	private static final Map<PetitionStatus, Set<PetitionStatus>> NEXT = Map.of(
 			SUBMITTED, EnumSet.of(UNDER_REVIEW, PLANNED, DECLINED, DUPLICATE),
@@ -30,8 +36,12 @@ public enum PetitionStatus {
 		return Set.copyOf(NEXT.get(this));
 	}
 
-	/** Still waiting for a decision or its delivery; members can back it. */
 	public boolean isOpen() {
-		return this == SUBMITTED || this == UNDER_REVIEW || this == PLANNED || this == IN_PROGRESS;
+		return OPEN.contains(this);
+	}
+
+	/** The status in words, "under review": for sentences, and capitalized for badges. */
+	public String label() {
+		return name().toLowerCase(Locale.ROOT).replace('_', ' ');
 	}
 }

@@ -206,8 +206,7 @@ public class PetitionTriage {
 				"select count(*) from petition p where p.status = 'DECLINED' and" + scope, params, Long.class);
 		long decided = accepted + (declined == null ? 0 : declined);
 
-		PetitionFilter open = new PetitionFilter(board, Set.of(PetitionStatus.SUBMITTED, PetitionStatus.UNDER_REVIEW,
-				PetitionStatus.PLANNED, PetitionStatus.IN_PROGRESS), null, null, null, null, null, false, null);
+		PetitionFilter open = PetitionFilter.any().withBoard(board).withStatuses(PetitionStatus.OPEN);
 		return new TriageDashboard(((Number) sla.get("petitions")).longValue(), due, inTime,
 				due == 0 ? 1.0 : (double) inTime / due,
 				median == null ? null : Duration.ofMillis(Math.round(median.doubleValue() * 1000)),

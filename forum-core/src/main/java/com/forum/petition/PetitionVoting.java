@@ -13,7 +13,8 @@ import com.forum.shared.NotFoundException;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * from the shards every second.
  */
 @Service
-public class PetitionVoting {
+public class PetitionVoting implements SchedulingConfigurer {
 
 	static final int SHARDS = 16;
 
@@ -41,10 +42,13 @@ public class PetitionVoting {
 
 	private final Clock clock;
 
-	PetitionVoting(Petitions petitions, NamedParameterJdbcTemplate jdbc, Clock clock) {
+	private final PetitionProperties properties;
+
+	PetitionVoting(Petitions petitions, NamedParameterJdbcTemplate jdbc, Clock clock, PetitionProperties properties) {
 		this.petitions = petitions;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
 	/**
@@ -116,8 +120,12 @@ public class PetitionVoting {
 					.addValue("now", Timestamp.from(clock.instant())));
 	}
 
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::foldRecentVotes, properties.voteFoldInterval());
+	}
+
 	/** Copies the exact counts of recently voted petitions into the column lists sort by. */
-	@Scheduled(fixedDelayString = "${forum.petitions.vote-fold-interval:1s}")
 	void foldRecentVotes() {
 		Instant started = clock.instant();
 		fold(lastFold.minus(FOLD_OVERLAP));

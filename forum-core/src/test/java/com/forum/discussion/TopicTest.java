@@ -1,6 +1,7 @@
 package com.forum.discussion;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.forum.board.BoardId;
 import com.forum.board.BoardKind;
@@ -10,6 +11,7 @@ import com.forum.member.MemberId;
 import com.forum.member.Role;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -138,8 +140,61 @@ class TopicTest {
 	void membersCannotLikeTheirOwnPosts() {
 		Topic topic = topic(SUPPORT);
 
-		assertThatThrownBy(() -> topic.checkLikeableBy(asker)).isInstanceOf(RuleViolationException.class);
-		topic.checkLikeableBy(stranger);
+		assertThatThrownBy(() -> topic.checkLikeableBy(asker, topic)).isInstanceOf(RuleViolationException.class);
+		topic.checkLikeableBy(stranger, topic);
+	}
+
+	@Test
+	void aLockedThreadFreezesEverythingItsMembersCouldChange() {
+		Topic topic = topic(SUPPORT);
+		Reply answer = reply(topic, stranger, 26);
+		topic.lock(moderator, true);
+
+		List<ThrowingCallable> frozen = List.of(() -> topic.edit(asker, "Another title", "x", "x", NOW),
+				() -> topic.delete(asker, NOW), () -> topic.checkLikeableBy(stranger, topic),
+				() -> topic.checkUnlikeableBy(stranger, topic), () -> topic.acceptAnswer(asker, SUPPORT, answer),
+				() -> answer.edit(stranger, topic, "x", "x", NOW), () -> answer.delete(stranger, topic, NOW),
+				() -> answer.checkLikeableBy(asker, topic), () -> answer.checkUnlikeableBy(asker, topic));
+
+		for (ThrowingCallable action : frozen) {
+			assertThatThrownBy(action).isInstanceOfSatisfying(RuleViolationException.class,
+					ex -> assertThat(ex.code()).isEqualTo("topic-locked"));
+		}
+		assertThat(topic.title()).isEqualTo("How do I reset?");
+		assertThat(topic.isDeleted()).isFalse();
+		assertThat(answer.isDeleted()).isFalse();
+		assertThat(topic.acceptedReplyId()).isNull();
+	}
+
+	@Test
+	void moderatorsStillActInALockedThreadAndUnlockIt() {
+		Topic topic = topic(SUPPORT);
+		Reply answer = reply(topic, stranger, 27);
+		topic.lock(moderator, true);
+
+		topic.checkLikeableBy(moderator, topic);
+		answer.checkLikeableBy(moderator, topic);
+		answer.checkUnlikeableBy(moderator, topic);
+		answer.edit(moderator, topic, "tidied", "<p>tidied</p>", NOW);
+		topic.acceptAnswer(moderator, SUPPORT, answer);
+		topic.edit(moderator, "A tidier title", "body", "<p>body</p>", NOW);
+		topic.lock(moderator, false);
+		answer.delete(stranger, topic, NOW);
+
+		assertThat(topic.locked()).isFalse();
+		assertThat(topic.title()).isEqualTo("A tidier title");
+		assertThat(topic.acceptedReplyId()).isEqualTo(new ReplyId(27));
+		assertThat(answer.isDeleted()).isTrue();
+	}
+
+	@Test
+	void aReplyIsJudgedOnlyByItsOwnThread() {
+		Topic topic = topic(SUPPORT);
+		Topic other = topic(SUPPORT);
+		ReflectionTestUtils.setField(other, "id", 98L);
+
+		assertThatThrownBy(() -> reply(topic, stranger, 28).edit(stranger, other, "x", "x", NOW))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	private Topic topic(BoardSummary board) {

@@ -2,22 +2,35 @@ package com.forum.search;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.URL;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where Elasticsearch is and how the forum's indexes are named.
  *
  * @param url the Elasticsearch HTTP endpoint
- * @param indexPrefix prefix of every index and alias, so several installations can share a cluster
+ * @param indexPrefix prefix of every index and alias, so several installations can share a cluster;
+ * Elasticsearch takes only lower-case index names
  * @param connectTimeout how long to wait for a connection; short, so a missing cluster fails fast
  * @param responseTimeout how long to wait for an answer
  * @param maxQueryLength longest search text accepted
  */
+@Validated
 @ConfigurationProperties("forum.search")
-public record SearchProperties(@DefaultValue("http://127.0.0.1:9200") String url,
-		@DefaultValue("forum") String indexPrefix, @DefaultValue("2s") Duration connectTimeout,
-		@DefaultValue("10s") Duration responseTimeout, @DefaultValue("200") int maxQueryLength) {
+public record SearchProperties(@DefaultValue("http://127.0.0.1:9200") @NotBlank @URL String url,
+		@DefaultValue("forum") @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]*",
+				message = "must be lower-case letters, digits, dashes or underscores") String indexPrefix,
+		@DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
+		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration responseTimeout,
+		@DefaultValue("200") @Positive int maxQueryLength) {
 
 	/** The alias every read and write goes through; a rebuild swaps the index behind it. */
 	public String postsAlias() {

@@ -47,21 +47,32 @@ public class ApiClient {
 
 	/** Sends a raw body as is, for malformed-input tests. */
 	public Response sendRaw(String method, String path, String rawBody, String contentType, String token) {
-		return exchange(method, path, rawBody, contentType, token, "application/json, application/problem+json");
+		return exchange(method, path,
+				rawBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rawBody),
+				contentType, token, "application/json, application/problem+json");
+	}
+
+	public Response head(String path, String token) {
+		return exchange("HEAD", path, HttpRequest.BodyPublishers.noBody(), null, token, "application/json");
+	}
+
+	/** Sends a body byte for byte, for input that is not even valid UTF-8. */
+	public Response sendBytes(String method, String path, byte[] body, String contentType, String token) {
+		return exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, token,
+				"application/json, application/problem+json");
 	}
 
 	/** Fetches a file such as an export, accepting whatever type the server sends. */
 	public Response download(String path, String token) {
-		return exchange("GET", path, null, null, token, "*/*");
+		return exchange("GET", path, HttpRequest.BodyPublishers.noBody(), null, token, "*/*");
 	}
 
-	private Response exchange(String method, String path, String rawBody, String contentType, String token,
-			String accept) {
+	private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+			String token, String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("Accept", accept)
-			.method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(rawBody));
+			.method(method, body);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

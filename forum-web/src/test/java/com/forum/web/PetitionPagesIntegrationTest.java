@@ -1,13 +1,7 @@
 package com.forum.web;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -18,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.forum.web.Browser.csrf;
+import static com.forum.web.Browser.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class PetitionPagesIntegrationTest {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
 	@LocalServerPort
 	int port;
 
@@ -39,10 +33,10 @@ class PetitionPagesIntegrationTest {
 		String title = "Schedule dark mode from sunset " + marker;
 		String secret = "Internal: camera team says Q3, do not promise " + marker;
 
-		Browser author = new Browser().signIn(new ApiClient(port).newMember("suggester"));
-		Browser fan = new Browser().signIn(new ApiClient(port).newMember("backer"));
-		Browser employee = new Browser().signIn("employee", "employee-demo-2026");
-		Browser anonymous = new Browser();
+		Browser author = new Browser(port).signIn(new ApiClient(port).newMember("suggester"));
+		Browser fan = new Browser(port).signIn(new ApiClient(port).newMember("backer"));
+		Browser employee = new Browser(port).signIn("employee", "employee-demo-2026");
+		Browser anonymous = new Browser(port);
 
 		// the form: a bad tag is refused next to the field, "check for similar" only re-renders
 		String form = author.get("/petitions/new").body();
@@ -140,57 +134,5 @@ class PetitionPagesIntegrationTest {
 				+ enc("Follow the **sunset**, please. <script>alert('x')</script>")
 				+ "&deviceModel=" + enc("Xiaomi 17") + "&firmwareVersion=" + enc("OS2.0.208") + "&tags=" + enc(tags)
 				+ "&_csrf=" + enc(csrf(formPage));
-	}
-
-	/** A browser: keeps its own cookies, so each is its own session. */
-	private final class Browser {
-
-		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		Browser signIn(Member member) throws Exception {
-			return signIn(member.username(), member.password());
-		}
-
-		Browser signIn(String username, String password) throws Exception {
-			String login = get("/login").body();
-			HttpResponse<String> signedIn = post("/login",
-					"username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf(login)));
-			assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-			return this;
-		}
-
-		HttpResponse<String> get(String path) {
-			return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build());
-		}
-
-		HttpResponse<String> post(String path, String form) {
-			return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build());
-		}
-
-		private HttpResponse<String> send(HttpRequest request) {
-			try {
-				return http.send(request, HttpResponse.BodyHandlers.ofString());
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-	}
-
-	private static String csrf(String html) {
-		Matcher matcher = CSRF.matcher(html);
-		assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
-		return matcher.group(1);
-	}
-
-	private static String enc(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 }

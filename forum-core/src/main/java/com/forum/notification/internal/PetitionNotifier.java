@@ -2,7 +2,6 @@ package com.forum.notification.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Locale;
 
 import com.forum.petition.PetitionDetails;
 import com.forum.petition.PetitionFilter;
@@ -110,6 +109,6 @@ class PetitionNotifier {
 	}
 
 	private static String label(PetitionStatus status) {
-		return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		return status.label();
 	}
 }

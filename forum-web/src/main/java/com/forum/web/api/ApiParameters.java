@@ -1,8 +1,16 @@
 package com.forum.web.api;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.forum.discussion.TopicOrder;
+import com.forum.petition.PetitionId;
+import com.forum.petition.PetitionOrder;
+import com.forum.petition.PetitionStatus;
+import com.forum.petition.ReleaseId;
+import com.forum.petition.StatusChange;
 import com.forum.search.SearchSort;
 import com.forum.shared.InvalidInputException;
 
@@ -20,12 +28,33 @@ final class ApiParameters {
 		return parse(SearchSort.class, "sort", sort);
 	}
 
-	static com.forum.petition.PetitionStatus petitionStatus(String name, String value) {
-		return parse(com.forum.petition.PetitionStatus.class, name, value);
+	static PetitionOrder petitionOrder(String sort) {
+		return parse(PetitionOrder.class, "sort", sort);
 	}
 
-	static com.forum.petition.PetitionOrder petitionOrder(String sort) {
-		return parse(com.forum.petition.PetitionOrder.class, "sort", sort);
+	/** The {@code status} filter: status names, repeated or comma-separated, or "open" for all open ones. */
+	static Set<PetitionStatus> petitionStatuses(List<String> names) {
+		if (names == null) {
+			return Set.of();
+		}
+		Set<PetitionStatus> statuses = EnumSet.noneOf(PetitionStatus.class);
+		for (String value : names) {
+			for (String name : value.split(",")) {
+				if ("open".equalsIgnoreCase(name.strip())) {
+					statuses.addAll(PetitionStatus.OPEN);
+				}
+				else if (!name.isBlank()) {
+					statuses.add(parse(PetitionStatus.class, "status", name));
+				}
+			}
+		}
+		return statuses;
+	}
+
+	static StatusChange statusChange(String status, String response, Long releaseId, Long duplicateOfId) {
+		return new StatusChange(parse(PetitionStatus.class, "status", status), response,
+				releaseId == null ? null : new ReleaseId(releaseId),
+				duplicateOfId == null ? null : new PetitionId(duplicateOfId));
 	}
 
 	static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

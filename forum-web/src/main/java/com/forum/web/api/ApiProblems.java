@@ -1,13 +1,13 @@
 package com.forum.web.api;
 
 import java.util.List;
-import java.util.Map;
 
 import com.forum.search.SearchUnavailableException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.NotFoundException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
+import com.forum.web.problem.InvalidField;
 import com.forum.web.problem.ProblemType;
 import com.forum.web.security.LoginThrottledException;
 import org.slf4j.Logger;
@@ -19,7 +19,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -54,7 +53,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
-		return respond(validation(List.of(Map.of("field", ex.field(), "message", ex.getMessage()))));
+		return respond(ProblemType.validation(List.of(new InvalidField(ex.field(), ex.getMessage()))));
 	}
 
 	@ExceptionHandler
@@ -89,21 +88,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-			.map(ApiProblems::fieldError)
+		List<InvalidField> errors = ex.getBindingResult().getFieldErrors().stream()
+			.map(error -> new InvalidField(error.getField(), String.valueOf(error.getDefaultMessage())))
 			.toList();
-		return ResponseEntity.badRequest().body(validation(errors));
+		return ResponseEntity.badRequest().body(ProblemType.validation(errors));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+		List<InvalidField> errors = ex.getParameterValidationResults().stream()
 			.flatMap(result -> result.getResolvableErrors().stream()
-				.map(error -> Map.of("field", result.getMethodParameter().getParameterName(), "message",
+				.map(error -> new InvalidField(result.getMethodParameter().getParameterName(),
 						String.valueOf(error.getDefaultMessage()))))
 			.toList();
-		return ResponseEntity.badRequest().body(validation(errors));
+		return ResponseEntity.badRequest().body(ProblemType.validation(errors));
 	}
 
 	@Override
@@ -123,16 +122,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setType(type.uri());
 		problem.setTitle(type.title());
 		return ResponseEntity.status(statusCode).headers(headers).body(problem);
-	}
-
-	private static ProblemDetail validation(List<Map<String, String>> errors) {
-		ProblemDetail problem = ProblemType.VALIDATION.detail("Some fields are invalid; see 'errors'.");
-		problem.setProperty("errors", errors);
-		return problem;
-	}
-
-	private static Map<String, String> fieldError(FieldError error) {
-		return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

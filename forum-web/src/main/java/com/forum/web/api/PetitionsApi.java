@@ -3,7 +3,6 @@ package com.forum.web.api;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.forum.board.BoardId;
 import com.forum.petition.PetitionDraft;
@@ -15,8 +14,6 @@ import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionSubmission;
 import com.forum.petition.PetitionTriage;
 import com.forum.petition.PetitionVoting;
-import com.forum.petition.ReleaseId;
-import com.forum.petition.StatusChange;
 import com.forum.petition.VoteState;
 import com.forum.search.SimilarPetitions;
 import com.forum.web.api.PetitionDtos.AssigneeRequest;
@@ -89,13 +86,14 @@ class PetitionsApi {
 	@GetMapping("/petitions")
 	@Operation(summary = "Petitions by area, status or tag; top, trending (votes in the last 7 days), newest or oldest")
 	PageResponse<PetitionSummaryResponse> list(@RequestParam(required = false) @Positive Long boardId,
-			@Parameter(description = "one or more of submitted, under_review, planned, in_progress, shipped, declined, duplicate")
+			@Parameter(description = "one or more of submitted, under_review, planned, in_progress, shipped, "
+					+ "declined, duplicate; open for the first four")
 			@RequestParam(required = false) List<String> status, @RequestParam(required = false) @Size(max = 30) String tag,
 			@RequestParam(defaultValue = "top") String sort,
 			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		PetitionFilter filter = new PetitionFilter(boardId == null ? null : new BoardId(boardId), statuses(status), tag,
-				null, null, null, null, false, null);
+		PetitionFilter filter = new PetitionFilter(boardId == null ? null : new BoardId(boardId),
+				ApiParameters.petitionStatuses(status), tag, null, null, null, null, false, null);
 		return PageResponse.of(queries.list(filter, ApiParameters.petitionOrder(sort), page - 1, size),
 				mapper::summary);
 	}
@@ -156,8 +154,8 @@ class PetitionsApi {
 	@Operation(summary = "Move the petition (employees); declining and reopening need a response, shipping a release, a duplicate its original")
 	PetitionResponse changeStatus(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody StatusChangeRequest request) {
-		triage.changeStatus(me.actor(), new PetitionId(id), statusChange(request.status(), request.response(),
-				request.releaseId(), request.duplicateOfId()));
+		triage.changeStatus(me.actor(), new PetitionId(id), ApiParameters.statusChange(request.status(),
+				request.response(), request.releaseId(), request.duplicateOfId()));
 		return details(new PetitionId(id), me);
 	}
 
@@ -200,21 +198,6 @@ class PetitionsApi {
 		return new RoadmapResponse(mapper.summaries(lanes.get(PetitionStatus.PLANNED)),
 				mapper.summaries(lanes.get(PetitionStatus.IN_PROGRESS)),
 				mapper.summaries(lanes.get(PetitionStatus.SHIPPED)));
-	}
-
-	static StatusChange statusChange(String status, String response, Long releaseId, Long duplicateOfId) {
-		return new StatusChange(ApiParameters.petitionStatus("status", status), response,
-				releaseId == null ? null : new ReleaseId(releaseId),
-				duplicateOfId == null ? null : new PetitionId(duplicateOfId));
-	}
-
-	static Set<PetitionStatus> statuses(List<String> names) {
-		return names == null ? Set.of()
-				: names.stream()
-					.flatMap(n -> java.util.Arrays.stream(n.split(",")))
-					.filter(n -> !n.isBlank())
-					.map(n -> ApiParameters.petitionStatus("status", n))
-					.collect(Collectors.toSet());
 	}
 
 	private PetitionResponse details(PetitionId id, MemberPrincipal me) {

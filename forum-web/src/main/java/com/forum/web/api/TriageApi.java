@@ -64,7 +64,7 @@ class TriageApi {
 			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
 		PetitionFilter filter = new PetitionFilter(boardId == null ? null : new BoardId(boardId),
-				PetitionsApi.statuses(status), tag, olderThanDays == null ? null : Duration.ofDays(olderThanDays),
+				ApiParameters.petitionStatuses(status), tag, olderThanDays == null ? null : Duration.ofDays(olderThanDays),
 				minVotes, team, assigneeId == null ? null : new MemberId(assigneeId), overdue, null);
 		return PageResponse.of(queue(me, filter, sort, page, size), mapper::triage);
 	}
@@ -73,7 +73,7 @@ class TriageApi {
 	@Operation(summary = "One decision for many petitions, all or nothing")
 	BulkStatusResponse bulk(@AuthenticationPrincipal MemberPrincipal me, @Valid @RequestBody BulkStatusRequest request) {
 		int changed = triage.bulkChangeStatus(me.actor(),
-				request.petitionIds().stream().map(PetitionId::new).toList(), PetitionsApi.statusChange(
+				request.petitionIds().stream().map(PetitionId::new).toList(), ApiParameters.statusChange(
 						request.status(), request.response(), request.releaseId(), request.duplicateOfId()));
 		return new BulkStatusResponse(changed);
 	}
@@ -99,7 +99,7 @@ class TriageApi {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal MemberPrincipal me,
 			@RequestParam(required = false) @Positive Long boardId, @RequestParam(required = false) List<String> status) {
 		PetitionFilter filter = new PetitionFilter(boardId == null ? null : new BoardId(boardId),
-				PetitionsApi.statuses(status), null, null, null, null, null, false, null);
+				ApiParameters.petitionStatuses(status), null, null, null, null, null, false, null);
 		StringBuilder csv = new StringBuilder("id,title,status,votes,author,created_at,first_response_at,team,assignee\n");
 		for (TriageItem item : queue(me, filter, "oldest", 1, 10_000)) {
 			var p = item.petition();

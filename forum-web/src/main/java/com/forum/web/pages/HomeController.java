@@ -1,13 +1,6 @@
 package com.forum.web.pages;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import com.forum.board.BoardCatalog;
-import com.forum.board.BoardId;
-import com.forum.board.BoardSummary;
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.TopicOrder;
 
@@ -32,14 +25,9 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Model model) {
-		List<BoardSummary> all = boards.all();
-		model.addAttribute("boards", all);
-		model.addAttribute("boardsById", byId(all));
+		model.addAttribute("boards", boards.all());
+		model.addAttribute("boardsById", boards.byId());
 		model.addAttribute("topics", queries.topics(null, TopicOrder.NEWEST, 0, LATEST).getContent());
 		return "home";
-	}
-
-	static Map<BoardId, BoardSummary> byId(List<BoardSummary> boards) {
-		return boards.stream().collect(Collectors.toMap(BoardSummary::id, Function.identity()));
 	}
 }

@@ -9,6 +9,7 @@ import com.forum.petition.PetitionProperties;
 import com.forum.petition.PetitionStatus;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * Formatting for the petition pages, as {@code ${@pfmt.label(p.status)}}: status names and colours,
@@ -31,19 +32,16 @@ public class PetitionFmt {
 		this.zoneName = properties.releaseZone().getId();
 	}
 
-	/** "Under review". Accepts the enum or its name, as search results may carry either. */
+	/** "Under review", the status's own words as a badge shows them. Accepts the status or its name. */
 	public String label(Object status) {
-		String name = name(status);
-		if (name.isEmpty()) {
-			return "";
-		}
-		String words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
-		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+		PetitionStatus known = status(status);
+		return known == null ? "" : StringUtils.capitalize(known.label());
 	}
 
 	/** The badge class, one colour per status: {@code status-under-review}. */
 	public String css(Object status) {
-		return "status-" + name(status).toLowerCase(Locale.ROOT).replace('_', '-');
+		PetitionStatus known = status(status);
+		return "status-" + (known == null ? "" : known.name().toLowerCase(Locale.ROOT).replace('_', '-'));
 	}
 
 	/** Every status, in workflow order, for filter selects. */
@@ -91,10 +89,16 @@ public class PetitionFmt {
 		return String.format(Locale.ROOT, "%.1f%%", Math.min(100.0, 100.0 * count.doubleValue() / max.doubleValue()));
 	}
 
-	private static String name(Object status) {
-		if (status == null) {
-			return "";
+	/** A template may hold a status or its name ({@code 'SUBMITTED'}); null for anything else. */
+	private static PetitionStatus status(Object status) {
+		if (status instanceof PetitionStatus known) {
+			return known;
 		}
-		return status instanceof Enum<?> e ? e.name() : status.toString().strip().toUpperCase(Locale.ROOT);
+		for (PetitionStatus candidate : PetitionStatus.values()) {
+			if (status != null && candidate.name().equalsIgnoreCase(status.toString().strip())) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 }

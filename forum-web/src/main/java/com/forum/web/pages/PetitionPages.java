@@ -1,9 +1,7 @@
 package com.forum.web.pages;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardId;
@@ -55,10 +53,6 @@ class PetitionPages {
 
 	private static final int ROADMAP_LANE = 20;
 
-	/** "open" in the status filter: everything still waiting for a decision or its delivery. */
-	static final Set<PetitionStatus> OPEN = EnumSet.of(PetitionStatus.SUBMITTED, PetitionStatus.UNDER_REVIEW,
-			PetitionStatus.PLANNED, PetitionStatus.IN_PROGRESS);
-
 	private final PetitionQueries queries;
 
 	private final PetitionSubmission submission;
@@ -94,19 +88,18 @@ class PetitionPages {
 	String list(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String board,
 			@RequestParam(defaultValue = "") String tag, @RequestParam(defaultValue = "top") String sort,
 			@RequestParam(defaultValue = "1") int page, Model model) {
-		List<BoardSummary> all = boards.all();
-		BoardSummary scope = all.stream().filter(b -> b.slug().equals(board)).findFirst().orElse(null);
-		String statusName = statusFilter(status);
+		BoardSummary scope = boards.find(board).orElse(null);
+		String statusName = StatusFilter.parse(status, StatusFilter.ANY);
 		String tagName = tag.strip().length() <= 30 ? tag.strip().toLowerCase(Locale.ROOT) : "";
 		PetitionOrder order = order(sort);
 		PetitionLinks links = new PetitionLinks(statusName, scope == null ? "" : scope.slug(), tagName,
 				order.name().toLowerCase(Locale.ROOT));
-		PetitionFilter filter = new PetitionFilter(scope == null ? null : scope.id(), statuses(statusName),
+		PetitionFilter filter = new PetitionFilter(scope == null ? null : scope.id(), StatusFilter.statuses(statusName),
 				tagName.isEmpty() ? null : tagName, null, null, null, null, false, null);
 		Page<PetitionSummary> petitions = queries.list(filter, order, Pages.index(page), PAGE_SIZE);
 		model.addAttribute("section", "petitions");
 		model.addAttribute("petitions", petitions);
-		model.addAttribute("boardsById", HomeController.byId(all));
+		model.addAttribute("boardsById", boards.byId());
 		model.addAttribute("links", links);
 		model.addAttribute("scope", scope);
 		model.addAttribute("pager", Pager.of(Pages.number(page), petitions.getTotalPages(), links::page));
@@ -116,11 +109,7 @@ class PetitionPages {
 	@GetMapping("/petitions/new")
 	String newPetition(@RequestParam(defaultValue = "") String board, Model model) {
 		PetitionForm form = new PetitionForm();
-		boards.all()
-			.stream()
-			.filter(b -> b.slug().equals(board))
-			.findFirst()
-			.ifPresent(b -> form.setBoardId(b.id().value()));
+		boards.find(board).ifPresent(b -> form.setBoardId(b.id().value()));
 		model.addAttribute("form", form);
 		return formPage(form, false, model);
 	}
@@ -207,7 +196,7 @@ class PetitionPages {
 		model.addAttribute("planned", lanes.getOrDefault(PetitionStatus.PLANNED, List.of()));
 		model.addAttribute("inProgress", lanes.getOrDefault(PetitionStatus.IN_PROGRESS, List.of()));
 		model.addAttribute("shipped", lanes.getOrDefault(PetitionStatus.SHIPPED, List.of()));
-		model.addAttribute("boardsById", HomeController.byId(boards.all()));
+		model.addAttribute("boardsById", boards.byId());
 		return "petitions/roadmap";
 	}
 
@@ -231,27 +220,6 @@ class PetitionPages {
 			log.debug("No similar petitions for the form: {}", ex.toString());
 			return List.of();
 		}
-	}
-
-	/** "" for any status, "open", or a status name in lower case; anything else means any. */
-	private static String statusFilter(String status) {
-		String name = status.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-		if ("open".equals(name)) {
-			return name;
-		}
-		for (PetitionStatus s : PetitionStatus.values()) {
-			if (s.name().equalsIgnoreCase(name)) {
-				return name;
-			}
-		}
-		return "";
-	}
-
-	static Set<PetitionStatus> statuses(String filter) {
-		if (filter.isEmpty()) {
-			return Set.of();
-		}
-		return "open".equals(filter) ? OPEN : Set.of(PetitionStatus.valueOf(filter.toUpperCase(Locale.ROOT)));
 	}
 
 	private static PetitionOrder order(String sort) {
@@ -278,11 +246,11 @@ class PetitionPages {
 		}
 
 		public String clear() {
-			return url("", "", "", sort, 1);
+			return url(StatusFilter.ANY, "", "", sort, 1);
 		}
 
 		public boolean filtered() {
-			return !status.isEmpty() || !board.isEmpty() || !tag.isEmpty();
+			return !status.equals(StatusFilter.ANY) || !board.isEmpty() || !tag.isEmpty();
 		}
 
 		String page(int page) {
@@ -291,7 +259,7 @@ class PetitionPages {
 
 		private static String url(String status, String board, String tag, String sort, int page) {
 			StringBuilder url = new StringBuilder("/petitions?sort=").append(sort);
-			if (!status.isEmpty()) {
+			if (!status.equals(StatusFilter.ANY)) {
 				url.append("&status=").append(Pages.encode(status));
 			}
 			if (!board.isEmpty()) {

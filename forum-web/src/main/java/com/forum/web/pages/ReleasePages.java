@@ -3,8 +3,10 @@ package com.forum.web.pages;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionId;
@@ -48,6 +50,11 @@ class ReleasePages {
 
 	/** How many planned or in-progress petitions the ship field suggests. */
 	private static final int SHIPPABLE = 100;
+
+	/** The statuses the workflow lets ship. */
+	private static final Set<PetitionStatus> SHIPPABLE_STATUSES = Arrays.stream(PetitionStatus.values())
+		.filter(status -> status.canMoveTo(PetitionStatus.SHIPPED))
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final ReleasePlanning releases;
 
@@ -165,8 +172,7 @@ class ReleasePages {
 	}
 
 	private List<PetitionSummary> shippable() {
-		return queries.list(PetitionFilter.any()
-			.withStatuses(Set.of(PetitionStatus.PLANNED, PetitionStatus.IN_PROGRESS)), PetitionOrder.TOP, 0, SHIPPABLE)
+		return queries.list(PetitionFilter.any().withStatuses(SHIPPABLE_STATUSES), PetitionOrder.TOP, 0, SHIPPABLE)
 			.getContent();
 	}
 

@@ -71,8 +71,9 @@ class ReplyPages {
 	String editForm(@PathVariable long id, @PathVariable long rid, @AuthenticationPrincipal MemberPrincipal member,
 			Model model) {
 		ReplyDetails reply = queries.reply(new TopicId(id), new ReplyId(rid));
-		if (!new Viewer(member).canEdit(reply.authorId())) {
-			throw new PermissionDeniedException("Only the author or a moderator may edit this reply.");
+		if (!new Viewer(member).canEdit(queries.topic(reply.topicId()), reply.authorId())) {
+			throw new PermissionDeniedException(
+					"Only the author or a moderator may edit this reply, and only while the thread is not locked.");
 		}
 		model.addAttribute("form", new ReplyForm(reply.body(), null));
 		return editPage(reply, model);

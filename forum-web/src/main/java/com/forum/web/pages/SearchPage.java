@@ -1,6 +1,5 @@
 package com.forum.web.pages;
 
-import java.util.List;
 import java.util.Locale;
 
 import com.forum.board.BoardCatalog;
@@ -40,8 +39,7 @@ class SearchPage {
 			@RequestParam(defaultValue = "relevance") String sort, @RequestParam(defaultValue = "1") int page,
 			Model model) {
 		String text = q.strip();
-		List<BoardSummary> all = boards.all();
-		BoardSummary scope = all.stream().filter(b -> b.slug().equals(board)).findFirst().orElse(null);
+		BoardSummary scope = boards.find(board).orElse(null);
 		SearchSort order = "newest".equalsIgnoreCase(sort) ? SearchSort.NEWEST : SearchSort.RELEVANCE;
 		SearchLinks links = new SearchLinks(text, scope, order);
 		model.addAttribute("searchPage", true);
@@ -49,7 +47,7 @@ class SearchPage {
 		model.addAttribute("scope", scope);
 		model.addAttribute("sort", order.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("links", links);
-		model.addAttribute("boardsById", HomeController.byId(all));
+		model.addAttribute("boardsById", boards.byId());
 		if (!text.isEmpty()) {
 			run(new SearchQuery(text, scope == null ? null : scope.id(), order, Pages.index(page), PAGE_SIZE), links,
 					model);

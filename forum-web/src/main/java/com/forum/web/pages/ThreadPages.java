@@ -84,8 +84,9 @@ class ThreadPages {
 	@GetMapping("/threads/{id}/edit")
 	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member, Model model) {
 		TopicDetails topic = queries.topic(new TopicId(id));
-		if (!new Viewer(member).canEdit(topic.authorId())) {
-			throw new PermissionDeniedException("Only the author or a moderator may edit this thread.");
+		if (!new Viewer(member).canEdit(topic, topic.authorId())) {
+			throw new PermissionDeniedException(
+					"Only the author or a moderator may edit this thread, and only while it is not locked.");
 		}
 		addTopic(topic, model);
 		model.addAttribute("form", new TopicForm(topic.title(), topic.body()));

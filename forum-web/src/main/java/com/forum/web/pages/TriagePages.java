@@ -1,10 +1,8 @@
 package com.forum.web.pages;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardSummary;
@@ -71,15 +69,15 @@ class TriagePages {
 			@RequestParam(required = false) Long assignee, @RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(defaultValue = "oldest") String sort, @RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal MemberPrincipal member, Model model) {
-		List<BoardSummary> all = boards.all();
-		BoardSummary scope = all.stream().filter(b -> b.slug().equals(board)).findFirst().orElse(null);
-		TriageQuery query = new TriageQuery(scope == null ? "" : scope.slug(), status(status), clip(tag, 30),
+		BoardSummary scope = boards.find(board).orElse(null);
+		TriageQuery query = new TriageQuery(scope == null ? "" : scope.slug(),
+				StatusFilter.parse(status, StatusFilter.OPEN), clip(tag, 30),
 				olderThan == null ? null : Math.clamp(olderThan, 0, 3650),
 				minVotes == null ? null : Math.max(0, minVotes), clip(team, 60),
 				assignee == null || assignee <= 0 ? null : assignee, overdue,
 				order(sort).name().toLowerCase(Locale.ROOT));
 		PetitionFilter filter = new PetitionFilter(scope == null ? null : scope.id(),
-				"any".equals(query.status()) ? Set.of() : PetitionPages.statuses(query.status()),
+				StatusFilter.statuses(query.status()),
 				query.tag().isEmpty() ? null : query.tag(),
 				query.olderThan() == null ? null : Duration.ofDays(query.olderThan()), query.minVotes(),
 				query.team().isEmpty() ? null : query.team(),
@@ -90,7 +88,7 @@ class TriagePages {
 		model.addAttribute("deadlineDays", properties.firstResponseDeadline().toDays());
 		model.addAttribute("items", items);
 		model.addAttribute("query", query);
-		model.addAttribute("boardsById", HomeController.byId(all));
+		model.addAttribute("boardsById", boards.byId());
 		model.addAttribute("openReleases", view.openReleases());
 		model.addAttribute("pager", Pager.of(Pages.number(page), items.getTotalPages(), query::page));
 		if (!model.containsAttribute("bulkForm")) {
@@ -121,7 +119,7 @@ class TriagePages {
 				int changed = triage.bulkChangeStatus(new Viewer(member).actor(),
 						form.getPetitionIds().stream().map(PetitionId::new).toList(), form.change());
 				redirect.addFlashAttribute("notice", (changed == 1 ? "1 petition" : changed + " petitions")
-						+ " moved to " + form.getStatus().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+						+ " moved to " + form.getStatus().label() + ".");
 				return back;
 			}
 			catch (InvalidInputException ex) {
@@ -139,33 +137,19 @@ class TriagePages {
 	@GetMapping("/triage/dashboard")
 	String dashboard(@RequestParam(defaultValue = "") String board, @AuthenticationPrincipal MemberPrincipal member,
 			Model model) {
-		List<BoardSummary> all = boards.all();
-		BoardSummary scope = all.stream().filter(b -> b.slug().equals(board)).findFirst().orElse(null);
+		BoardSummary scope = boards.find(board).orElse(null);
 		TriageDashboard dashboard = triage.dashboard(new Viewer(member).actor(), scope == null ? null : scope.id());
 		model.addAttribute("section", "triage");
 		model.addAttribute("dashboard", dashboard);
 		model.addAttribute("deadlineDays", properties.firstResponseDeadline().toDays());
 		model.addAttribute("scope", scope);
-		model.addAttribute("boardsById", HomeController.byId(all));
+		model.addAttribute("boardsById", boards.byId());
 		model.addAttribute("funnelMax", funnelMax(dashboard.funnel()));
 		return "triage/dashboard";
 	}
 
 	private static long funnelMax(Map<PetitionStatus, Long> funnel) {
 		return funnel.values().stream().mapToLong(Long::longValue).max().orElse(0);
-	}
-
-	private static String status(String status) {
-		String name = status.strip().toLowerCase(Locale.ROOT);
-		if ("any".equals(name) || "open".equals(name)) {
-			return name;
-		}
-		for (PetitionStatus s : PetitionStatus.values()) {
-			if (s.name().equalsIgnoreCase(name)) {
-				return s.name().toLowerCase(Locale.ROOT);
-			}
-		}
-		return "open";
 	}
 
 	private static PetitionOrder order(String sort) {

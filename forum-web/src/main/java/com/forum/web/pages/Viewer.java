@@ -32,25 +32,26 @@ public record Viewer(MemberPrincipal member) {
 		return member != null && member.memberId().equals(id);
 	}
 
-	public boolean canEdit(MemberId author) {
-		return is(author) || moderates();
-	}
-
-	/** Authors edit their thread only while it is open; moderators always. */
-	public boolean canEditTopic(TopicDetails topic) {
-		return moderates() || (is(topic.authorId()) && !topic.locked());
-	}
-
-	public boolean canLike(MemberId author) {
-		return signedIn() && !is(author);
-	}
-
-	public boolean canReply(TopicDetails topic) {
+	/** A locked thread is frozen for members; moderators still act in it. */
+	public boolean canChange(TopicDetails topic) {
 		return signedIn() && (!topic.locked() || moderates());
 	}
 
+	/** Edit or delete a post of the thread: its author or a moderator, while the thread is open to them. */
+	public boolean canEdit(TopicDetails topic, MemberId author) {
+		return canChange(topic) && (is(author) || moderates());
+	}
+
+	public boolean canLike(TopicDetails topic, MemberId author) {
+		return canChange(topic) && !is(author);
+	}
+
+	public boolean canReply(TopicDetails topic) {
+		return canChange(topic);
+	}
+
 	public boolean canAccept(TopicDetails topic, BoardSummary board) {
-		return board.isSupport() && (is(topic.authorId()) || moderates());
+		return board.isSupport() && canEdit(topic, topic.authorId());
 	}
 
 	/** The acting member; a missing sign-in on a members-only page is refused, never a server error. */

@@ -1,6 +1,7 @@
 package com.forum.web.problem;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -37,7 +38,11 @@ class ForumErrorController implements ErrorController {
 			return null;
 		}
 		response.setStatus(status.value());
-		return new ModelAndView("error", Map.of("status", status.value(), "error", status.getReasonPhrase()), status);
+		Map<String, Object> model = new HashMap<>(Map.of("status", status.value(), "error", status.getReasonPhrase()));
+		if (request.getAttribute(ProblemWriter.PAGE_DETAIL) instanceof String detail) {
+			model.put("detail", detail);
+		}
+		return new ModelAndView("error", model, status);
 	}
 
 	@RequestMapping("/error")
@@ -53,7 +58,7 @@ class ForumErrorController implements ErrorController {
 
 	private static boolean isApi(HttpServletRequest request) {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		return uri != null && uri.toString().startsWith("/api/");
+		return uri != null && ProblemWriter.isApi(uri.toString());
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package com.forum.web.problem;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -64,6 +65,13 @@ public enum ProblemType {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(uri());
 		problem.setTitle(title);
+		return problem;
+	}
+
+	/** Invalid input: 400 listing every field to fix. */
+	public static ProblemDetail validation(List<InvalidField> errors) {
+		ProblemDetail problem = VALIDATION.detail("Some fields are invalid; see 'errors'.");
+		problem.setProperty("errors", errors);
 		return problem;
 	}
 

@@ -10,9 +10,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** Writes a problem straight to the response, for filters that answer before any controller runs. */
+/**
+ * Answers straight from a filter, before any controller runs: a problem detail for API calls, the
+ * friendly error page for people.
+ */
 @Component
 public class ProblemWriter {
+
+	/** The request attribute carrying the sentence the error page shows to people. */
+	static final String PAGE_DETAIL = ProblemWriter.class.getName() + ".pageDetail";
 
 	private final JsonMapper json;
 
@@ -29,5 +35,24 @@ public class ProblemWriter {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * Refuses a request: the problem for a program calling the API, the error page with its status
+	 * and {@code pageDetail} for a person.
+	 */
+	public void refuse(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
+			String pageDetail) throws IOException {
+		if (isApi(request.getRequestURI().substring(request.getContextPath().length()))) {
+			write(request, response, problem);
+		}
+		else {
+			request.setAttribute(PAGE_DETAIL, pageDetail);
+			response.sendError(problem.getStatus());
+		}
+	}
+
+	static boolean isApi(String path) {
+		return path.startsWith("/api/");
 	}
 }

@@ -1,5 +1,8 @@
 package com.forum.web.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.forum.member.AccessTokens;
 import com.forum.web.problem.ProblemType;
 import com.forum.web.problem.ProblemWriter;
@@ -16,6 +19,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two doors: programs use {@code /api/**} with bearer tokens and no session (so no CSRF exposure);
@@ -43,8 +49,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/members", "/api/v1/auth/tokens").permitAll()
 				.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/triage/**").hasAnyRole("EMPLOYEE", "ADMIN")
-				.requestMatchers(HttpMethod.GET, "/api/v1/notifications/**", "/api/v1/petitions/*/notes").authenticated()
-				.requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
+				.requestMatchers(reading("/api/v1/notifications/**", "/api/v1/petitions/*/notes")).authenticated()
+				.requestMatchers(reading("/api/v1/**")).permitAll()
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
@@ -65,12 +71,11 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/triage", "/triage/**", "/releases/new").hasAnyRole("EMPLOYEE", "ADMIN")
-				.requestMatchers(HttpMethod.GET, "/petitions/new").authenticated()
-				.requestMatchers(HttpMethod.GET, "/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*")
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/", "/boards/*", "/threads/*", "/threads/*/history", "/search",
-						"/members/*", "/login", "/register", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
-						"/problems/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.requestMatchers(reading("/petitions/new")).authenticated()
+				.requestMatchers(reading("/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*")).permitAll()
+				.requestMatchers(reading("/", "/boards/*", "/threads/*", "/threads/*/history", "/search", "/members/*",
+						"/login", "/register", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",
+						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/register").permitAll()
 				.requestMatchers("/error").permitAll()
@@ -82,6 +87,21 @@ class SecurityConfiguration {
 				.referrerPolicy(referrer -> referrer
 					.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * Reading a resource, by GET or by HEAD: HEAD is a GET without the body, so whoever may GET an
+	 * address may HEAD it, and a rule that keeps GET to members keeps HEAD to them as well.
+	 */
+	private static RequestMatcher reading(String... patterns) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		List<RequestMatcher> matchers = new ArrayList<>();
+		for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
+			for (String pattern : patterns) {
+				matchers.add(paths.matcher(method, pattern));
+			}
+		}
+		return new OrRequestMatcher(matchers);
 	}
 
 	/** One message for a wrong name and a wrong password alike, so accounts can't be probed. */

@@ -1,0 +1,83 @@
+package com.forum;
+
+import java.util.Locale;
+
+import com.forum.demo.DemoDataProperties;
+import com.forum.discussion.DiscussionProperties;
+import com.forum.member.MemberProperties;
+import com.forum.petition.PetitionProperties;
+import com.forum.search.SearchProperties;
+import com.forum.web.security.SecurityProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The forum's settings are checked when the application starts: a bad value stops it at once, and
+ * the start-up report names the property to fix, instead of the value failing later in use.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SettingsValidationTest {
+
+	@Test
+	void theDefaultsAreValid() {
+		try (ConfigurableApplicationContext context = start()) {
+			assertThat(context.getBean(DiscussionProperties.class).maxTitleLength()).isEqualTo(150);
+			assertThat(context.getBean(SecurityProperties.class).loginThrottle().freeAttempts()).isEqualTo(5);
+			assertThat(context.getBean(PetitionProperties.class).fillerWords()).contains("please", "希望");
+		}
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource({ "forum.members.token-ttl, 10s", "forum.members.min-password-length, 0",
+			"forum.members.min-password-length, 200", "forum.members.max-password-length, 100000",
+			"forum.discussion.min-title-length, 0", "forum.discussion.max-title-length, 151",
+			"forum.discussion.min-title-length, 151", "forum.discussion.max-body-length, -1",
+			"forum.discussion.hot-gravity, 0s", "forum.discussion.view-window, 0s",
+			"forum.discussion.view-flush-interval, 1ms", "forum.petitions.first-response-deadline, 0s",
+			"forum.petitions.trending-window, 10m", "forum.petitions.release-day, SOMEDAY",
+			"forum.petitions.release-zone, Mars/Olympus", "forum.petitions.credited-backers, -1",
+			"forum.petitions.max-tags, 0", "forum.petitions.vote-fold-interval, 0s", "forum.search.url, not a url",
+			"forum.search.index-prefix, Forum!", "forum.search.connect-timeout, 0s",
+			"forum.search.response-timeout, 0s", "forum.search.max-query-length, 0",
+			"forum.security.login-throttle.free-attempts, -1", "forum.security.login-throttle.window, 0s",
+			"forum.security.login-throttle.base-delay, 0s", "forum.security.login-throttle.base-delay, 10m" })
+	void aBadValueStopsStartUpNamingTheProperty(String property, String value, CapturedOutput output) {
+		assertThatThrownBy(() -> start("--" + property + "=" + value).close()).isNotNull();
+
+		assertThat(output).contains("APPLICATION FAILED TO START");
+		assertThat(loose(output.toString())).contains(loose("Property: " + property));
+	}
+
+	/** The report names a property as it is bound, {@code forum.members.tokenTtl}: compare without dashes and case. */
+	private static String loose(String text) {
+		return text.replace("-", "").toLowerCase(Locale.ROOT);
+	}
+
+	private static ConfigurableApplicationContext start(String... args) {
+		return new SpringApplicationBuilder(Settings.class).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.run(args);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ MemberProperties.class, DiscussionProperties.class, PetitionProperties.class,
+			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class })
+	static class Settings {
+
+	}
+}

@@ -25,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells a petition's author, voters and followers of every status change, official response and
- * release, except the one who acted and those who muted it. Each notification has a key unique per
- * recipient, so a redelivered event (after a crash between writing and acknowledging) adds nothing;
- * the e-mails are written in the same transaction as the notifications they copy.
+ * release, except the one who acted and those who muted it; a shipment is told once, by the
+ * publication of the release that ships it. Each notification has a key unique per recipient, so a
+ * redelivered event (after a crash between writing and acknowledging) adds nothing; the e-mails are
+ * written in the same transaction as the notifications they copy.
  */
 @Component
 class PetitionNotifier implements OutboxConsumer {
@@ -66,11 +67,22 @@ class PetitionNotifier implements OutboxConsumer {
 	public void handle(DomainEvent event) {
 		tx.executeWithoutResult(status -> {
 			switch (event) {
+				case PetitionStatusChanged e when e.to() == PetitionStatus.SHIPPED -> {
+					// a petition ships as its release is published, and the publication tells them
+				}
 				case PetitionStatusChanged e -> {
 					PetitionDetails p = petitions.details(e.petitionId());
 					notify(p.id(), e.actorId().value(), "petition-status",
 							"“" + p.title() + "” is now " + label(e.to()), text(e.response()),
 							"status:" + e.eventId());
+					if (e.to() == PetitionStatus.DUPLICATE && p.duplicateOf() != null) {
+						// the duplicate's backers now back the original, so they are found there; the
+						// same key keeps anyone found on both sides to one notification
+						PetitionDetails original = petitions.details(p.duplicateOf());
+						notify(original.id(), e.actorId().value(), "petition-status",
+								"“" + p.title() + "” was merged into “" + original.title() + "”",
+								text(e.response()), "status:" + e.eventId());
+					}
 				}
 				case PetitionResponded e -> {
 					PetitionDetails p = petitions.details(e.petitionId());

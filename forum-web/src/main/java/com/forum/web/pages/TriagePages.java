@@ -91,7 +91,7 @@ class TriagePages {
 		model.addAttribute("items", items);
 		model.addAttribute("query", query);
 		model.addAttribute("boardsById", HomeController.byId(all));
-		model.addAttribute("openReleases", view.openReleases());
+		model.addAttribute("openReleases", view.openReleases(new Viewer(member)));
 		model.addAttribute("pager", Pager.of(Pages.number(page), items.getTotalPages(), query::page));
 		if (!model.containsAttribute("bulkForm")) {
 			model.addAttribute("bulkForm", new StatusForm());
@@ -121,7 +121,9 @@ class TriagePages {
 				int changed = triage.bulkChangeStatus(new Viewer(member).actor(),
 						form.getPetitionIds().stream().map(PetitionId::new).toList(), form.change());
 				redirect.addFlashAttribute("notice", (changed == 1 ? "1 petition" : changed + " petitions")
-						+ " moved to " + form.getStatus().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+						+ (form.getStatus() == PetitionStatus.SHIPPED ? " will ship when the release is published."
+								: " moved to " + form.getStatus().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+										+ "."));
 				return back;
 			}
 			catch (InvalidInputException ex) {

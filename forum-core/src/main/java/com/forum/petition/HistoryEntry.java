@@ -59,7 +59,12 @@ class HistoryEntry {
 		return new MemberId(actorId);
 	}
 
-	PetitionHistory view(String actorName) {
-		return new PetitionHistory(id == null ? 0 : id, new MemberId(actorId), actorName, official, fromStatus, toStatus, response, at);
+	String response() {
+		return response;
+	}
+
+	PetitionHistory view(String actorName, String responseHtml) {
+		return new PetitionHistory(id == null ? 0 : id, new MemberId(actorId), actorName, official, fromStatus,
+				toStatus, response, responseHtml, at);
 	}
 }

@@ -76,8 +76,13 @@ class Petition extends AbstractAggregateRoot<Petition> {
 	@Column(name = "duplicate_of_id")
 	private Long duplicateOfId;
 
+	/** The release it ships in: scheduled while the release is a draft, shipped once it is published. */
 	@Column(name = "release_id")
 	private Long releaseId;
+
+	/** The official words waiting to be published with the shipment. */
+	@Column(name = "shipping_response")
+	private String shippingResponse;
 
 	@Column(name = "assignee_team")
 	private String assigneeTeam;
@@ -115,41 +120,81 @@ class Petition extends AbstractAggregateRoot<Petition> {
 	}
 
 	/**
-	 * Moves the petition and returns the history line to keep.
+	 * Moves the petition and returns the history line to keep. Shipping is not one of these moves: a
+	 * petition ships with a release, see {@link #scheduleShipping} and {@link #ship}.
 	 *
 	 * @param response the official words shown with the change; required to decline or reopen
-	 * @param release where a shipped petition shipped
 	 * @param original what a duplicate duplicates
 	 */
-	HistoryEntry changeStatus(Actor actor, PetitionStatus to, String response, ReleaseId release,
-			Petition original, Instant now) {
-		checkStaff(actor);
-		PetitionStatus from = status;
-		if (!from.canMoveTo(to)) {
-			throw new RuleViolationException("transition-not-allowed",
-					"A petition cannot move from " + from.label() + " to " + to.label() + ".");
+	HistoryEntry changeStatus(Actor actor, PetitionStatus to, String response, Petition original, Instant now) {
+		if (to == PetitionStatus.SHIPPED) {
+			throw new IllegalArgumentException("A petition ships with a release: schedule it, then publish the release");
 		}
-		boolean reopening = from == PetitionStatus.DECLINED;
+		checkStaff(actor);
+		checkCanMoveTo(to);
+		boolean reopening = status == PetitionStatus.DECLINED;
 		if ((to == PetitionStatus.DECLINED || reopening) && isBlank(response)) {
 			throw new InvalidInputException("response",
 					reopening ? "reopening needs a reason" : "declining needs a reason");
-		}
-		if (to == PetitionStatus.SHIPPED) {
-			if (release == null) {
-				throw new InvalidInputException("releaseId", "shipping names the release");
-			}
-			this.releaseId = release.value();
 		}
 		if (to == PetitionStatus.DUPLICATE) {
 			checkOriginal(original);
 			this.duplicateOfId = original.id;
 		}
+		if (!to.canMoveTo(PetitionStatus.SHIPPED)) {
+			// the plan changed: whatever release it was to ship in, it no longer does
+			this.releaseId = null;
+			this.shippingResponse = null;
+		}
+		return move(actor, to, response, now);
+	}
+
+	/**
+	 * Puts the petition into a release still being prepared. Nothing public changes yet: the
+	 * petition keeps its status, and ships (its backers hear of it) when the release is published.
+	 * Scheduling it again moves it to the other release.
+	 *
+	 * @param response the official words to publish with the shipment; by default "Shipped in ..."
+	 */
+	void scheduleShipping(Actor actor, Release release, String response) {
+		checkStaff(actor);
+		checkCanMoveTo(PetitionStatus.SHIPPED);
+		if (release == null) {
+			throw new InvalidInputException("releaseId", "shipping names the release");
+		}
+		release.checkOpenForChanges();
+		this.releaseId = release.id().value();
+		this.shippingResponse = isBlank(response) ? "Shipped in " + release.version() + "." : response.strip();
+	}
+
+	/** Ships the petition as its release is published, with the words given when it was scheduled. */
+	HistoryEntry ship(Actor actor, ReleaseId release, Instant now) {
+		checkStaff(actor);
+		if (!release.equals(scheduledIn())) {
+			throw new RuleViolationException("not-scheduled",
+					"Petition " + id + " is not scheduled to ship in release " + release + ".");
+		}
+		checkCanMoveTo(PetitionStatus.SHIPPED);
+		String response = shippingResponse;
+		this.shippingResponse = null;
+		return move(actor, PetitionStatus.SHIPPED, response, now);
+	}
+
+	private HistoryEntry move(Actor actor, PetitionStatus to, String response, Instant now) {
+		PetitionStatus from = status;
 		this.status = to;
 		this.statusChangedAt = now;
 		markAnswered(now);
 		String text = isBlank(response) ? null : response.strip();
 		registerEvent(new PetitionStatusChanged(UUID.randomUUID(), id(), from, to, actor.id(), text));
 		return new HistoryEntry(id(), actor.id(), true, from, to, text, now);
+	}
+
+	private void checkCanMoveTo(PetitionStatus to) {
+		if (!status.canMoveTo(to)) {
+			throw new RuleViolationException("transition-not-allowed",
+					"A petition cannot move from " + status.label() + " to " + to.label() + ".");
+		}
 	}
 
 	/** An official response that leaves the status as it is. */
@@ -258,8 +303,14 @@ class Petition extends AbstractAggregateRoot<Petition> {
 		return duplicateOfId == null ? null : new PetitionId(duplicateOfId);
 	}
 
-	ReleaseId releaseId() {
-		return releaseId == null ? null : new ReleaseId(releaseId);
+	/** The (published) release the petition shipped in, if it shipped. */
+	ReleaseId shippedIn() {
+		return status == PetitionStatus.SHIPPED && releaseId != null ? new ReleaseId(releaseId) : null;
+	}
+
+	/** The draft release the petition is to ship in, if it is scheduled; employees' knowledge. */
+	ReleaseId scheduledIn() {
+		return status != PetitionStatus.SHIPPED && releaseId != null ? new ReleaseId(releaseId) : null;
 	}
 
 	String assigneeTeam() {

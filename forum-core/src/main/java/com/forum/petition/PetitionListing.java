@@ -141,24 +141,31 @@ class PetitionListing {
 		long assignee = rs.getLong("assignee_id");
 		boolean noAssignee = rs.wasNull();
 		Timestamp firstResponse = rs.getTimestamp("first_response_at");
+		long release = rs.getLong("release_id");
+		boolean noRelease = rs.wasNull();
 		return new Row(new PetitionId(rs.getLong("id")), new BoardId(rs.getLong("board_id")), rs.getString("title"),
 				new MemberId(rs.getLong("author_id")), null, PetitionStatus.valueOf(rs.getString("status")),
 				rs.getInt("vote_count"), rs.getLong("recent_votes"),
 				tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("status_changed_at").toInstant(),
 				firstResponse == null ? null : firstResponse.toInstant(), rs.getString("assignee_team"),
-				noAssignee ? null : new MemberId(assignee), null);
+				noAssignee ? null : new MemberId(assignee), null, noRelease ? null : new ReleaseId(release));
 	}
 
 	record Row(PetitionId id, BoardId boardId, String title, MemberId authorId, String authorName,
 			PetitionStatus status, int votes, long recentVotes, List<String> tags, Instant createdAt,
 			Instant statusChangedAt, Instant firstResponseAt, String assigneeTeam, MemberId assigneeId,
-			String assigneeName) {
+			String assigneeName, ReleaseId releaseId) {
 
 		Row named(Map<MemberId, String> names) {
 			return new Row(id, boardId, title, authorId, names.get(authorId), status, votes, recentVotes, tags,
 					createdAt, statusChangedAt, firstResponseAt, assigneeTeam, assigneeId,
-					assigneeId == null ? null : names.get(assigneeId));
+					assigneeId == null ? null : names.get(assigneeId), releaseId);
+		}
+
+		/** As {@link Petition#scheduledIn()}: the release it ships in, until it has shipped. */
+		ReleaseId scheduledIn() {
+			return status == PetitionStatus.SHIPPED ? null : releaseId;
 		}
 
 		PetitionSummary summary() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.forum.member.MemberDirectory;
+import com.forum.shared.MarkdownRenderer;
 import com.forum.shared.NotFoundException;
 
 import org.springframework.data.domain.Page;
@@ -26,13 +27,16 @@ public class PetitionQueries {
 
 	private final MemberDirectory members;
 
+	private final MarkdownRenderer markdown;
+
 	PetitionQueries(Petitions petitions, HistoryEntries history, PetitionListing listing, PetitionVoting voting,
-			MemberDirectory members) {
+			MemberDirectory members, MarkdownRenderer markdown) {
 		this.petitions = petitions;
 		this.history = history;
 		this.listing = listing;
 		this.voting = voting;
 		this.members = members;
+		this.markdown = markdown;
 	}
 
 	public Page<PetitionSummary> list(PetitionFilter filter, PetitionOrder order, int page, int size) {
@@ -44,17 +48,22 @@ public class PetitionQueries {
 		String author = members.usernames(Set.of(p.authorId())).get(p.authorId());
 		return new PetitionDetails(p.id(), p.boardId(), p.title(), p.description(), p.descriptionHtml(), p.authorId(),
 				author, p.deviceModel(), p.firmwareVersion(), p.tags().stream().sorted().toList(), p.status(),
-				p.createdAt(), p.statusChangedAt(), p.firstResponseAt(), p.duplicateOf(), p.releaseId(),
+				p.createdAt(), p.statusChangedAt(), p.firstResponseAt(), p.duplicateOf(), p.shippedIn(),
 				(int) voting.count(id), voting.affectedDevices(id));
 	}
 
-	/** The public history, oldest first. */
+	/**
+	 * The public history, oldest first. The official words are Markdown, rendered when read: they are
+	 * short, and lines written before they were rendered need no stored copy.
+	 */
 	public List<PetitionHistory> history(PetitionId id) {
 		petitions.findById(id.value()).orElseThrow(() -> new NotFoundException("petition", id));
 		List<HistoryEntry> entries = history.findFor(id.value());
 		Map<com.forum.member.MemberId, String> names = members
 			.usernames(entries.stream().map(HistoryEntry::actorId).toList());
-		return entries.stream().map(e -> e.view(names.get(e.actorId()))).toList();
+		return entries.stream()
+			.map(e -> e.view(names.get(e.actorId()), e.response() == null ? null : markdown.toSafeHtml(e.response())))
+			.toList();
 	}
 
 	/** Lanes of the public roadmap: planned, in progress, and shipped lately. */
@@ -68,9 +77,13 @@ public class PetitionQueries {
 		return list(PetitionFilter.any().withStatuses(Set.of(status)), order, 0, size).getContent();
 	}
 
-	/** Members may filter by what is public; assignment is for the triage queue only. */
+	/**
+	 * Members may filter by what is public: assignment is for the triage queue only, and a release
+	 * holds, for them, only what it shipped, not what is scheduled in a draft.
+	 */
 	private static PetitionFilter publicFilter(PetitionFilter filter) {
-		return new PetitionFilter(filter.board(), filter.statuses(), filter.tag(), filter.olderThan(),
-				filter.minVotes(), null, null, false, filter.release());
+		return new PetitionFilter(filter.board(),
+				filter.release() == null ? filter.statuses() : Set.of(PetitionStatus.SHIPPED), filter.tag(),
+				filter.olderThan(), filter.minVotes(), null, null, false, filter.release());
 	}
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public class PetitionTriage {
 
 	private final PetitionVoting voting;
 
+	private final PetitionStatusLock statusLock;
+
 	private final PetitionListing listing;
 
 	private final Releases releases;
@@ -48,12 +51,13 @@ public class PetitionTriage {
 
 	private final Clock clock;
 
-	PetitionTriage(Petitions petitions, HistoryEntries history, PetitionVoting voting, PetitionListing listing,
-			Releases releases, MemberDirectory members, NamedParameterJdbcTemplate jdbc,
+	PetitionTriage(Petitions petitions, HistoryEntries history, PetitionVoting voting, PetitionStatusLock statusLock,
+			PetitionListing listing, Releases releases, MemberDirectory members, NamedParameterJdbcTemplate jdbc,
 			PetitionProperties properties, Clock clock) {
 		this.petitions = petitions;
 		this.history = history;
 		this.voting = voting;
+		this.statusLock = statusLock;
 		this.listing = listing;
 		this.releases = releases;
 		this.members = members;
@@ -62,9 +66,13 @@ public class PetitionTriage {
 		this.clock = clock;
 	}
 
+	/**
+	 * Moves the petition. Shipping names a release that is not published yet and takes effect when
+	 * it is: until then the petition keeps its public status.
+	 */
 	@Transactional
 	public void changeStatus(Actor actor, PetitionId id, StatusChange change) {
-		apply(actor, load(id), change);
+		apply(actor, id, change);
 	}
 
 	/**
@@ -77,15 +85,24 @@ public class PetitionTriage {
 		if (ids.isEmpty() || ids.size() > 200) {
 			throw new InvalidInputException("petitionIds", "name 1 to 200 petitions");
 		}
-		for (PetitionId id : Set.copyOf(ids)) {
+		// in id order, so that two bulk changes over the same petitions wait for each other, not deadlock
+		for (PetitionId id : ids.stream().distinct().sorted(Comparator.comparingLong(PetitionId::value)).toList()) {
 			try {
-				apply(actor, load(id), change);
+				apply(actor, id, change);
 			}
 			catch (RuleViolationException ex) {
 				throw new RuleViolationException(ex.code(), "Petition " + id + ": " + ex.getMessage());
 			}
 		}
 		return Set.copyOf(ids).size();
+	}
+
+	/** Ships the petitions scheduled in a release, as part of publishing it. */
+	void shipScheduledIn(Actor actor, ReleaseId release, Instant now) {
+		for (Petition petition : petitions.findScheduledIn(release.value())) {
+			history.save(petition.ship(actor, release, now));
+			petitions.save(petition);
+		}
 	}
 
 	@Transactional
@@ -166,7 +183,8 @@ public class PetitionTriage {
 		Instant deadlineBefore = clock.instant().minus(properties.firstResponseDeadline());
 		return new TriageItem(row.summary(), row.assigneeTeam(), row.assigneeId(), row.assigneeName(),
 				row.createdAt().plus(properties.firstResponseDeadline()), row.firstResponseAt() == null
-						&& row.createdAt().isBefore(deadlineBefore) && row.status() != PetitionStatus.DUPLICATE);
+						&& row.createdAt().isBefore(deadlineBefore) && row.status() != PetitionStatus.DUPLICATE,
+				row.scheduledIn());
 	}
 
 	/** The service-level figures, for every petition or one board's. */
@@ -225,28 +243,33 @@ public class PetitionTriage {
 		return count == null ? 0 : count;
 	}
 
-	private void apply(Actor actor, Petition petition, StatusChange change) {
+	private void apply(Actor actor, PetitionId id, StatusChange change) {
+		// votes in flight commit first; the ones after this see the new status
+		statusLock.holdForStatusChange(id);
+		Petition petition = load(id);
 		if (change.status() == null) {
 			throw new InvalidInputException("status", "must name the new status");
 		}
 		if (change.response() != null && change.response().length() > 10_000) {
 			throw new InvalidInputException("response", "must be at most 10,000 characters");
 		}
-		ReleaseId release = null;
-		if (change.status() == PetitionStatus.SHIPPED && change.release() != null) {
-			Release target = releases.findById(change.release().value())
-				.orElseThrow(() -> new InvalidInputException("releaseId", "no release " + change.release()));
-			target.checkOpenForChanges();
-			release = target.id();
+		if (change.status() == PetitionStatus.SHIPPED) {
+			// read with a share lock, so that the release cannot be published while this commits
+			Release release = change.release() == null ? null
+					: releases.findForScheduling(change.release().value())
+						.orElseThrow(() -> new InvalidInputException("releaseId", "no release " + change.release()));
+			petition.scheduleShipping(actor, release, change.response());
+			petitions.save(petition);
+			return;
 		}
 		Petition original = null;
 		if (change.status() == PetitionStatus.DUPLICATE && change.duplicateOf() != null) {
+			// held, so that the original is not itself merged away while the votes move onto it
+			statusLock.holdStatus(change.duplicateOf());
 			original = petitions.findById(change.duplicateOf().value())
 				.orElseThrow(() -> new InvalidInputException("duplicateOfId", "no petition " + change.duplicateOf()));
 		}
-		HistoryEntry entry = petition.changeStatus(actor, change.status(), change.response(), release, original,
-				clock.instant());
-		history.save(entry);
+		history.save(petition.changeStatus(actor, change.status(), change.response(), original, clock.instant()));
 		petitions.save(petition);
 		if (original != null) {
 			voting.moveVoters(petition.id(), original.id());

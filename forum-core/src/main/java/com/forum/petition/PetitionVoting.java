@@ -25,6 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  * member id, so simultaneous voters on one petition do not all wait for one row lock; the sum of
  * the shards is the exact count, and {@code petition.vote_count}, which lists sort by, is folded
  * from the shards every second.
+ * <p>
+ * Whether a vote is taken is the petition's rule ({@link Petition#checkVotable()}), so the status
+ * it was checked against must hold until the vote commits: otherwise a merge could move the voters
+ * while a vote is in flight and leave it behind on the duplicate. The vote therefore holds the
+ * {@link PetitionStatusLock}, which voters share and a status change waits for.
  */
 @Service
 public class PetitionVoting implements SchedulingConfigurer {
@@ -36,6 +41,8 @@ public class PetitionVoting implements SchedulingConfigurer {
 
 	private final Petitions petitions;
 
+	private final PetitionStatusLock statusLock;
+
 	private volatile Instant lastFold = Instant.EPOCH;
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -44,8 +51,10 @@ public class PetitionVoting implements SchedulingConfigurer {
 
 	private final PetitionProperties properties;
 
-	PetitionVoting(Petitions petitions, NamedParameterJdbcTemplate jdbc, Clock clock, PetitionProperties properties) {
+	PetitionVoting(Petitions petitions, PetitionStatusLock statusLock, NamedParameterJdbcTemplate jdbc, Clock clock,
+			PetitionProperties properties) {
 		this.petitions = petitions;
+		this.statusLock = statusLock;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
@@ -61,6 +70,7 @@ public class PetitionVoting implements SchedulingConfigurer {
 		if (deviceModel != null && deviceModel.strip().length() > 60) {
 			throw new InvalidInputException("deviceModel", "must be at most 60 characters");
 		}
+		statusLock.holdStatus(id);
 		Petition petition = petitions.findById(id.value()).orElseThrow(() -> new NotFoundException("petition", id));
 		petition.checkVotable();
 		recordVote(petition, member.id(), deviceModel == null || deviceModel.isBlank() ? null : deviceModel.strip());
@@ -91,17 +101,26 @@ public class PetitionVoting implements SchedulingConfigurer {
 	}
 
 	/**
-	 * Moves a duplicate's backers onto the original; those who backed both count once. The
-	 * duplicate keeps its own facts as a record of who asked there.
+	 * Moves a duplicate's backers onto the original; those who backed both count once. The caller
+	 * holds the duplicate's {@link PetitionStatusLock} for its status change, so no vote on it is in
+	 * flight, and the ones after it see that it is merged.
 	 */
 	void moveVoters(PetitionId duplicate, PetitionId original) {
 		jdbc.update("""
-				with moved as (
+				with taken as (
+				    delete from petition_vote where petition_id = :duplicate
+				    returning member_id, device_model, created_at),
+				moved as (
 				    insert into petition_vote (petition_id, member_id, device_model, created_at)
-				    select :original, member_id, device_model, created_at from petition_vote where petition_id = :duplicate
-				    on conflict do nothing returning member_id)
+				    select :original, member_id, device_model, created_at from taken
+				    on conflict do nothing returning member_id),
+				deltas as (
+				    select :duplicate as petition_id, (member_id % :shards)::smallint as shard, -count(*) as delta
+				    from taken group by 2
+				    union all
+				    select :original, (member_id % :shards)::smallint, count(*) from moved group by 2)
 				insert into petition_vote_tally (petition_id, shard, votes, changed_at)
-				select :original, (member_id % :shards)::smallint, count(*), :now from moved group by 2
+				select petition_id, shard, delta, :now from deltas
 				on conflict (petition_id, shard)
 				do update set votes = petition_vote_tally.votes + excluded.votes, changed_at = excluded.changed_at""",
 				new MapSqlParameterSource("original", original.value()).addValue("duplicate", duplicate.value())

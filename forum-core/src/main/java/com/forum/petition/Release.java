@@ -15,7 +15,10 @@ import jakarta.persistence.Version;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
 
-/** A firmware or product release; once published, what it shipped is fixed. */
+/**
+ * A firmware or product release. While a draft it takes petitions to ship, seen by employees only;
+ * once published it is public and what it shipped is fixed.
+ */
 @Entity
 @Table(name = "release")
 class Release extends AbstractAggregateRoot<Release> {
@@ -60,6 +63,16 @@ class Release extends AbstractAggregateRoot<Release> {
 		checkOpenForChanges();
 		this.publishedAt = now;
 		registerEvent(new ReleasePublished(id(), actor.id()));
+	}
+
+	/** A draft is for employees; the public meets a release when it is published. */
+	boolean isVisibleTo(Actor viewer) {
+		return publishedAt != null || draftsVisibleTo(viewer);
+	}
+
+	/** @param viewer who is looking; null for a visitor who is not signed in */
+	static boolean draftsVisibleTo(Actor viewer) {
+		return viewer != null && viewer.isStaff();
 	}
 
 	void checkOpenForChanges() {

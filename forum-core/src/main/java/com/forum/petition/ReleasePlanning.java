@@ -9,17 +9,23 @@ import java.util.List;
 
 import com.forum.member.Actor;
 import com.forum.shared.InvalidInputException;
+import com.forum.shared.MarkdownRenderer;
 import com.forum.shared.NotFoundException;
 import com.forum.shared.RuleViolationException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Employees plan weekly releases, ship petitions in them, and publish notes that credit the fans. */
+/**
+ * Employees plan weekly releases, ship petitions in them, and publish notes that credit the fans.
+ * A release is a draft, seen by employees only, until it is published; the petitions put into it
+ * ship at that moment, so the public and the backers hear of a shipment once, when it is real.
+ */
 @Service
 public class ReleasePlanning {
 
@@ -29,17 +35,20 @@ public class ReleasePlanning {
 
 	private final PetitionListing listing;
 
+	private final MarkdownRenderer markdown;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final PetitionProperties properties;
 
 	private final Clock clock;
 
-	ReleasePlanning(Releases releases, PetitionTriage triage, PetitionListing listing,
+	ReleasePlanning(Releases releases, PetitionTriage triage, PetitionListing listing, MarkdownRenderer markdown,
 			NamedParameterJdbcTemplate jdbc, PetitionProperties properties, Clock clock) {
 		this.releases = releases;
 		this.triage = triage;
 		this.listing = listing;
+		this.markdown = markdown;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
@@ -70,26 +79,49 @@ public class ReleasePlanning {
 		return release.id();
 	}
 
-	/** Ships the petition in this release (it must be planned or in progress). */
+	/**
+	 * Puts a planned or in-progress petition into this release, which must still be a draft; it
+	 * ships when the release is published.
+	 *
+	 * @param response the official words to publish with the shipment; by default "Shipped in ..."
+	 */
 	@Transactional
 	public void ship(Actor actor, ReleaseId release, PetitionId petition, String response) {
 		Petition.checkStaff(actor);
-		triage.changeStatus(actor, petition, new StatusChange(PetitionStatus.SHIPPED,
-				response == null || response.isBlank() ? "Shipped in " + load(release).version() + "." : response,
-				release, null));
+		load(release); // the release being planned must exist; a missing one is not a field error here
+		triage.changeStatus(actor, petition, new StatusChange(PetitionStatus.SHIPPED, response, release, null));
 	}
 
+	/** Publishes the release and ships every petition scheduled in it, each with its history line. */
 	@Transactional
 	public void publish(Actor actor, ReleaseId id) {
 		Petition.checkStaff(actor);
-		Release release = load(id);
-		release.publish(actor, clock.instant());
+		Release release = releases.findForPublication(id.value())
+			.orElseThrow(() -> new NotFoundException("release", id));
+		Instant now = clock.instant();
+		release.publish(actor, now);
+		triage.shipScheduledIn(actor, release.id(), now);
 		releases.save(release);
 	}
 
+	/**
+	 * Releases, newest first: employees see the drafts too, anyone else only published releases.
+	 *
+	 * @param viewer who is looking; null for a visitor who is not signed in
+	 */
 	@Transactional(readOnly = true)
-	public Page<ReleaseSummary> list(int page, int size) {
-		return releases.findNewestFirst(PageRequest.of(page, size)).map(ReleasePlanning.this::summaryOf);
+	public Page<ReleaseSummary> list(Actor viewer, int page, int size) {
+		Pageable request = PageRequest.of(page, size);
+		Page<Release> found = Release.draftsVisibleTo(viewer) ? releases.findNewestFirst(request)
+				: releases.findPublishedNewestFirst(request);
+		return found.map(this::summaryOf);
+	}
+
+	/** Drafts that still take petitions, soonest first, for employees choosing where to ship. */
+	@Transactional(readOnly = true)
+	public List<ReleaseSummary> drafts(Actor actor, int limit) {
+		Petition.checkStaff(actor);
+		return releases.findDraftsSoonestFirst(PageRequest.of(0, limit)).stream().map(this::summaryOf).toList();
 	}
 
 	/** One release without its credits: cheap, for links and notifications. */
@@ -98,15 +130,24 @@ public class ReleasePlanning {
 		return summaryOf(load(id));
 	}
 
+	/**
+	 * The release note; a draft is as good as missing to anyone but employees. The notes are
+	 * Markdown, rendered when read.
+	 *
+	 * @param viewer who is looking; null for a visitor who is not signed in
+	 */
 	@Transactional(readOnly = true)
-	public ReleaseNote note(ReleaseId id) {
+	public ReleaseNote note(Actor viewer, ReleaseId id) {
 		Release release = load(id);
+		if (!release.isVisibleTo(viewer)) {
+			throw new NotFoundException("release", id);
+		}
 		List<ReleaseNote.Credit> credits = listing.list(PetitionFilter.any().withRelease(id), PetitionOrder.TOP, 0, 500)
 			.map(PetitionListing.Row::summary)
 			.map(summary -> new ReleaseNote.Credit(summary, earliestBackers(summary)))
 			.getContent();
 		return new ReleaseNote(release.id(), release.version(), release.releaseAt(), release.notes(),
-				release.publishedAt(), credits);
+				markdown.toSafeHtml(release.notes()), release.publishedAt(), credits);
 	}
 
 	private ReleaseSummary summaryOf(Release release) {

@@ -61,26 +61,35 @@ class PetitionWorkflowTest {
 
 		assertThat(from.canMoveTo(to)).isEqualTo(allowed);
 		if (allowed) {
-			HistoryEntry entry = petition.changeStatus(employee, to, "because", new ReleaseId(7), original, NOW);
+			HistoryEntry entry = move(petition, to, original);
 			assertThat(petition.status()).isEqualTo(to);
-			assertThat(entry.view("e").from()).isEqualTo(from);
-			assertThat(entry.view("e").to()).isEqualTo(to);
-			assertThat(entry.view("e").official()).isTrue();
+			assertThat(entry.view("e", null).from()).isEqualTo(from);
+			assertThat(entry.view("e", null).to()).isEqualTo(to);
+			assertThat(entry.view("e", null).official()).isTrue();
 			assertThat(petition.pendingEvents()).hasOnlyElementsOfType(PetitionStatusChanged.class);
 		}
 		else {
-			assertThatThrownBy(() -> petition.changeStatus(employee, to, "because", new ReleaseId(7), original, NOW))
-				.isInstanceOf(RuleViolationException.class)
+			assertThatThrownBy(() -> move(petition, to, original)).isInstanceOf(RuleViolationException.class)
 				.hasMessageContaining("cannot move");
 			assertThat(petition.status()).isEqualTo(from);
 		}
+	}
+
+	/** Any move the table allows, shipping included: scheduled in a draft release, then shipped with it. */
+	private HistoryEntry move(Petition petition, PetitionStatus to, Petition original) {
+		if (to == SHIPPED) {
+			Release release = release(7);
+			petition.scheduleShipping(employee, release, "because");
+			return petition.ship(employee, release.id(), NOW);
+		}
+		return petition.changeStatus(employee, to, "because", original, NOW);
 	}
 
 	@Test
 	void decliningNeedsAReason() {
 		Petition petition = petition(1, UNDER_REVIEW);
 
-		assertThatThrownBy(() -> petition.changeStatus(employee, DECLINED, "  ", null, null, NOW))
+		assertThatThrownBy(() -> petition.changeStatus(employee, DECLINED, "  ", null, NOW))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("reason");
 		assertThat(petition.status()).isEqualTo(UNDER_REVIEW);
@@ -90,9 +99,9 @@ class PetitionWorkflowTest {
 	void reopeningADeclinedPetitionNeedsAReason() {
 		Petition petition = petition(1, DECLINED);
 
-		assertThatThrownBy(() -> petition.changeStatus(employee, UNDER_REVIEW, null, null, null, NOW))
+		assertThatThrownBy(() -> petition.changeStatus(employee, UNDER_REVIEW, null, null, NOW))
 			.isInstanceOf(InvalidInputException.class);
-		petition.changeStatus(employee, UNDER_REVIEW, "New logs show it affects many devices", null, null, NOW);
+		petition.changeStatus(employee, UNDER_REVIEW, "New logs show it affects many devices", null, NOW);
 		assertThat(petition.status()).isEqualTo(UNDER_REVIEW);
 	}
 
@@ -100,25 +109,81 @@ class PetitionWorkflowTest {
 	void shippingNamesTheRelease() {
 		Petition petition = petition(1, IN_PROGRESS);
 
-		assertThatThrownBy(() -> petition.changeStatus(employee, SHIPPED, null, null, null, NOW))
+		assertThatThrownBy(() -> petition.scheduleShipping(employee, null, null))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("release");
-		petition.changeStatus(employee, SHIPPED, null, new ReleaseId(3), null, NOW);
-		assertThat(petition.releaseId()).isEqualTo(new ReleaseId(3));
+		assertThatThrownBy(() -> petition.changeStatus(employee, SHIPPED, null, null, NOW))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(petition.scheduledIn()).isNull();
+	}
+
+	@Test
+	void aPetitionScheduledInADraftReleaseKeepsItsStatusAndTellsNoOneUntilTheReleaseShipsIt() {
+		Petition petition = petition(1, IN_PROGRESS);
+		Release release = release(3);
+
+		petition.scheduleShipping(employee, release, "  ");
+
+		assertThat(petition.status()).isEqualTo(IN_PROGRESS);
+		assertThat(petition.scheduledIn()).isEqualTo(new ReleaseId(3));
+		assertThat(petition.shippedIn()).isNull();
+		assertThat(petition.pendingEvents()).isEmpty();
+
+		HistoryEntry entry = petition.ship(employee, release.id(), NOW);
+
+		assertThat(petition.status()).isEqualTo(SHIPPED);
+		assertThat(petition.shippedIn()).isEqualTo(new ReleaseId(3));
+		assertThat(petition.scheduledIn()).isNull();
+		assertThat(entry.view("e", null).response()).isEqualTo("Shipped in OS3.0.3.");
+		assertThat(petition.pendingEvents()).singleElement()
+			.isInstanceOfSatisfying(PetitionStatusChanged.class, e -> assertThat(e.to()).isEqualTo(SHIPPED));
+	}
+
+	@Test
+	void onlyADraftReleaseTakesPetitionsAndOnlyTheOneItIsScheduledInShipsThem() {
+		Petition petition = petition(1, PLANNED);
+		Release published = release(3);
+		published.publish(employee, NOW);
+
+		assertThatThrownBy(() -> petition.scheduleShipping(employee, published, null))
+			.isInstanceOf(RuleViolationException.class)
+			.hasMessageContaining("published");
+		assertThatThrownBy(() -> petition.ship(employee, new ReleaseId(3), NOW))
+			.isInstanceOf(RuleViolationException.class)
+			.hasMessageContaining("not scheduled");
+		petition.scheduleShipping(employee, release(4), "In the May build.");
+		assertThatThrownBy(() -> petition.ship(employee, new ReleaseId(5), NOW))
+			.isInstanceOf(RuleViolationException.class);
+		assertThat(petition.status()).isEqualTo(PLANNED);
+	}
+
+	@Test
+	void aScheduleLastsWhileThePetitionCanStillShip() {
+		Petition petition = petition(1, PLANNED);
+		petition.scheduleShipping(employee, release(3), null);
+
+		petition.changeStatus(employee, IN_PROGRESS, null, null, NOW);
+		assertThat(petition.scheduledIn()).isEqualTo(new ReleaseId(3));
+
+		petition.changeStatus(employee, PLANNED, null, null, NOW);
+		petition.changeStatus(employee, UNDER_REVIEW, "Needs another look", null, NOW);
+		assertThat(petition.scheduledIn()).isNull();
+		assertThatThrownBy(() -> petition.ship(employee, new ReleaseId(3), NOW))
+			.isInstanceOf(RuleViolationException.class);
 	}
 
 	@Test
 	void aDuplicateNamesAnOriginalThatIsNeitherItselfNorADuplicate() {
 		Petition petition = petition(1, SUBMITTED);
 
-		assertThatThrownBy(() -> petition.changeStatus(employee, DUPLICATE, null, null, null, NOW))
+		assertThatThrownBy(() -> petition.changeStatus(employee, DUPLICATE, null, null, NOW))
 			.isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> petition.changeStatus(employee, DUPLICATE, null, null, petition, NOW))
+		assertThatThrownBy(() -> petition.changeStatus(employee, DUPLICATE, null, petition, NOW))
 			.isInstanceOf(InvalidInputException.class);
-		assertThatThrownBy(() -> petition.changeStatus(employee, DUPLICATE, null, null, petition(3, DUPLICATE), NOW))
+		assertThatThrownBy(() -> petition.changeStatus(employee, DUPLICATE, null, petition(3, DUPLICATE), NOW))
 			.isInstanceOf(InvalidInputException.class);
 
-		petition.changeStatus(employee, DUPLICATE, null, null, petition(2, PLANNED), NOW);
+		petition.changeStatus(employee, DUPLICATE, null, petition(2, PLANNED), NOW);
 		assertThat(petition.duplicateOf()).isEqualTo(new PetitionId(2));
 		assertThatThrownBy(petition::checkVotable).isInstanceOf(RuleViolationException.class).hasMessageContaining("2");
 	}
@@ -127,7 +192,9 @@ class PetitionWorkflowTest {
 	void onlyEmployeesTriage() {
 		Petition petition = petition(1, SUBMITTED);
 
-		assertThatThrownBy(() -> petition.changeStatus(member, UNDER_REVIEW, null, null, null, NOW))
+		assertThatThrownBy(() -> petition.changeStatus(member, UNDER_REVIEW, null, null, NOW))
+			.isInstanceOf(PermissionDeniedException.class);
+		assertThatThrownBy(() -> petition(3, PLANNED).scheduleShipping(member, release(3), null))
 			.isInstanceOf(PermissionDeniedException.class);
 		assertThatThrownBy(() -> petition.respond(member, "hello", NOW)).isInstanceOf(PermissionDeniedException.class);
 		assertThatThrownBy(() -> petition.assign(member, "camera", null)).isInstanceOf(PermissionDeniedException.class);
@@ -138,10 +205,16 @@ class PetitionWorkflowTest {
 		Petition petition = petition(1, SUBMITTED);
 
 		petition.respond(employee, "We are looking into it", NOW);
-		petition.changeStatus(employee, UNDER_REVIEW, null, null, null, NOW.plusSeconds(3600));
+		petition.changeStatus(employee, UNDER_REVIEW, null, null, NOW.plusSeconds(3600));
 
 		assertThat(petition.firstResponseAt()).isEqualTo(NOW);
 		assertThat(petition.pendingEvents()).hasSize(2);
+	}
+
+	private static Release release(long id) {
+		Release release = new Release("OS3.0." + id, NOW.plusSeconds(86_400), "", new MemberId(9), NOW);
+		ReflectionTestUtils.setField(release, "id", id);
+		return release;
 	}
 
 	private static Petition petition(long id, PetitionStatus status) {

@@ -1,9 +1,16 @@
 package com.forum.web;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
@@ -25,6 +32,9 @@ class PetitionWorkflowIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	ApiClient api;
 
@@ -76,19 +86,26 @@ class PetitionWorkflowIntegrationTest {
 		Member a = api.newMember("a");
 		Member b = api.newMember("b");
 		Member both = api.newMember("both");
+		Member onlyDuplicate = api.newMember("onlydup");
 		long original = submit(a, "Dual app clock widget");
 		long duplicate = submit(b, "Two clocks widget for travel");
 		api.put("/api/v1/petitions/" + original + "/vote", Map.of(), both.token());
 		api.put("/api/v1/petitions/" + duplicate + "/vote", Map.of(), both.token());
+		api.put("/api/v1/petitions/" + duplicate + "/vote", Map.of(), onlyDuplicate.token());
 		assertThat(votes(original)).isEqualTo(2);
-		assertThat(votes(duplicate)).isEqualTo(2);
+		assertThat(votes(duplicate)).isEqualTo(3);
 
 		Response merged = api.post("/api/v1/petitions/" + duplicate + "/status",
 				Map.of("status", "duplicate", "duplicateOfId", original, "response", "Same ask as #" + original),
 				employee);
 
 		assertThat(merged.json().get("duplicateOfId").asLong()).isEqualTo(original);
-		assertThat(votes(original)).isEqualTo(3);
+		assertThat(votes(original)).isEqualTo(4);
+		assertThat(votes(duplicate)).isZero();
+		// backers of the duplicate hear of the merge once, wherever their vote now is
+		Await.until(Duration.ofSeconds(10), () -> unread(onlyDuplicate) == 1 && unread(b) == 1 && unread(both) == 1);
+		assertThat(api.get("/api/v1/notifications", onlyDuplicate.token()).json().get("items").get(0).get("title")
+			.asString()).contains("Two clocks widget for travel", "merged into", "Dual app clock widget");
 		Response lateVote = api.put("/api/v1/petitions/" + duplicate + "/vote", Map.of(), api.newMember("late").token());
 		assertThat(lateVote.status()).isEqualTo(409);
 		assertThat(lateVote.json().get("type").asString()).isEqualTo("/problems/rules/petition-merged");
@@ -190,7 +207,7 @@ class PetitionWorkflowIntegrationTest {
 	}
 
 	@Test
-	void aReleaseShipsPetitionsCreditsEarlyBackersAndTellsEveryVoter() {
+	void aPetitionShippedInADraftReleaseShipsForThePublicAndItsBackersOnlyWhenTheReleaseIsPublished() {
 		Member author = api.newMember("shipper");
 		Member early = api.newMember("early");
 		Member later = api.newMember("later");
@@ -198,26 +215,128 @@ class PetitionWorkflowIntegrationTest {
 		api.put("/api/v1/petitions/" + id + "/vote", Map.of(), early.token());
 		api.put("/api/v1/petitions/" + id + "/vote", Map.of(), later.token());
 		status(id, "planned", "Planned.");
+		Await.until(Duration.ofSeconds(10), () -> unread(later) == 1);
 		String version = "OS3.0." + (System.nanoTime() % 100_000);
 		Response release = api.post("/api/v1/releases", Map.of("version", version), employee);
 		assertThat(release.status()).isEqualTo(201);
 		long releaseId = release.json().get("id").asLong();
 		assertThat(release.json().get("releaseAt").asString()).endsWith("T04:00:00Z");
+		java.sql.Timestamp before = jdbc.queryForObject("select now()", java.sql.Timestamp.class);
 
-		Response shipped = api.post("/api/v1/releases/" + releaseId + "/petitions", Map.of("petitionId", id),
-				employee);
-		Response published = api.post("/api/v1/releases/" + releaseId + "/publish", null, employee);
+		Response shipped = api.post("/api/v1/releases/" + releaseId + "/petitions",
+				Map.of("petitionId", id, "response", "Now in **" + version + "**."), employee);
 
 		assertThat(shipped.status()).isEqualTo(200);
+		assertThat(shipped.json().get("shipped").get(0).get("petition").get("id").asLong()).isEqualTo(id);
+		JsonNode seen = api.get("/api/v1/petitions/" + id, later.token()).json();
+		assertThat(seen.get("status").asString()).isEqualTo("planned");
+		assertThat(seen.get("releaseId").isNull()).isTrue();
+		assertThat(api.get("/api/v1/petitions/" + id + "/history", null).body()).doesNotContain("shipped", version);
+		assertThat(api.page("/petitions/" + id)).contains("Screen recorder").doesNotContain("Shipped in", version);
+		assertThat(ids(api.get("/api/v1/roadmap", null).json().get("shipped"))).doesNotContain(id);
+		assertThat(ids(api.get("/api/v1/petitions?status=shipped&sort=newest&size=100", null).json().get("items")))
+			.doesNotContain(id);
+		assertThat(publicationsAbout(id, releaseId, before, "")).as("events for notifications or the search index")
+			.isZero();
+		JsonNode triaged = api.get("/api/v1/triage/petitions?status=planned&sort=newest&size=200", employee).json();
+		assertThat(triaged.get("items").valueStream().filter(item -> item.get("petition").get("id").asLong() == id))
+			.singleElement()
+			.satisfies(item -> assertThat(item.get("scheduledReleaseId").asLong()).isEqualTo(releaseId));
+
+		Response published = api.post("/api/v1/releases/" + releaseId + "/publish", null, employee);
+
 		assertThat(published.json().get("publishedAt").isNull()).isFalse();
 		JsonNode credit = published.json().get("shipped").get(0);
+		assertThat(credit.get("petition").get("status").asString()).isEqualTo("shipped");
 		assertThat(credit.get("petition").get("author").get("username").asString()).isEqualTo(author.username());
 		assertThat(credit.get("earliestBackers").get(0).asString()).isEqualTo(early.username());
 		assertThat(credit.get("earliestBackers").get(1).asString()).isEqualTo(later.username());
-		assertThat(api.get("/api/v1/petitions/" + id, null).json().get("releaseId").asLong()).isEqualTo(releaseId);
+		JsonNode petition = api.get("/api/v1/petitions/" + id, null).json();
+		assertThat(petition.get("status").asString()).isEqualTo("shipped");
+		assertThat(petition.get("releaseId").asLong()).isEqualTo(releaseId);
+		JsonNode history = api.get("/api/v1/petitions/" + id + "/history", null).json().get("items");
+		JsonNode shipping = history.get(history.size() - 1);
+		assertThat(shipping.get("from").asString()).isEqualTo("planned");
+		assertThat(shipping.get("to").asString()).isEqualTo("shipped");
+		assertThat(shipping.get("response").asString()).isEqualTo("Now in **" + version + "**.");
+		assertThat(api.page("/petitions/" + id)).contains("Shipped in", version);
+		assertThat(ids(api.get("/api/v1/roadmap", null).json().get("shipped"))).contains(id);
+
 		Await.until(Duration.ofSeconds(10), () -> api.get("/api/v1/notifications", later.token()).body()
 			.contains("shipped in " + version));
+		Await.until(Duration.ofSeconds(10),
+				() -> publicationsAbout(id, releaseId, before, "and completion_date is null") == 0);
+		for (Member backer : List.of(author, early, later)) {
+			assertThat(unread(backer)).as(backer.username()).isEqualTo(2);
+			assertThat(api.get("/api/v1/notifications", backer.token()).json().get("items").get(0).get("title")
+				.asString()).isEqualTo("“Screen recorder with internal audio” shipped in " + version);
+		}
 		assertThat(api.post("/api/v1/releases/" + releaseId + "/publish", null, employee).status()).isEqualTo(409);
+	}
+
+	@Test
+	void draftReleasesAreForEmployeesAndThePublicListPagesThroughPublishedOnes() {
+		String draftVersion = "draft-" + System.nanoTime() % 100_000;
+		String outVersion = "out-" + System.nanoTime() % 100_000;
+		long draft = api.post("/api/v1/releases", Map.of("version", draftVersion), employee).json().get("id").asLong();
+		long out = api.post("/api/v1/releases", Map.of("version", outVersion), employee).json().get("id").asLong();
+		api.post("/api/v1/releases/" + out + "/publish", null, employee);
+		String member = api.newMember("reader").token();
+
+		for (String reader : java.util.Arrays.asList(null, member)) {
+			Response hidden = api.get("/api/v1/releases/" + draft, reader);
+			assertThat(hidden.status()).isEqualTo(404);
+			assertThat(hidden.json().get("type").asString()).isEqualTo("/problems/not-found");
+			assertThat(api.get("/api/v1/releases/" + out, reader).status()).isEqualTo(200);
+		}
+		assertThat(api.get("/api/v1/releases/" + draft, employee).status()).isEqualTo(200);
+
+		long published = jdbc.queryForObject("select count(*) from release where published_at is not null", Long.class);
+		JsonNode visible = api.get("/api/v1/releases?size=1&page=1", null).json();
+		assertThat(visible.get("totalItems").asLong()).isEqualTo(published);
+		JsonNode last = api.get("/api/v1/releases?size=1&page=" + visible.get("totalPages").asLong(), member).json();
+		assertThat(last.get("items").size()).as("the last public page is never empty").isEqualTo(1);
+		assertThat(api.get("/api/v1/releases?size=100", null).json().get("items").findValues("publishedAt"))
+			.noneMatch(JsonNode::isNull);
+		assertThat(api.get("/api/v1/releases?size=1", employee).json().get("totalItems").asLong())
+			.isEqualTo(jdbc.queryForObject("select count(*) from release", Long.class));
+		assertThat(api.page("/releases")).contains(outVersion).doesNotContain(draftVersion, "No releases yet");
+	}
+
+	@Test
+	void twoEmployeesChangingOnePetitionAtOnceGetOneChangeMadeAndAConflictProblem() throws Exception {
+		long id = submit(api.newMember("contested"), "Camera shutter sound toggle");
+		String admin = api.token("admin", "admin-demo-2026");
+		Response camera;
+		Response display;
+		// a third transaction holds the row, so that both requests read the same version before
+		// either can write; letting go of it lets them race to write
+		try (Connection holder = dataSource.getConnection(); ExecutorService both = Executors.newFixedThreadPool(2)) {
+			holder.setAutoCommit(false);
+			try (PreparedStatement hold = holder.prepareStatement("select id from petition where id = ? for share")) {
+				hold.setLong(1, id);
+				hold.executeQuery().close();
+			}
+			Future<Response> first = both.submit(
+					() -> api.put("/api/v1/petitions/" + id + "/assignee", Map.of("team", "camera"), employee));
+			Future<Response> second = both.submit(
+					() -> api.put("/api/v1/petitions/" + id + "/assignee", Map.of("team", "display"), admin));
+			Await.until(Duration.ofSeconds(20), () -> jdbc.queryForObject("""
+					select count(*) from pg_stat_activity
+					where wait_event_type = 'Lock' and query ilike 'update petition set%'""", Long.class) == 2);
+			holder.commit();
+			camera = first.get();
+			display = second.get();
+		}
+
+		assertThat(List.of(camera.status(), display.status())).containsExactlyInAnyOrder(204, 409);
+		Response conflict = camera.status() == 409 ? camera : display;
+		assertThat(conflict.isProblem()).isTrue();
+		assertThat(conflict.json().get("type").asString()).isEqualTo("/problems/concurrent-change");
+		assertThat(conflict.json().get("status").asInt()).isEqualTo(409);
+		String winner = camera.status() == 204 ? "camera" : "display";
+		assertThat(jdbc.queryForObject("select assignee_team from petition where id = ?", String.class, id))
+			.isEqualTo(winner);
 	}
 
 	@Test
@@ -276,6 +395,10 @@ class PetitionWorkflowIntegrationTest {
 		return api.post("/api/v1/petitions/" + id + "/status", body, employee);
 	}
 
+	private static List<Long> ids(JsonNode petitions) {
+		return petitions.valueStream().map(petition -> petition.get("id").asLong()).toList();
+	}
+
 	private long votes(long id) {
 		return api.get("/api/v1/petitions/" + id, null).json().get("votes").asLong();
 	}
@@ -286,5 +409,17 @@ class PetitionWorkflowIntegrationTest {
 
 	private long unread(String token) {
 		return api.get("/api/v1/notifications/unread-count", token).json().get("unread").asLong();
+	}
+
+	/** Event publications, live or archived, about the petition or the release since the given moment. */
+	private long publicationsAbout(long petition, long release, java.sql.Timestamp since, String condition) {
+		return jdbc.queryForObject("""
+				select count(*) from (
+				    select serialized_event, publication_date, completion_date from event_publication
+				    union all
+				    select serialized_event, publication_date, completion_date from event_publication_archive) p
+				where publication_date > ? and (serialized_event::jsonb -> 'petitionId' ->> 'value' = ?
+				                                or serialized_event::jsonb -> 'releaseId' ->> 'value' = ?) """
+				+ condition, Long.class, since, Long.toString(petition), Long.toString(release));
 	}
 }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import com.forum.web.ApiClient.Member;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -51,6 +52,34 @@ class ScriptInjectionIntegrationTest {
 		assertNoDangerousTags(results);
 		String json = api.get("/api/v1/search?q=onerror", null).body();
 		assertThat(json).doesNotContain("<img");
+	}
+
+	@Test
+	void officialResponsesAndReleaseNotesShowTheirMarkdownButNoScript() {
+		ApiClient api = new ApiClient(port);
+		String employee = api.token("employee", "employee-demo-2026");
+		long board = api.get("/api/v1/boards/hyperos", null).json().get("id").asLong();
+		long petition = api.post("/api/v1/petitions", Map.of("boardId", board, "title", "Official words in Markdown",
+				"description", "Please."), api.newMember("asker").token()).json().get("id").asLong();
+		String words = "We **love** it.\n\n" + ATTACKS;
+		api.post("/api/v1/petitions/" + petition + "/responses", Map.of("response", words), employee);
+		long release = api.post("/api/v1/releases", Map.of("version", "md-" + System.nanoTime() % 100_000, "notes",
+				"The **camera** build.\n\n" + ATTACKS), employee).json().get("id").asLong();
+		api.post("/api/v1/releases/" + release + "/publish", null, employee);
+
+		String petitionPage = api.page("/petitions/" + petition);
+		String releasePage = api.page("/releases/" + release);
+
+		assertThat(petitionPage).contains("<strong>love</strong>").doesNotContain("**love**", "<script>alert");
+		assertThat(releasePage).contains("<strong>camera</strong>").doesNotContain("**camera**", "<script>alert");
+		assertNoDangerousTags(petitionPage);
+		assertNoDangerousTags(releasePage);
+		JsonNode response = api.get("/api/v1/petitions/" + petition + "/history", null).json().get("items").get(0);
+		assertThat(response.get("response").asString()).isEqualTo(words.strip());
+		assertThat(response.get("responseHtml").asString()).contains("<strong>love</strong>").doesNotContain("<script");
+		JsonNode note = api.get("/api/v1/releases/" + release, null).json();
+		assertThat(note.get("notes").asString()).startsWith("The **camera** build.");
+		assertThat(note.get("notesHtml").asString()).contains("<strong>camera</strong>").doesNotContain("<script");
 	}
 
 	private static void assertNoDangerousTags(String html) {

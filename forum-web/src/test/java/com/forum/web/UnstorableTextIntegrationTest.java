@@ -82,7 +82,11 @@ class UnstorableTextIntegrationTest {
 
 	private static final String NOT_UTF_8 = "must be valid UTF-8 text";
 
-	/** Tables a write through any route would change: their rows, and the versions of their aggregates. */
+	/**
+	 * Tables a write through any route would change: their rows, and the versions of their aggregates.
+	 * Event publications count both live and archived ones (completion moves them), leaving out the
+	 * mail that listeners queue on their own time.
+	 */
 	private static final String FINGERPRINT = """
 			select concat_ws(' ',
 			  (select count(*) || '/' || sum(version) from member), (select count(*) from access_token),
@@ -92,7 +96,8 @@ class UnstorableTextIntegrationTest {
 			  (select count(*) from petition_vote), (select count(*) from petition_history),
 			  (select count(*) from petition_note), (select count(*) from petition_subscription),
 			  (select count(*) || '/' || coalesce(sum(version_lock), 0) from release),
-			  (select count(*) from outbox_message))""";
+			  (select count(*) from event_publication where event_type not like '%MailQueued'),
+			  (select count(*) from event_publication_archive where event_type not like '%MailQueued'))""";
 
 	@LocalServerPort
 	int port;

@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells a petition's author, voters and followers of every status change, official response and
- * release, except the one who acted and those who muted it. Each notification has a key unique per
- * recipient, so a redelivered event (after a crash between writing and acknowledging) adds nothing;
- * the e-mails are written in the same transaction as the notifications they copy, together with the
- * event that has them sent.
+ * release, except the one who acted and those who muted it; a shipment is told once, by the
+ * publication of the release that ships it. Each notification has a key unique per recipient, so a
+ * redelivered event (after a crash between writing and acknowledging) adds nothing; the e-mails are
+ * written in the same transaction as the notifications they copy, together with the event that has
+ * them sent.
  */
 @Component
 class PetitionNotifier {
@@ -52,9 +53,20 @@ class PetitionNotifier {
 
 	@ApplicationModuleListener
 	void on(PetitionStatusChanged e) {
+		if (e.to() == PetitionStatus.SHIPPED) {
+			return; // a petition ships as its release is published, and the publication tells them
+		}
 		PetitionDetails p = petitions.details(e.petitionId());
 		notify(p.id(), e.actorId().value(), "petition-status", "“" + p.title() + "” is now " + label(e.to()),
 				text(e.response()), "status:" + e.eventId());
+		if (e.to() == PetitionStatus.DUPLICATE && p.duplicateOf() != null) {
+			// the duplicate's backers now back the original, so they are found there; the same key
+			// keeps anyone found on both sides to one notification
+			PetitionDetails original = petitions.details(p.duplicateOf());
+			notify(original.id(), e.actorId().value(), "petition-status",
+					"“" + p.title() + "” was merged into “" + original.title() + "”", text(e.response()),
+					"status:" + e.eventId());
+		}
 	}
 
 	@ApplicationModuleListener

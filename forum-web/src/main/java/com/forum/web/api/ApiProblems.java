@@ -13,6 +13,7 @@ import com.forum.web.security.LoginThrottledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -49,6 +50,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException ex) {
 		return respond(ProblemType.ruleViolation(ex.code(), ex.getMessage()));
+	}
+
+	/**
+	 * Two people changed the same thing at once (a stale version, or a lock lost to a deadlock): the
+	 * loser's change was not made, and trying again on the fresh state is the way out.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyFailureException ex) {
+		log.info("Concurrent change refused: {}", ex.getMessage());
+		return respond(ProblemType.CONCURRENT_CHANGE
+			.detail("Someone else changed this at the same moment; nothing was changed. Load it again and retry."));
 	}
 
 	@ExceptionHandler

@@ -61,6 +61,7 @@ interface PetitionApiMapper {
 	NoteResponse note(PetitionNote note);
 
 	@Mapping(target = "assignee", expression = "java(item.assigneeId() == null ? null : author(item.assigneeId(), item.assigneeName()))")
+	@Mapping(target = "scheduledReleaseId", source = "scheduledIn")
 	TriageItemResponse triage(TriageItem item);
 
 	@Mapping(target = "id", source = "petitionId.value")

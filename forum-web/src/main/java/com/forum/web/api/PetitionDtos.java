@@ -41,8 +41,9 @@ final class PetitionDtos {
 			int votes, List<DeviceCountResponse> affectedDevices, ViewerState viewer) {
 	}
 
+	/** The official words as written ({@code response}, Markdown) and rendered as safe HTML. */
 	record HistoryResponse(long id, AuthorRef actor, boolean official, String from, String to, boolean statusChange,
-			String response, Instant at) {
+			String response, String responseHtml, Instant at) {
 	}
 
 	record VoteRequest(@Size(max = 60) String deviceModel) {
@@ -78,8 +79,9 @@ final class PetitionDtos {
 	record AssigneeRequest(@Size(max = 60) String team, @Positive Long assigneeId) {
 	}
 
+	/** {@code scheduledReleaseId}: the draft release the petition is to ship in when it is published. */
 	record TriageItemResponse(PetitionSummaryResponse petition, String assigneeTeam, AuthorRef assignee,
-			Instant responseDue, boolean overdue) {
+			Instant responseDue, boolean overdue, Long scheduledReleaseId) {
 	}
 
 	record DashboardResponse(long petitions, long due, long answeredInTime, double shareAnsweredInTime,
@@ -106,8 +108,9 @@ final class PetitionDtos {
 	record CreditResponse(PetitionSummaryResponse petition, List<String> earliestBackers) {
 	}
 
-	record ReleaseResponse(long id, String version, Instant releaseAt, String notes, Instant publishedAt,
-			List<CreditResponse> shipped) {
+	/** The notes as written ({@code notes}, Markdown) and rendered as safe HTML. */
+	record ReleaseResponse(long id, String version, Instant releaseAt, String notes, String notesHtml,
+			Instant publishedAt, List<CreditResponse> shipped) {
 	}
 
 	record RoadmapResponse(List<PetitionSummaryResponse> planned, List<PetitionSummaryResponse> inProgress,

@@ -151,7 +151,8 @@ class PetitionsApi {
 	}
 
 	@PostMapping("/petitions/{id}/status")
-	@Operation(summary = "Move the petition (employees); declining and reopening need a response, shipping a release, a duplicate its original")
+	@Operation(summary = "Move the petition (employees); declining and reopening need a response, a duplicate "
+			+ "its original; shipping names a draft release and takes effect when it is published")
 	PetitionResponse changeStatus(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody StatusChangeRequest request) {
 		triage.changeStatus(me.actor(), new PetitionId(id), ApiParameters.statusChange(request.status(),

@@ -2,6 +2,7 @@ package com.forum.web.api;
 
 import java.net.URI;
 
+import com.forum.member.Actor;
 import com.forum.petition.PetitionId;
 import com.forum.petition.ReleaseId;
 import com.forum.petition.ReleasePlanning;
@@ -41,10 +42,11 @@ class ReleasesApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "Releases, newest first")
-	PageResponse<ReleaseSummaryResponse> list(@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
+	@Operation(summary = "Published releases, newest first; employees also see the drafts")
+	PageResponse<ReleaseSummaryResponse> list(@AuthenticationPrincipal MemberPrincipal me,
+			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return PageResponse.of(releases.list(page - 1, size), mapper::release);
+		return PageResponse.of(releases.list(actor(me), page - 1, size), mapper::release);
 	}
 
 	@PostMapping
@@ -52,27 +54,34 @@ class ReleasesApi {
 	ResponseEntity<ReleaseResponse> create(@AuthenticationPrincipal MemberPrincipal me,
 			@Valid @RequestBody CreateReleaseRequest request) {
 		ReleaseId id = releases.create(me.actor(), request.version(), request.releaseAt(), request.notes());
-		return ResponseEntity.created(URI.create("/api/v1/releases/" + id)).body(mapper.release(releases.note(id)));
+		return ResponseEntity.created(URI.create("/api/v1/releases/" + id))
+			.body(mapper.release(releases.note(me.actor(), id)));
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "A release note: what shipped, crediting each petition's author and earliest backers")
-	ReleaseResponse release(@PathVariable long id) {
-		return mapper.release(releases.note(new ReleaseId(id)));
+	@Operation(summary = "A release note: what shipped, crediting each petition's author and earliest backers; "
+			+ "a draft is found by employees only")
+	ReleaseResponse release(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		return mapper.release(releases.note(actor(me), new ReleaseId(id)));
 	}
 
 	@PostMapping("/{id}/petitions")
-	@Operation(summary = "Ship a planned or in-progress petition in this release (employees)")
+	@Operation(summary = "Ship a planned or in-progress petition in this draft release (employees); "
+			+ "it shows as shipped, and its backers are told, when the release is published")
 	ReleaseResponse ship(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody ShipRequest request) {
 		releases.ship(me.actor(), new ReleaseId(id), new PetitionId(request.petitionId()), request.response());
-		return mapper.release(releases.note(new ReleaseId(id)));
+		return mapper.release(releases.note(me.actor(), new ReleaseId(id)));
 	}
 
 	@PostMapping("/{id}/publish")
-	@Operation(summary = "Publish the release (employees); every backer of what it shipped is told")
+	@Operation(summary = "Publish the release (employees): what it ships is shipped, and every backer is told")
 	ReleaseResponse publish(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		releases.publish(me.actor(), new ReleaseId(id));
-		return mapper.release(releases.note(new ReleaseId(id)));
+		return mapper.release(releases.note(me.actor(), new ReleaseId(id)));
+	}
+
+	private static Actor actor(MemberPrincipal me) {
+		return me == null ? null : me.actor();
 	}
 }

@@ -14,7 +14,7 @@ import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,9 +72,9 @@ class PagesAdvice {
 		return page(HttpStatus.CONFLICT, ex.getMessage(), request);
 	}
 
-	@ExceptionHandler(OptimisticLockingFailureException.class)
+	@ExceptionHandler(ConcurrencyFailureException.class)
 	ModelAndView raced(HttpServletRequest request) {
-		return page(HttpStatus.CONFLICT, "Someone changed this post at the same moment. Please try again.", request);
+		return page(HttpStatus.CONFLICT, "Someone changed this at the same moment. Please try again.", request);
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

@@ -3,6 +3,7 @@ package com.forum.web.pages;
 import com.forum.member.Actor;
 import com.forum.member.MemberId;
 import com.forum.petition.PetitionId;
+import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionTriage;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
@@ -47,8 +48,10 @@ class PetitionTriagePages {
 			Model model) {
 		return act(new PetitionId(id), new Viewer(member), result, redirect, model, (actor, petition) -> {
 			triage.changeStatus(actor, petition, form.change());
-			redirect.addFlashAttribute("notice", "Status changed; everyone following it is being told.");
-			return "#history";
+			redirect.addFlashAttribute("notice", form.getStatus() == PetitionStatus.SHIPPED
+					? "Scheduled: it shows as shipped, and everyone following it is told, when the release is published."
+					: "Status changed; everyone following it is being told.");
+			return form.getStatus() == PetitionStatus.SHIPPED ? "#triage" : "#history";
 		});
 	}
 

@@ -11,8 +11,10 @@ import com.forum.petition.PetitionQueries;
 import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionTriage;
 import com.forum.petition.PetitionVoting;
-import com.forum.petition.ReleaseSummary;
+import com.forum.petition.ReleaseId;
 import com.forum.petition.ReleasePlanning;
+import com.forum.petition.ReleaseSummary;
+import com.forum.petition.TriageItem;
 import com.forum.shared.NotFoundException;
 
 import org.springframework.stereotype.Component;
@@ -63,16 +65,18 @@ class PetitionView {
 		model.addAttribute("area", boards.find(petition.boardId()).orElse(null));
 		model.addAttribute("history", queries.history(id));
 		model.addAttribute("original", original(petition));
-		model.addAttribute("shippedIn", shippedIn(petition));
+		model.addAttribute("shippedIn", release(petition.releaseId()));
 		model.addAttribute("voted", viewer.signedIn() && voting.hasVoted(viewer.member().memberId(), id));
 		model.addAttribute("mode", viewer.signedIn() ? following.mode(viewer.actor(), id) : null);
 		addIfMissing(model, "voteForm", new VoteForm());
 		if (viewer.staff()) {
-			model.addAttribute("triageItem", triage.item(viewer.actor(), id));
+			TriageItem item = triage.item(viewer.actor(), id);
+			model.addAttribute("triageItem", item);
+			model.addAttribute("scheduledIn", release(item.scheduledIn()));
 			model.addAttribute("notes", triage.notes(viewer.actor(), id));
 			model.addAttribute("nextStatuses",
 					petition.status().next().stream().sorted(Comparator.comparing(PetitionStatus::ordinal)).toList());
-			model.addAttribute("openReleases", openReleases());
+			model.addAttribute("openReleases", openReleases(viewer));
 			addIfMissing(model, "statusForm", new StatusForm());
 			addIfMissing(model, "responseForm", new ResponseForm());
 			addIfMissing(model, "assignForm", new AssignForm());
@@ -82,12 +86,8 @@ class PetitionView {
 	}
 
 	/** Releases that still take petitions, soonest first. */
-	List<ReleaseSummary> openReleases() {
-		return releases.list(0, RELEASE_CHOICES)
-			.stream()
-			.filter(r -> !r.published())
-			.sorted(Comparator.comparing(ReleaseSummary::releaseAt))
-			.toList();
+	List<ReleaseSummary> openReleases(Viewer viewer) {
+		return releases.drafts(viewer.actor(), RELEASE_CHOICES);
 	}
 
 	/** The petition a duplicate was merged into; null if there is none or it is gone. */
@@ -103,13 +103,13 @@ class PetitionView {
 		}
 	}
 
-	/** The release a shipped petition shipped in; its notes are public once it is published. */
-	private ReleaseSummary shippedIn(PetitionDetails petition) {
-		if (petition.releaseId() == null) {
+	/** The release a petition shipped in, or (for employees) is to ship in; null if none. */
+	private ReleaseSummary release(ReleaseId id) {
+		if (id == null) {
 			return null;
 		}
 		try {
-			return releases.summary(petition.releaseId());
+			return releases.summary(id);
 		}
 		catch (NotFoundException ex) {
 			return null;

@@ -80,11 +80,9 @@ class ReleasePages {
 	@GetMapping("/releases")
 	String list(@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal MemberPrincipal member,
 			Model model) {
-		Viewer viewer = new Viewer(member);
-		Page<ReleaseSummary> found = releases.list(Pages.index(page), PAGE_SIZE);
+		Page<ReleaseSummary> found = releases.list(new Viewer(member).actorIfSignedIn(), Pages.index(page), PAGE_SIZE);
 		model.addAttribute("section", "releases");
-		model.addAttribute("releases",
-				found.getContent().stream().filter(r -> r.published() || viewer.staff()).toList());
+		model.addAttribute("releases", found.getContent());
 		model.addAttribute("pager", Pager.of(Pages.number(page), found.getTotalPages(),
 				n -> "/releases" + (n > 1 ? "?page=" + n : "")));
 		return "releases/list";
@@ -128,7 +126,8 @@ class ReleasePages {
 		if (!result.hasErrors()) {
 			try {
 				releases.ship(viewer.actor(), release, new PetitionId(form.getPetitionId()), form.getResponse());
-				redirect.addFlashAttribute("notice", "Petition " + form.getPetitionId() + " is marked shipped.");
+				redirect.addFlashAttribute("notice", "Petition " + form.getPetitionId()
+						+ " will ship in this release: it shows as shipped, and its backers hear of it, when you publish.");
 				return "redirect:/releases/" + release;
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
@@ -150,10 +149,7 @@ class ReleasePages {
 	}
 
 	private String show(ReleaseId id, Viewer viewer, Model model) {
-		ReleaseNote note = releases.note(id);
-		if (note.publishedAt() == null && !viewer.staff()) {
-			throw new NotFoundException("release", id);
-		}
+		ReleaseNote note = releases.note(viewer.actorIfSignedIn(), id);
 		model.addAttribute("section", "releases");
 		model.addAttribute("release", note);
 		if (viewer.staff() && note.publishedAt() == null) {

@@ -89,7 +89,7 @@ class TriagePages {
 		model.addAttribute("items", items);
 		model.addAttribute("query", query);
 		model.addAttribute("boardsById", boards.byId());
-		model.addAttribute("openReleases", view.openReleases());
+		model.addAttribute("openReleases", view.openReleases(new Viewer(member)));
 		model.addAttribute("pager", Pager.of(Pages.number(page), items.getTotalPages(), query::page));
 		if (!model.containsAttribute("bulkForm")) {
 			model.addAttribute("bulkForm", new StatusForm());
@@ -119,7 +119,8 @@ class TriagePages {
 				int changed = triage.bulkChangeStatus(new Viewer(member).actor(),
 						form.getPetitionIds().stream().map(PetitionId::new).toList(), form.change());
 				redirect.addFlashAttribute("notice", (changed == 1 ? "1 petition" : changed + " petitions")
-						+ " moved to " + form.getStatus().label() + ".");
+						+ (form.getStatus() == PetitionStatus.SHIPPED ? " will ship when the release is published."
+								: " moved to " + form.getStatus().label() + "."));
 				return back;
 			}
 			catch (InvalidInputException ex) {

@@ -62,6 +62,11 @@ public record Viewer(MemberPrincipal member) {
 		return member.actor();
 	}
 
+	/** The member looking, or null for a visitor, for reads that show more to some than to others. */
+	Actor actorIfSignedIn() {
+		return member == null ? null : member.actor();
+	}
+
 	/** Counts a thread view once per member, or once per browser session for anonymous visitors. */
 	String viewerKey(jakarta.servlet.http.HttpServletRequest request) {
 		return member != null ? "m:" + member.memberId() : "s:" + request.getSession(true).getId();

@@ -20,6 +20,7 @@ public enum ProblemType {
 	INVALID_CREDENTIALS("invalid-credentials", HttpStatus.UNAUTHORIZED, "Wrong username or password."),
 	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "You may not do this."),
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Nothing was found here."),
+	CONCURRENT_CHANGE("concurrent-change", HttpStatus.CONFLICT, "Someone else changed this at the same moment."),
 	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "This method is not supported here."),
 	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "No acceptable representation."),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -86,7 +87,7 @@ public enum ProblemType {
 	public static ProblemType forStatus(int status) {
 		for (ProblemType type : values()) {
 			if (type.status.value() == status && type != VALIDATION && type != MALFORMED_REQUEST
-					&& type != INVALID_PARAMETER && type != INVALID_CREDENTIALS) {
+					&& type != INVALID_PARAMETER && type != INVALID_CREDENTIALS && type != CONCURRENT_CHANGE) {
 				return type;
 			}
 		}

@@ -11,6 +11,7 @@ import com.forum.member.MemberId;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * however many members vote at once. It is kept in {@value #SHARDS} shards per petition, chosen by
  * member id, so simultaneous voters on one petition do not all wait for one row lock; the sum of
  * the shards is the exact count, and {@code petition.vote_count}, which lists sort by, is folded
- * from the shards every second.
+ * from the shards every second. Each fold tells, in one event, which petitions' counts moved, so the
+ * search index follows the votes a second or so behind with one write per fold, not one per vote.
  */
 @Service
 public class PetitionVoting {
@@ -39,11 +41,15 @@ public class PetitionVoting {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	PetitionVoting(Petitions petitions, NamedParameterJdbcTemplate jdbc, Clock clock) {
+	PetitionVoting(Petitions petitions, NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events,
+			Clock clock) {
 		this.petitions = petitions;
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -118,20 +124,39 @@ public class PetitionVoting {
 
 	/** Copies the exact counts of recently voted petitions into the column lists sort by. */
 	@Scheduled(fixedDelayString = "${forum.petitions.vote-fold-interval:1s}")
+	@Transactional
 	void foldRecentVotes() {
 		Instant started = clock.instant();
 		fold(lastFold.minus(FOLD_OVERLAP));
 		lastFold = started;
 	}
 
-	int fold(Instant changedSince) {
-		return jdbc.update("""
+	/** The event is published in the fold's transaction, so it exists exactly when the new counts do. */
+	void fold(Instant changedSince) {
+		List<PetitionId> changed = jdbc.queryForList("""
 				update petition p set vote_count = s.total
 				from (select petition_id, sum(votes) as total from petition_vote_tally
 				      where petition_id in (select petition_id from petition_vote_tally where changed_at >= :since)
 				      group by petition_id) s
-				where p.id = s.petition_id and p.vote_count <> s.total""",
-				new MapSqlParameterSource("since", Timestamp.from(changedSince)));
+				where p.id = s.petition_id and p.vote_count <> s.total
+				returning p.id""", new MapSqlParameterSource("since", Timestamp.from(changedSince)), Long.class)
+			.stream()
+			.map(PetitionId::new)
+			.toList();
+		if (!changed.isEmpty()) {
+			events.publishEvent(new PetitionVotesCounted(changed));
+		}
+	}
+
+	/**
+	 * Folds one petition's count at once, for a petition just submitted: it is listed, and indexed,
+	 * with its author's vote from the start rather than with none until the next fold.
+	 */
+	void foldNow(PetitionId id) {
+		jdbc.update("""
+				update petition set vote_count = (select coalesce(sum(votes), 0) from petition_vote_tally
+				                                  where petition_id = :id)
+				where id = :id""", new MapSqlParameterSource("id", id.value()));
 	}
 
 	public boolean hasVoted(MemberId member, PetitionId id) {

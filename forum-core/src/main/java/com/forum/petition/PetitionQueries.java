@@ -1,14 +1,21 @@
 package com.forum.petition;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
+import com.forum.board.BoardId;
 import com.forum.member.MemberDirectory;
 import com.forum.shared.MarkdownRenderer;
 import com.forum.shared.NotFoundException;
 
 import org.springframework.data.domain.Page;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class PetitionQueries {
+
+	private static final String SNAPSHOT = """
+			select id, board_id, title, status, vote_count, created_at, status_changed_at, index_version
+			from petition p""";
 
 	private final Petitions petitions;
 
@@ -29,14 +40,17 @@ public class PetitionQueries {
 
 	private final MarkdownRenderer markdown;
 
+	private final NamedParameterJdbcTemplate jdbc;
+
 	PetitionQueries(Petitions petitions, HistoryEntries history, PetitionListing listing, PetitionVoting voting,
-			MemberDirectory members, MarkdownRenderer markdown) {
+			MemberDirectory members, MarkdownRenderer markdown, NamedParameterJdbcTemplate jdbc) {
 		this.petitions = petitions;
 		this.history = history;
 		this.listing = listing;
 		this.voting = voting;
 		this.members = members;
 		this.markdown = markdown;
+		this.jdbc = jdbc;
 	}
 
 	public Page<PetitionSummary> list(PetitionFilter filter, PetitionOrder order, int page, int size) {
@@ -75,6 +89,35 @@ public class PetitionQueries {
 
 	private List<PetitionSummary> lane(PetitionStatus status, PetitionOrder order, int size) {
 		return list(PetitionFilter.any().withStatuses(Set.of(status)), order, 0, size).getContent();
+	}
+
+	/** The petitions as read models copy them; unknown ids are left out. */
+	public List<PetitionSnapshot> snapshots(Collection<PetitionId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.query(SNAPSHOT + " where p.id in (:ids)",
+				new MapSqlParameterSource("ids", ids.stream().map(PetitionId::value).toList()),
+				(rs, i) -> snapshot(rs));
+	}
+
+	/** Walks every petition in batches of ascending id; for rebuilding read models. */
+	public void eachSnapshot(int batchSize, Consumer<List<PetitionSnapshot>> batch) {
+		long after = 0;
+		List<PetitionSnapshot> found;
+		while (!(found = jdbc.query(SNAPSHOT + " where p.id > :after order by p.id limit :size",
+				new MapSqlParameterSource("after", after).addValue("size", batchSize), (rs, i) -> snapshot(rs)))
+			.isEmpty()) {
+			batch.accept(found);
+			after = found.get(found.size() - 1).id().value();
+		}
+	}
+
+	private static PetitionSnapshot snapshot(ResultSet rs) throws SQLException {
+		return new PetitionSnapshot(new PetitionId(rs.getLong("id")), new BoardId(rs.getLong("board_id")),
+				rs.getString("title"), PetitionStatus.valueOf(rs.getString("status")), rs.getInt("vote_count"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("status_changed_at").toInstant(),
+				rs.getLong("index_version"));
 	}
 
 	/**

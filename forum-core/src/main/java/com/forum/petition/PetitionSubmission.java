@@ -60,6 +60,7 @@ public class PetitionSubmission {
 				markdown.toSafeHtml(draft.description()), device, firmware, tags(draft.tags()), clock.instant()));
 		petitions.save(petition.submitted());
 		voting.recordVote(petition, author.id(), device);
+		voting.foldNow(petition.id());
 		return petition.id();
 	}
 

@@ -2,6 +2,7 @@ package com.forum.search;
 
 import java.time.Duration;
 
-/** What a rebuild of the posts index did. */
-public record ReindexReport(String index, long topics, long replies, long caughtUp, Duration took) {
+/** What a rebuild of the search indexes did: the new index behind each alias and what went into it. */
+public record ReindexReport(String postsIndex, long topics, long replies, String petitionsIndex, long petitions,
+		Duration took) {
 }

@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a connection; short, so a missing cluster fails fast
  * @param responseTimeout how long to wait for an answer
  * @param maxQueryLength longest search text accepted
+ * @param restoreCheckInterval how often each node checks that the indexes exist, rebuilding a missing
+ *     one from the database (and once at start-up)
  */
 @Validated
 @ConfigurationProperties("forum.search")
@@ -30,7 +32,8 @@ public record SearchProperties(@DefaultValue("http://127.0.0.1:9200") @NotBlank 
 				message = "must be lower-case letters, digits, dashes or underscores") String indexPrefix,
 		@DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration responseTimeout,
-		@DefaultValue("200") @Positive int maxQueryLength) {
+		@DefaultValue("200") @Positive int maxQueryLength,
+		@DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration restoreCheckInterval) {
 
 	/** The alias every read and write goes through; a rebuild swaps the index behind it. */
 	public String postsAlias() {

@@ -2,106 +2,265 @@ package com.forum.search.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.IndexOperation;
+import co.elastic.clients.elasticsearch.indices.resolve_index.ResolveIndexItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * An index that is only ever read and written through its alias, created on first use: the
- * first index behind the alias has the fixed name {@code <alias>-initial}, so when several threads
- * or nodes race to create it, one succeeds and the others only attach the alias (a second index
- * behind the alias would leave writes with no single target). Writes are bulk operations carrying
- * external versions; a version conflict means a newer state is there already and counts as done.
+ * An index only ever read and written through its alias, and rebuilt from the database into a new
+ * index while the old one keeps serving searches.
+ * <p>
+ * During a rebuild the new index is also reachable as {@code <alias>-rebuild}. That alias lives in
+ * Elasticsearch, so every node sees it at once: each write goes to both aliases in one bulk request,
+ * and the backfill starts reading the database only once the rebuild alias exists. A change
+ * committed before the backfill reads its row is in what the backfill reads; a change committed
+ * later is written by its indexer, after the commit, into the new index as well. External versions
+ * make the overlap harmless. The live alias is then moved to the new index, and the rebuild alias
+ * dropped, in one atomic step.
+ * <p>
+ * Every write is an index operation that requires its target to be an alias: with no rebuild
+ * running the rebuild half fails item by item and is ignored, and if the index was deleted the write
+ * fails, to be retried, instead of creating an index with mappings guessed from the document (a
+ * removal is a tombstone, see {@link PostIndex#removal}). The restore at start-up and every minute,
+ * or {@code ./forum reindex}, rebuilds a missing index from the database.
  */
 final class AliasedIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(AliasedIndex.class);
 
+	private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+		.withZone(ZoneOffset.UTC);
+
+	/** Lets searches that resolved the alias just before the swap finish on the old index before it goes. */
+	private static final Duration OLD_INDEX_GRACE = Duration.ofSeconds(1);
+
 	private final ElasticsearchClient client;
 
 	private final String alias;
 
+	private final String rebuildAlias;
+
 	private final String settings;
 
-	private volatile boolean ready;
+	private final RebuildLock lock;
+
+	private final Clock clock;
+
+	/** The names this class gives indices, and only those: other installations may share the cluster. */
+	private final Pattern ownIndices;
 
 	/**
 	 * @param settings class-path location of the index settings and mappings
 	 */
-	AliasedIndex(ElasticsearchClient client, String alias, String settings) {
+	AliasedIndex(ElasticsearchClient client, String alias, String settings, RebuildLock lock, Clock clock) {
 		this.client = client;
 		this.alias = alias;
+		this.rebuildAlias = alias + "-rebuild";
 		this.settings = settings;
+		this.lock = lock;
+		this.clock = clock;
+		this.ownIndices = Pattern.compile(Pattern.quote(alias) + "-(\\d{8}-\\d{6}-\\d{3}|initial)");
 	}
 
 	String alias() {
 		return alias;
 	}
 
-	/** Creates the first index and its alias unless the alias exists. */
-	synchronized void ensureReady() throws IOException {
-		if (ready) {
-			return;
-		}
-		if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
-			String first = alias + "-initial";
-			try {
-				createIndex(first);
-				log.info("Created search index {} behind alias {}", first, alias);
-			}
-			catch (ElasticsearchException ex) {
-				if (!"resource_already_exists_exception".equals(ex.error().type())) {
-					throw ex;
-				}
-			}
-			client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(first).alias(alias))));
-		}
-		ready = true;
+	boolean exists() throws IOException {
+		return client.indices().existsAlias(a -> a.name(alias)).value();
 	}
 
-	/** A new, empty index with the configured settings and mappings, not behind the alias. */
-	String createIndex(String index) throws IOException {
-		try (InputStream body = new ClassPathResource(settings).getInputStream()) {
-			client.indices().create(c -> c.index(index).withJson(body));
-		}
-		return index;
-	}
-
-	/** Writes through the alias, creating the index first if this is the very first write. */
+	/**
+	 * Writes through the live alias and, if a rebuild runs, its alias, in one request. A version
+	 * conflict means a newer state is there already and counts as done.
+	 */
 	void write(List<BulkOperation> operations) throws IOException {
 		if (operations.isEmpty()) {
 			return;
 		}
-		ensureReady();
-		writeTo(alias, operations);
-	}
-
-	/** Runs the operations against one index or the alias; conflicts and missing documents count as done. */
-	void writeTo(String index, List<BulkOperation> operations) throws IOException {
-		if (operations.isEmpty()) {
-			return;
-		}
-		BulkResponse response = client.bulk(b -> b.index(index).operations(operations));
+		List<BulkOperation> both = new ArrayList<>(operations);
+		operations.forEach(operation -> both.add(to(rebuildAlias, operation)));
+		BulkResponse response = client.bulk(b -> b.index(alias).requireAlias(true).operations(both));
 		if (!response.errors()) {
 			return;
 		}
-		for (BulkResponseItem item : response.items()) {
-			if (item.error() != null && item.status() != 409 && item.status() != 404) {
-				throw new IOException("Indexing " + item.id() + " in " + index + " failed: " + item.error().type()
-						+ " " + item.error().reason());
+		List<BulkResponseItem> items = response.items();
+		for (int i = 0; i < items.size(); i++) {
+			boolean toRebuild = i >= operations.size();
+			BulkResponseItem item = items.get(i);
+			if (failed(item) && !(toRebuild && aliasMissing(item))) {
+				throw failure(item, toRebuild ? rebuildAlias : alias);
 			}
 		}
 	}
 
-	void refresh() throws IOException {
-		client.indices().refresh(r -> r.index(alias));
+	/** Rebuilds the index from the database; waits while another rebuild of it runs. */
+	String rebuild(Backfill backfill) throws IOException {
+		try (RebuildLock.Held held = lock.acquire(alias)) {
+			return rebuildHoldingLock(backfill);
+		}
+		catch (SQLException ex) {
+			throw new IOException("Could not take the rebuild lock of " + alias + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Rebuilds the index if its alias is missing (a first start, a deleted index) and no one else is at it. */
+	Optional<String> restoreIfMissing(Backfill backfill) throws IOException {
+		if (exists()) {
+			return Optional.empty();
+		}
+		try {
+			Optional<RebuildLock.Held> acquired = lock.tryAcquire(alias);
+			if (acquired.isEmpty()) {
+				return Optional.empty();
+			}
+			try (RebuildLock.Held held = acquired.get()) {
+				if (exists()) {
+					return Optional.empty(); // restored by the rebuild that held the lock a moment ago
+				}
+				log.info("Search index {} is missing; building it from the database", alias);
+				return Optional.of(rebuildHoldingLock(backfill));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IOException("Could not take the rebuild lock of " + alias + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private String rebuildHoldingLock(Backfill backfill) throws IOException {
+		Instant started = clock.instant();
+		deleteLeftovers();
+		String fresh = alias + "-" + SUFFIX.format(started);
+		try (InputStream body = new ClassPathResource(settings).getInputStream()) {
+			// acknowledged: every node now sends writes to the rebuild alias too, before the backfill reads a row
+			if (!client.indices().create(c -> c.withJson(body).index(fresh).aliases(rebuildAlias, a -> a))
+				.acknowledged()) {
+				throw new IOException("Elasticsearch did not confirm the creation of " + fresh + " on every node");
+			}
+		}
+		AtomicLong documents = new AtomicLong();
+		try {
+			backfill.load(batch -> {
+				load(batch);
+				documents.addAndGet(batch.size());
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		client.indices().refresh(r -> r.index(fresh));
+		Set<String> previous = behindAlias();
+		client.indices().updateAliases(u -> {
+			previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
+			return u.actions(a -> a.add(add -> add.index(fresh).alias(alias)))
+				.actions(a -> a.remove(r -> r.index(fresh).alias(rebuildAlias)));
+		});
+		if (!previous.isEmpty()) {
+			pause(OLD_INDEX_GRACE);
+			for (String old : previous) {
+				client.indices().delete(d -> d.index(old));
+			}
+		}
+		log.info("Rebuilt {} as {}: {} documents from the database in {} ms", alias, fresh, documents.get(),
+				Duration.between(started, clock.instant()).toMillis());
+		return fresh;
+	}
+
+	/** Backfill writes go through the rebuild alias, so they fail rather than land elsewhere if it is gone. */
+	private void load(List<BulkOperation> operations) {
+		if (operations.isEmpty()) {
+			return;
+		}
+		try {
+			BulkResponse response = client.bulk(b -> b.index(rebuildAlias).requireAlias(true).operations(operations));
+			for (BulkResponseItem item : response.items()) {
+				if (failed(item)) {
+					throw failure(item, rebuildAlias);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Holding the lock, any index of ours not behind the live alias was left by a rebuild that died:
+	 * before its swap (the rebuild alias still points at it) or between the swap and the deletion of
+	 * the index it replaced. An index named like one of the aliases was created by a write that did
+	 * not require an alias (another program, an older version of this one); it would block the alias,
+	 * and holds nothing the database cannot restore.
+	 */
+	private void deleteLeftovers() throws IOException {
+		for (ResolveIndexItem index : client.indices().resolveIndex(r -> r.name(alias + "*")).indices()) {
+			String name = index.name();
+			boolean leftover = ownIndices.matcher(name).matches() && !index.aliases().contains(alias);
+			if (leftover || name.equals(alias) || name.equals(rebuildAlias)) {
+				log.warn("Deleting {}, left by an interrupted rebuild of {} or created by mistake", name, alias);
+				client.indices().delete(d -> d.index(name));
+			}
+		}
+	}
+
+	private Set<String> behindAlias() throws IOException {
+		if (!exists()) {
+			return Set.of();
+		}
+		return Set.copyOf(client.indices().getAlias(a -> a.name(alias)).aliases().keySet());
+	}
+
+	/** A version conflict means that a state at least as new is there already. */
+	private static boolean failed(BulkResponseItem item) {
+		return item.error() != null && item.status() != 409;
+	}
+
+	private static boolean aliasMissing(BulkResponseItem item) {
+		return "index_not_found_exception".equals(item.error().type());
+	}
+
+	private static IOException failure(BulkResponseItem item, String target) {
+		return new IOException("Writing " + item.id() + " through " + target + " failed: " + item.error().type() + " "
+				+ item.error().reason());
+	}
+
+	/** Indexers write index operations only: see {@link PostIndex#removal} for why not deletes. */
+	private static BulkOperation to(String index, BulkOperation operation) {
+		IndexOperation<Object> write = operation.index();
+		return BulkOperation.of(b -> b.index(i -> i.index(index)
+			.id(write.id())
+			.version(write.version())
+			.versionType(write.versionType())
+			.document(write.document())));
+	}
+
+	private static void pause(Duration duration) throws IOException {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted before deleting the replaced index", ex);
+		}
 	}
 }

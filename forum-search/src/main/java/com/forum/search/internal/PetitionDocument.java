@@ -2,16 +2,16 @@ package com.forum.search.internal;
 
 import java.time.Instant;
 
-import com.forum.petition.PetitionDetails;
+import com.forum.petition.PetitionSnapshot;
 
 /**
  * A petition as stored in the petitions index: just what similar-petition detection shows. Votes
- * are as of the last indexing (a submission or status change), a hint rather than the tally.
+ * are the folded count, which follows the votes a second or so behind.
  */
 public record PetitionDocument(long petitionId, long boardId, String title, String status, int votes,
 		Instant createdAt, Instant statusChangedAt) {
 
-	static PetitionDocument of(PetitionDetails petition) {
+	static PetitionDocument of(PetitionSnapshot petition) {
 		return new PetitionDocument(petition.id().value(), petition.boardId().value(), petition.title(),
 				petition.status().name(), petition.votes(), petition.createdAt(), petition.statusChangedAt());
 	}

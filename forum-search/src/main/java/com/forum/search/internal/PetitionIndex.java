@@ -1,42 +1,32 @@
 package com.forum.search.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import com.forum.petition.PetitionSnapshot;
 import com.forum.search.SearchProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** The petitions index behind the alias {@code <prefix>-petitions}, for similar-petition detection. */
+/**
+ * The petitions index behind the alias {@code <prefix>-petitions}, for similar-petition detection.
+ * Documents carry the petition's index version, which every change they show draws anew from a
+ * sequence: a write of an older state than the one stored is refused as a version conflict.
+ */
 @Component
 public class PetitionIndex {
-
-	private static final Logger log = LoggerFactory.getLogger(PetitionIndex.class);
 
 	private static final String SETTINGS = "config/elasticsearch/petitions.json";
 
 	private final AliasedIndex index;
 
-	PetitionIndex(ElasticsearchClient client, SearchProperties properties) {
-		this.index = new AliasedIndex(client, properties.indexPrefix() + "-petitions", SETTINGS);
-	}
-
-	/** Prepares the index at start-up; if Elasticsearch is away, the first write tries again. */
-	@EventListener(ApplicationReadyEvent.class)
-	void prepare() {
-		try {
-			index.ensureReady();
-		}
-		catch (IOException | RuntimeException ex) {
-			log.warn("Petition index not ready yet ({}); indexing will retry", ex.getMessage());
-		}
+	PetitionIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock) {
+		this.index = new AliasedIndex(client, properties.indexPrefix() + "-petitions", SETTINGS, lock, clock);
 	}
 
 	/** Where searches go. */
@@ -44,15 +34,24 @@ public class PetitionIndex {
 		return index.alias();
 	}
 
-	public void refresh() throws IOException {
-		index.refresh();
+	/** Rebuilds the index from the database and swaps it in behind the alias; searches go on meanwhile. */
+	public String rebuild(Backfill backfill) throws IOException {
+		return index.rebuild(backfill);
 	}
 
-	void put(PetitionDocument document, long version) throws IOException {
-		// "gte": a repeated delivery of the same state may still bring a fresher vote count
-		index.write(List.of(BulkOperation.of(b -> b.index(i -> i.id(Long.toString(document.petitionId()))
-			.version(version)
-			.versionType(VersionType.ExternalGte)
-			.document(document)))));
+	/** Rebuilds the index if its alias is missing; the name of the new index if it did. */
+	public Optional<String> restoreIfMissing(Backfill backfill) throws IOException {
+		return index.restoreIfMissing(backfill);
+	}
+
+	void write(List<BulkOperation> operations) throws IOException {
+		index.write(operations);
+	}
+
+	static BulkOperation addition(PetitionSnapshot petition) {
+		return BulkOperation.of(b -> b.index(i -> i.id(Long.toString(petition.id().value()))
+			.version(petition.indexVersion())
+			.versionType(VersionType.External)
+			.document(PetitionDocument.of(petition))));
 	}
 }

@@ -1,14 +1,16 @@
 package com.forum.search.internal;
 
 import java.io.IOException;
+import java.util.List;
 
-import com.forum.petition.PetitionDetails;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.forum.petition.PetitionId;
 import com.forum.petition.PetitionQueries;
+import com.forum.petition.PetitionSnapshot;
 import com.forum.petition.PetitionStatusChanged;
 import com.forum.petition.PetitionSubmitted;
+import com.forum.petition.PetitionVotesCounted;
 import com.forum.shared.DomainEvent;
-import com.forum.shared.NotFoundException;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -16,11 +18,14 @@ import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps the petitions index in step with the database. Like the posts indexer it takes from the
- * event only which petition changed, reloads it and writes its current state, so repeated or
- * reordered deliveries cannot leave an old status in the index.
+ * event only which petitions changed, reloads them and writes their current state, so repeated or
+ * reordered deliveries cannot leave an old status or count in the index. A fold of the votes names
+ * every petition whose count moved; they are written together, one bulk request per batch.
  */
 @Component
 public class PetitionIndexer {
+
+	private static final int BATCH = 500;
 
 	private final PetitionQueries petitions;
 
@@ -41,30 +46,28 @@ public class PetitionIndexer {
 		handle(event);
 	}
 
-	public void handle(DomainEvent event) throws IOException {
-		PetitionId id = switch (event) {
-			case PetitionSubmitted e -> e.petitionId();
-			case PetitionStatusChanged e -> e.petitionId();
-			default -> throw new IllegalArgumentException("Not an event for the petitions index: " + event);
-		};
-		PetitionDetails petition;
-		try {
-			petition = petitions.details(id);
-		}
-		catch (NotFoundException ex) {
-			return; // petitions are not deleted; nothing there means nothing to index
-		}
-		index.put(PetitionDocument.of(petition), externalVersion(petition));
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(PetitionVotesCounted event) throws IOException {
+		handle(event);
 	}
 
-	/**
-	 * The petition's JPA version is not part of its public details, so the version is the moment
-	 * of its last status change, in epoch milliseconds. The title never changes and the status
-	 * only changes together with that moment, which moves forward with each change: a delivery
-	 * that reloaded an older state carries a smaller number and Elasticsearch rejects it. Two
-	 * reloads of the same state carry the same number and differ at most in the vote count.
-	 */
-	static long externalVersion(PetitionDetails petition) {
-		return Math.max(1, petition.statusChangedAt().toEpochMilli());
+	public void handle(DomainEvent event) throws IOException {
+		List<PetitionId> ids = switch (event) {
+			case PetitionSubmitted e -> List.of(e.petitionId());
+			case PetitionStatusChanged e -> List.of(e.petitionId());
+			case PetitionVotesCounted e -> e.petitionIds();
+			default -> throw new IllegalArgumentException("Not an event for the petitions index: " + event);
+		};
+		for (int from = 0; from < ids.size(); from += BATCH) {
+			// petitions are not deleted; an id not found has nothing to index
+			index.write(petitions.snapshots(ids.subList(from, Math.min(from + BATCH, ids.size())))
+				.stream()
+				.map(PetitionIndexer::operationFor)
+				.toList());
+		}
+	}
+
+	public static BulkOperation operationFor(PetitionSnapshot petition) {
+		return PetitionIndex.addition(petition);
 	}
 }

@@ -5,7 +5,11 @@ import java.time.Instant;
 import com.forum.discussion.ReplySnapshot;
 import com.forum.discussion.TopicSnapshot;
 
-/** A thread's opening post or a reply as stored in the posts index. */
+/**
+ * A thread's opening post or a reply as stored in the posts index. A deleted post stays as a
+ * tombstone, without any text, so no search finds it, until the next rebuild: see
+ * {@link PostIndex#removal}.
+ */
 public record PostDocument(String kind, long topicId, Long replyId, long boardId, long authorId, String authorName,
 		String title, String body, Instant createdAt, boolean solved) {
 
@@ -21,6 +25,11 @@ public record PostDocument(String kind, long topicId, Long replyId, long boardId
 	static PostDocument of(ReplySnapshot reply) {
 		return new PostDocument(REPLY, reply.topicId().value(), reply.id().value(), reply.boardId().value(),
 				reply.authorId().value(), reply.authorName(), null, reply.text(), reply.createdAt(), false);
+	}
+
+	/** What stays of a deleted post: where it was, none of what it said. */
+	PostDocument tombstone() {
+		return new PostDocument(kind, topicId, replyId, boardId, authorId, null, null, null, createdAt, false);
 	}
 
 	static String topicDocId(long topicId) {

@@ -2,20 +2,14 @@ package com.forum.search.internal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.forum.search.SearchProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,81 +20,41 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostIndex {
 
-	private static final Logger log = LoggerFactory.getLogger(PostIndex.class);
-
 	private static final String SETTINGS = "config/elasticsearch/posts.json";
-
-	private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-		.withZone(ZoneOffset.UTC);
-
-	private final ElasticsearchClient client;
-
-	private final SearchProperties properties;
-
-	private final Clock clock;
 
 	private final AliasedIndex posts;
 
-	PostIndex(ElasticsearchClient client, SearchProperties properties, Clock clock) {
-		this.client = client;
-		this.properties = properties;
-		this.clock = clock;
-		this.posts = new AliasedIndex(client, properties.postsAlias(), SETTINGS);
+	PostIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock) {
+		this.posts = new AliasedIndex(client, properties.postsAlias(), SETTINGS, lock, clock);
 	}
 
-	/** Prepares the index at start-up; if Elasticsearch is away, the first write tries again. */
-	@EventListener(ApplicationReadyEvent.class)
-	void prepare() {
-		try {
-			ensureReady();
-		}
-		catch (IOException | RuntimeException ex) {
-			log.warn("Search index not ready yet ({}); indexing will retry", ex.getMessage());
-		}
+	/** Rebuilds the index from the database and swaps it in behind the alias; searches go on meanwhile. */
+	public String rebuild(Backfill backfill) throws IOException {
+		return posts.rebuild(backfill);
 	}
 
-	String alias() {
-		return properties.postsAlias();
+	/** Rebuilds the index if its alias is missing; the name of the new index if it did. */
+	public Optional<String> restoreIfMissing(Backfill backfill) throws IOException {
+		return posts.restoreIfMissing(backfill);
 	}
 
-	void ensureReady() throws IOException {
-		posts.ensureReady();
-	}
-
-	/** A new, empty index with the configured settings and mappings, not yet behind the alias. */
-	public String createIndex() throws IOException {
-		return posts.createIndex(alias() + "-" + SUFFIX.format(clock.instant()));
-	}
-
-	public Set<String> indicesBehindAlias() throws IOException {
-		return client.indices().getAlias(a -> a.name(alias())).aliases().keySet();
-	}
-
-	/** Points the alias at {@code index} alone, in one atomic step, so no search ever sees a gap. */
-	public void swapAliasTo(String index, Set<String> previous) throws IOException {
-		client.indices().updateAliases(u -> {
-			u.actions(a -> a.add(add -> add.index(index).alias(alias())));
-			previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias()))));
-			return u;
-		});
-	}
-
-	public void deleteIndex(String index) throws IOException {
-		client.indices().delete(d -> d.index(index));
-	}
-
-	public void refresh(String index) throws IOException {
-		client.indices().refresh(r -> r.index(index));
-	}
-
-	/** Writes through the alias, creating the index first if this is the very first write. */
 	void write(List<BulkOperation> operations) throws IOException {
 		posts.write(operations);
 	}
 
-	static BulkOperation removal(String docId, long version) {
+	/**
+	 * A removal is written as a tombstone, not as a delete: Elasticsearch creates a missing index for
+	 * a delete that carries an external version, alias required or not, and it forgets a deleted
+	 * document's version after a minute, after which a late write could bring the post back. The
+	 * tombstone refuses older writes for good; having no text, it matches no search, and a rebuild
+	 * drops it.
+	 */
+	static BulkOperation removal(String docId, long version, PostDocument tombstone) {
 		// "gte" so a removal caused by the parent topic's deletion, at the reply's unchanged version, still applies
-		return BulkOperation.of(b -> b.delete(d -> d.id(docId).version(version).versionType(VersionType.ExternalGte)));
+		return BulkOperation.of(b -> b.index(i -> i.id(docId)
+			.version(version)
+			.versionType(VersionType.ExternalGte)
+			.document(tombstone)));
 	}
 
 	static BulkOperation addition(String docId, long version, PostDocument document) {
@@ -108,10 +62,5 @@ public class PostIndex {
 			.version(version)
 			.versionType(VersionType.External)
 			.document(document)));
-	}
-
-	/** Writes straight into one index, as a rebuild does before the alias points at it. */
-	public void write(String index, List<BulkOperation> operations) throws IOException {
-		posts.writeTo(index, operations);
 	}
 }

@@ -93,14 +93,16 @@ public class PostIndexer {
 	public static BulkOperation operationFor(TopicSnapshot topic) {
 		String docId = PostDocument.topicDocId(topic.id().value());
 		long version = PostDocument.externalVersion(topic.version());
-		return topic.deleted() ? PostIndex.removal(docId, version)
-				: PostIndex.addition(docId, version, PostDocument.of(topic));
+		PostDocument document = PostDocument.of(topic);
+		return topic.deleted() ? PostIndex.removal(docId, version, document.tombstone())
+				: PostIndex.addition(docId, version, document);
 	}
 
 	public static BulkOperation operationFor(ReplySnapshot reply) {
 		String docId = PostDocument.replyDocId(reply.id().value());
 		long version = PostDocument.externalVersion(reply.version());
-		return reply.visible() ? PostIndex.addition(docId, version, PostDocument.of(reply))
-				: PostIndex.removal(docId, version);
+		PostDocument document = PostDocument.of(reply);
+		return reply.visible() ? PostIndex.addition(docId, version, document)
+				: PostIndex.removal(docId, version, document.tombstone());
 	}
 }

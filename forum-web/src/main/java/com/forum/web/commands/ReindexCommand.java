@@ -11,8 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./forum reindex}: rebuilds the search index from the database, swaps it in, and exits.
- * Searches keep working throughout, since the alias points at a complete index at every moment.
+ * {@code ./forum reindex}: rebuilds the search indexes (posts, petitions) from the database, swaps
+ * them in, and exits. Searches keep working throughout, since each alias points at a complete index
+ * at every moment, and changes made meanwhile on any node reach the new indexes as well.
  */
 @Component
 @ConditionalOnProperty(name = "forum.command", havingValue = "reindex")
@@ -32,8 +33,10 @@ class ReindexCommand implements ApplicationRunner {
 		int exitCode = 0;
 		try {
 			ReindexReport report = reindexer.rebuild();
-			System.out.printf("Rebuilt search index %s: %d threads, %d replies, %d recent changes re-applied, %d ms%n",
-					report.index(), report.topics(), report.replies(), report.caughtUp(), report.took().toMillis());
+			System.out.printf(
+					"Rebuilt the search indexes in %d ms: %s with %d threads and %d replies, %s with %d petitions%n",
+					report.took().toMillis(), report.postsIndex(), report.topics(), report.replies(),
+					report.petitionsIndex(), report.petitions());
 		}
 		catch (RuntimeException ex) {
 			System.err.println("Reindex failed: " + ex.getMessage());

@@ -106,7 +106,8 @@ public final class LocalServices {
 		return !owner;
 	}
 
-	Map<String, Object> connectionProperties() {
+	/** Spring properties that point an application at these services (also one in another JVM). */
+	public Map<String, Object> connectionProperties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.datasource.url", jdbcUrl());
 		properties.put("spring.datasource.username", LocalPostgres.USER);

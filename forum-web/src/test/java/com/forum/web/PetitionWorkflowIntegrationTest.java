@@ -1,11 +1,13 @@
 package com.forum.web;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +39,16 @@ class PetitionWorkflowIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Value("${forum.mail.sink-file}")
+	Path sinkFile;
+
+	/** How many event deliveries a node runs at once. */
+	@Value("${forum.events.listener-concurrency:16}")
+	int listenersAtOnce;
 
 	ApiClient api;
 
@@ -204,6 +218,37 @@ class PetitionWorkflowIntegrationTest {
 		assertThat(jdbc.queryForObject("""
 				select count(*) from outgoing_email e join member m on m.id = e.recipient_id where m.username = ?""",
 				Long.class, author.username())).isEqualTo(1);
+	}
+
+	@Test
+	void mailQueuedTwiceIsSentOnceEvenWhenBothDeliveriesRunAtOnce() {
+		Member author = api.newMember("twice");
+		long id = submit(author, "Mail that is queued twice");
+		for (int i = 0; i < 20; i++) {
+			api.put("/api/v1/petitions/" + id + "/vote", Map.of(), SeededMember.create(jdbc, "twice", "MEMBER").token());
+		}
+		status(id, "under_review", "Queued twice, sent once.");
+		PetitionFanOut fanOut = new PetitionFanOut(jdbc, id);
+		Await.until(Duration.ofSeconds(30), () -> fanOut.owed() == 0);
+		Map<String, Long> before = fanOut.timesSent(MailSinkFile.sentCounts(sinkFile));
+		assertThat(before).hasSize(21).allSatisfy((mail, times) -> assertThat(times).isEqualTo(1));
+
+		// As when the notifier's event is redelivered (its node died after writing the notifications but
+		// before recording completion) while the mail it queued is still unsent: two deliveries for the
+		// same unsent mail, which the retry job hands over together.
+		jdbc.update("update outgoing_email set sent_at = null where body like ?", "%\n" + fanOut.link());
+		assertThat(jdbc.update("""
+				insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+				                               completion_attempts)
+				select gen_random_uuid(), listener_id, event_type, serialized_event, publication_date, 'FAILED', 0
+				from event_publication_archive, generate_series(1, 2)
+				where listener_id like '%MailSender%'
+				  and serialized_event::jsonb ->> 'dedupeKey' in (select dedupe_key from notification where link = ?)""",
+				fanOut.link())).isEqualTo(2);
+		Await.until(Duration.ofSeconds(30), () -> fanOut.owed() == 0);
+
+		Map<String, Long> after = fanOut.timesSent(MailSinkFile.sentCounts(sinkFile));
+		assertThat(after).allSatisfy((mail, times) -> assertThat(times).as(mail).isEqualTo(2));
 	}
 
 	@Test
@@ -380,6 +425,70 @@ class PetitionWorkflowIntegrationTest {
 		Response applied = api.post("/api/v1/triage/bulk-status",
 				Map.of("petitionIds", List.of(first), "status", "under_review"), employee);
 		assertThat(applied.json().get("changed").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void redeliveriesThatAllQueueMailAtTheSameMomentStillComplete() throws Exception {
+		Member author = api.newMember("many");
+		long id = submit(author, "Many decisions at once");
+		for (int i = 0; i < 10; i++) {
+			api.put("/api/v1/petitions/" + id + "/vote", Map.of(), SeededMember.create(jdbc, "many", "MEMBER").token());
+		}
+		for (int round = 0; round < 16; round++) {
+			assertThat(status(id, round % 2 == 0 ? "planned" : "in_progress", "Round " + round).status())
+				.isEqualTo(200);
+			assertThat(api.post("/api/v1/petitions/" + id + "/responses", Map.of("response", "Word " + round), employee)
+				.status()).isEqualTo(201);
+		}
+		PetitionFanOut fanOut = new PetitionFanOut(jdbc, id);
+		Await.until(Duration.ofSeconds(60), () -> fanOut.owed() == 0);
+
+		// All 32 notifier publications owed again, as after a crash, while nothing can write
+		// notifications: the deliveries that run at once all wait at the same point. Released together,
+		// each of them hands over the mail it queued while all of them still hold their place, and none
+		// must wait for another to make room.
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		try (ExecutorService holder = Executors.newSingleThreadExecutor()) {
+			Future<?> lock = holder.submit(() -> tx.executeWithoutResult(status -> {
+				jdbc.execute("lock table notification in share mode");
+				locked.countDown();
+				awaitQuietly(release);
+			}));
+			try {
+				locked.await();
+				assertThat(jdbc.update("""
+						with reopened as (
+						    delete from event_publication_archive
+						    where listener_id like '%PetitionNotifier%'
+						      and (serialized_event::jsonb -> 'petitionId' ->> 'value')::bigint = ?
+						    returning *)
+						insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
+						                               status, completion_attempts)
+						select id, listener_id, event_type, serialized_event, publication_date, 'FAILED', 0 from reopened""",
+						id)).isEqualTo(32);
+				Await.until(Duration.ofSeconds(60), () -> jdbc.queryForObject("""
+						select count(*) from pg_locks where relation = 'notification'::regclass and not granted""",
+						Long.class) >= listenersAtOnce);
+			}
+			finally {
+				release.countDown();
+			}
+			lock.get();
+		}
+		Duration completed = Await.until(Duration.ofSeconds(60), () -> fanOut.owed() == 0);
+
+		System.out.printf("32 redelivered notifier publications completed within %d ms%n", completed.toMillis());
+		assertThat(unread(author)).isEqualTo(32);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private long submit(Member author, String title) {

@@ -3,6 +3,8 @@ package com.forum.shared.internal;
 import java.lang.reflect.Method;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executor;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -12,17 +14,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalApplicationListenerMethodAdapter;
@@ -50,18 +56,119 @@ class EventDeliveryConfiguration {
 	}
 
 	/**
-	 * A failed listener is already logged by Modulith and recorded with its error for the retry job;
-	 * the default handler would log every failed attempt again at error level with a stack trace.
+	 * Lets a node resubmit a publication only while it is still failed, so that when several nodes'
+	 * retry jobs see the same failed publication, exactly one of them delivers it. Modulith reads the
+	 * failed publications first and then claims each with an update that excludes only those marked
+	 * resubmitted; but the node that won a claim marks the publication as processing as soon as its
+	 * listener starts, so a node still working through the same earlier read would claim it again and
+	 * deliver it a second time, concurrently. This claim is conditional on the state that was read,
+	 * and otherwise does what Modulith's does.
 	 */
 	@Bean
-	AsyncConfigurer quietListenerFailures() {
-		return new AsyncConfigurer() {
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static Advisor resubmissionClaimsFailedOnly(ObjectProvider<JdbcTemplate> jdbc) {
+		StaticMethodMatcherPointcut markResubmitted = new StaticMethodMatcherPointcut() {
 			@Override
-			public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
-				return (failure, method, arguments) -> LoggerFactory.getLogger(method.getDeclaringClass())
-					.debug("{} failed and will be retried", method, failure);
+			public boolean matches(Method method, Class<?> targetClass) {
+				return method.getName().equals("markResubmitted")
+						&& EventPublicationRepository.class.isAssignableFrom(targetClass);
 			}
 		};
+		MethodInterceptor claimIfFailed = invocation -> jdbc.getObject().update("""
+				update event_publication
+				set status = 'RESUBMITTED', completion_attempts = completion_attempts + 1, last_resubmission_date = ?
+				where id = ? and status = 'FAILED'""", Timestamp.from((Instant) invocation.getArguments()[1]),
+				invocation.getArguments()[0]) == 1;
+		return new DefaultPointcutAdvisor(markResubmitted, claimIfFailed);
+	}
+
+	/** Where listeners run (every {@code @ApplicationModuleListener} is {@code @Async}). */
+	@Bean
+	ListenerExecution listenerExecution(ObjectProvider<EventDeliveryProperties> properties) {
+		return new ListenerExecution(properties);
+	}
+
+	/**
+	 * Runs at most {@code listener-concurrency} deliveries at once, which leaves database connections
+	 * for requests, and queues the rest: handing a delivery over never blocks. An executor that blocks
+	 * the hand-over while all its slots are busy (Boot's, given a concurrency limit) deadlocks: a
+	 * listener that publishes an event (the notifier queues mail) hands that event's deliveries over
+	 * from its own slot, once its transaction has committed, so as soon as every slot is taken by such
+	 * a listener, each waits for a slot only the others could free, and the node delivers nothing any
+	 * more. Queuing is safe: every delivery is recorded before it is handed over, and one left waiting
+	 * longer than {@code stuck-after} is retried like a stuck one.
+	 * <p>
+	 * It stops after the web server (lower phase than its graceful shutdown and stop), finishing what
+	 * was handed over, within a bound; whatever is left is owed in the registry.
+	 */
+	static final class ListenerExecution implements AsyncConfigurer, SmartLifecycle {
+
+		private final ObjectProvider<EventDeliveryProperties> properties;
+
+		private ThreadPoolTaskExecutor executor;
+
+		private volatile boolean running;
+
+		ListenerExecution(ObjectProvider<EventDeliveryProperties> properties) {
+			this.properties = properties;
+		}
+
+		/** Made on first use: Spring asks for it lazily, and the properties are bound by then. */
+		@Override
+		public synchronized Executor getAsyncExecutor() {
+			if (executor == null) {
+				int concurrency = properties.getObject().listenerConcurrency();
+				ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+				pool.setCorePoolSize(concurrency);
+				pool.setMaxPoolSize(concurrency);
+				pool.setVirtualThreads(true);
+				pool.setThreadNamePrefix("event-listener-");
+				pool.setWaitForTasksToCompleteOnShutdown(true);
+				pool.setAwaitTerminationSeconds(30);
+				pool.initialize();
+				executor = pool;
+			}
+			return executor;
+		}
+
+		/**
+		 * A failed listener is already logged by Modulith and recorded with its error for the retry
+		 * job; the default handler would log every failed attempt again at error level with a stack
+		 * trace.
+		 */
+		@Override
+		public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
+			return (failure, method, arguments) -> LoggerFactory.getLogger(method.getDeclaringClass())
+				.debug("{} failed and will be retried", method, failure);
+		}
+
+		@Override
+		public void start() {
+			running = true;
+		}
+
+		@Override
+		public void stop() {
+			ThreadPoolTaskExecutor pool;
+			synchronized (this) {
+				pool = executor;
+			}
+			if (pool != null) {
+				pool.shutdown();
+			}
+			running = false;
+		}
+
+		@Override
+		public boolean isRunning() {
+			return running;
+		}
+
+		/** The web server stops its graceful shutdown at DEFAULT_PHASE - 1024 and itself at - 2048. */
+		@Override
+		public int getPhase() {
+			return SmartLifecycle.DEFAULT_PHASE - 4096;
+		}
 	}
 
 	static final class FailureRecorder implements MethodInterceptor {

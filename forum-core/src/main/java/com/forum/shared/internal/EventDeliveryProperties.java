@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize failed publications read per run
  * @param maxInFlight resubmitted publications allowed in delivery at once, across all nodes
  * @param retention how long completed publications are kept in the archive
+ * @param listenerConcurrency deliveries run at once on each node; more wait in a queue
  */
 @Validated
 @ConfigurationProperties("forum.events")
@@ -28,7 +29,7 @@ record EventDeliveryProperties(@DefaultValue("5s") @NotNull Duration retryInterv
 		@DefaultValue("5m") @NotNull Duration stuckAfter, @DefaultValue("2s") @NotNull Duration initialBackoff,
 		@DefaultValue("10m") @NotNull Duration maxBackoff, @DefaultValue("20") @Min(1) int maxAttempts,
 		@DefaultValue("200") @Min(1) int batchSize, @DefaultValue("100") @Min(1) int maxInFlight,
-		@DefaultValue("7d") @NotNull Duration retention) {
+		@DefaultValue("7d") @NotNull Duration retention, @DefaultValue("16") @Min(1) int listenerConcurrency) {
 
 	/** The wait before the retry that follows the given number of attempts. */
 	Duration backoff(int attempts) {

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * {@code event_publication_abandoned}, where admins see and resubmit them, so they neither retry
  * forever nor hold up the ones behind them;</li>
  * <li>failed publications whose back-off has passed are resubmitted through Modulith. Resubmission
- * claims a publication with a conditional update, so only one node delivers it.</li>
+ * claims a publication with an update conditional on its still being failed (see
+ * {@link EventDeliveryConfiguration#resubmissionClaimsFailedOnly}), so only one node delivers it.</li>
  * </ol>
  * Completed publications are archived by Modulith (completion mode {@code archive}) and deleted here
  * after the retention period.

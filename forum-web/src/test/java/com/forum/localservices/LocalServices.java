@@ -386,7 +386,8 @@ public final class LocalServices {
 			String zip = build.getProperty("elasticsearch.distribution", "");
 			if (zip.isBlank() || zip.startsWith("${") || !Files.isRegularFile(Path.of(zip))) {
 				throw new IllegalStateException("The Elasticsearch distribution zip is missing (\"" + zip
-						+ "\" from forum-local-services.properties); build with Maven (mvn install) so it is downloaded");
+						+ "\" from forum-local-services.properties); build with Maven (mvn -DskipTests package) so it is"
+						+ " downloaded");
 			}
 			try {
 				return LocalElasticsearch.install(Path.of(zip), cacheDir());

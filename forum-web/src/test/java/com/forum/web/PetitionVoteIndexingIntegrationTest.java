@@ -75,7 +75,7 @@ class PetitionVoteIndexingIntegrationTest {
 
 	@Test
 	void theIndexedVoteCountFollowsManyVotesWithinSecondsInAFewWrites() throws Exception {
-		List<MemberId> members = members(VOTERS);
+		List<MemberId> members = SeededMember.many(jdbc, VOTERS);
 		PetitionId petition = submission.submit(new Actor(members.get(0), Role.MEMBER), new PetitionDraft(
 				boards.get("hyperos").id(), "Lock-screen shortcut to the torch", "One swipe.", null, null, Set.of()));
 		Await.until(INDEXING, () -> document(petition).found());
@@ -182,16 +182,4 @@ class PetitionVoteIndexingIntegrationTest {
 				role);
 	}
 
-	/** Members inserted directly: hashing their passwords would only test the CPU. */
-	private List<MemberId> members(int count) {
-		String prefix = "iv" + System.nanoTime() % 1_000_000_000;
-		jdbc.update("""
-				insert into member (username, email, password_hash, role, created_at)
-				select ? || '-' || g, ? || '-' || g || '@votes.example', 'not-a-login', 'MEMBER', now()
-				from generate_series(1, ?) g""", prefix, prefix, count);
-		return jdbc.queryForList("select id from member where username like ? order by id", Long.class, prefix + "-%")
-			.stream()
-			.map(MemberId::new)
-			.toList();
-	}
 }

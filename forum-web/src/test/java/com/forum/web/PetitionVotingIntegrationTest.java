@@ -52,7 +52,7 @@ class PetitionVotingIntegrationTest {
 
 	@Test
 	void tenThousandMembersVotingAtOnceGiveExactlyTenThousandVotes() throws Exception {
-		List<MemberId> members = members(10_000);
+		List<MemberId> members = SeededMember.many(jdbc, 10_000);
 		Actor author = new Actor(members.get(0), Role.MEMBER);
 		PetitionId petition = submission.submit(author, new PetitionDraft(boards.get("hyperos").id(),
 				"Always-on display with a custom photo", "Let me pick a photo.", null, null, Set.of()));
@@ -87,7 +87,7 @@ class PetitionVotingIntegrationTest {
 
 	@Test
 	void voteAndUnvoteStormsNeverDrift() throws Exception {
-		List<MemberId> members = members(300);
+		List<MemberId> members = SeededMember.many(jdbc, 300);
 		PetitionId petition = submission.submit(new Actor(members.get(0), Role.MEMBER), new PetitionDraft(
 				boards.get("hyperos").id(), "Per-app volume control", "Different volume per app.", null, null,
 				Set.of("audio")));
@@ -129,7 +129,7 @@ class PetitionVotingIntegrationTest {
 	@Test
 	void votesCastWhileTheirPetitionIsMergedAllEndUpOnTheOriginalOnce() throws Exception {
 		int rounds = 5;
-		List<MemberId> members = members(300);
+		List<MemberId> members = SeededMember.many(jdbc, 300);
 		List<MemberId> voters = members.subList(2, members.size());
 		Actor employee = employee();
 		int accepted = 0;
@@ -210,18 +210,6 @@ class PetitionVotingIntegrationTest {
 		assertThat(voting.audit()).isEmpty();
 	}
 
-	/** Members inserted directly: hashing 10,000 Argon2 passwords would only test the CPU. */
-	private List<MemberId> members(int count) {
-		String prefix = "v" + System.nanoTime() % 1_000_000_000;
-		jdbc.update("""
-				insert into member (username, email, password_hash, role, created_at)
-				select ? || '-' || g, ? || '-' || g || '@votes.example', 'not-a-login', 'MEMBER', now()
-				from generate_series(1, ?) g""", prefix, prefix, count);
-		return jdbc.queryForList("select id from member where username like ? order by id", Long.class, prefix + "-%")
-			.stream()
-			.map(MemberId::new)
-			.toList();
-	}
 
 	private PetitionId submit(MemberId author, String title) {
 		return submission.submit(new Actor(author, Role.MEMBER), new PetitionDraft(boards.get("hyperos").id(), title,

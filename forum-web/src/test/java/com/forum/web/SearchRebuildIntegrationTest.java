@@ -222,7 +222,7 @@ class SearchRebuildIntegrationTest {
 		ApiClient api = new ApiClient(port);
 		String edited = "Edited during the rebuild " + word;
 		String late = "zl" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		List<MemberId> voters = members(25);
+		List<MemberId> voters = SeededMember.many(jdbc, 25);
 		PetitionId votedOn = new PetitionId(firstPetition + 1);
 		TopicId removed = new TopicId(firstTopic + 1);
 
@@ -423,18 +423,6 @@ class SearchRebuildIntegrationTest {
 				role);
 	}
 
-	/** Members inserted directly: hashing their passwords would only test the CPU. */
-	private List<MemberId> members(int count) {
-		String prefix = "rv" + System.nanoTime() % 1_000_000_000;
-		jdbc.update("""
-				insert into member (username, email, password_hash, role, created_at)
-				select ? || '-' || g, ? || '-' || g || '@votes.example', 'not-a-login', 'MEMBER', now()
-				from generate_series(1, ?) g""", prefix, prefix, count);
-		return jdbc.queryForList("select id from member where username like ? order by id", Long.class, prefix + "-%")
-			.stream()
-			.map(MemberId::new)
-			.toList();
-	}
 
 	/**
 	 * Searches threads and similar petitions through the API, one after the other, until closed;

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+
+import com.forum.member.MemberId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,6 +29,22 @@ record SeededMember(long id, String username, String token) {
 				insert into access_token (token_hash, member_id, created_at, expires_at)
 				values (?, ?, now(), now() + interval '1 day')""", sha256(token), id);
 		return new SeededMember(id, username, token);
+	}
+
+	/**
+	 * Many members at once, without tokens, for tests that act on their behalf through the services:
+	 * hashing thousands of Argon2 passwords would only test the CPU.
+	 */
+	static List<MemberId> many(JdbcTemplate db, int count) {
+		String prefix = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		db.update("""
+				insert into member (username, email, password_hash, role, created_at)
+				select ? || '-' || g, ? || '-' || g || '@votes.example', 'not-a-login', 'MEMBER', now()
+				from generate_series(1, ?) g""", prefix, prefix, count);
+		return db.queryForList("select id from member where username like ? order by id", Long.class, prefix + "-%")
+			.stream()
+			.map(MemberId::new)
+			.toList();
 	}
 
 	private static String sha256(String text) {

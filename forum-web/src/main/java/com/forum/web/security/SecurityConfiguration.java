@@ -77,11 +77,11 @@ class SecurityConfiguration {
 						"/login", "/register", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/register").permitAll()
+				.requestMatchers(HttpMethod.POST, "/register", "/language").permitAll()
 				.requestMatchers("/error").permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer

@@ -140,7 +140,7 @@ public class Discussions {
 		Topic topic = liveTopic(topicId);
 		Reply reply = replies.findById(replyId.value())
 			.orElseThrow(() -> new InvalidInputException("replyId", "no reply " + replyId + " in this thread"));
-		topic.acceptAnswer(actor, boards.get(topic.boardId()), reply);
+		topic.acceptAnswer(actor, boards.get(topic.boardId()), reply, clock.instant());
 		topics.save(topic);
 	}
 

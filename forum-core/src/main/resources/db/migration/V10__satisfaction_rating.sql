@@ -10,7 +10,7 @@ create table satisfaction_rating (
     subject_id   bigint      not null,
     member_id    bigint      not null references member (id),
     board_id     bigint      not null references board (id),
-    score        smallint    not null check (score between 1 and 5),
+    score        int         not null check (score between 1 and 5),
     created_at   timestamptz not null,
     rated_at     timestamptz not null,
     version      bigint      not null default 0,

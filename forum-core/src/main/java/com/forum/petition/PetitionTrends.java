@@ -60,13 +60,14 @@ public class PetitionTrends {
 		jdbc.query("""
 				with e as (
 				  select""" + DEADLINE + """
-				as at, 'due' as kind, null as seconds,
+				as at, 'due' as kind, cast(null as numeric) as seconds,
 				         p.first_response_at is not null and p.first_response_at <=""" + DEADLINE + """
 				as in_time
 				  from petition p
 				  where (p.first_response_at is not null or p.created_at < :deadlineBefore) and""" + SCOPE + """
 				  union all
-				  select p.first_response_at, 'response', extract(epoch from p.first_response_at - p.created_at), null
+				  select p.first_response_at, 'response', extract(epoch from p.first_response_at - p.created_at),
+				         cast(null as boolean)
 				  from petition p
 				  where p.first_response_at is not null and""" + SCOPE + """
 				)

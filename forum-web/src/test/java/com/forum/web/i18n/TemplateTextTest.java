@@ -59,7 +59,7 @@ class TemplateTextTest {
 			"notifications/list.html", "petitions/list.html", "petitions/new.html", "petitions/petition.html",
 			"petitions/roadmap.html", "releases/list.html", "releases/new.html", "releases/release.html",
 			"replies/edit.html", "search.html", "threads/edit.html", "threads/history.html", "threads/new.html",
-			"threads/reply.html", "threads/thread.html", "triage/dashboard.html", "triage/queue.html");
+			"threads/reply.html", "threads/thread.html", "triage/queue.html");
 
 	@Test
 	void templatesShowNoTextOutsideTheBundles() throws IOException {

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * times to a first answer and to a solution, overall and by week.
  */
 @Service
-public class SupportService {
+public class SupportReport {
 
 	/**
 	 * Every live question in scope with what the figures need: when it got its first answer (a reply
@@ -53,7 +53,7 @@ public class SupportService {
 
 	private final Clock clock;
 
-	SupportService(NamedParameterJdbcTemplate jdbc, BoardCatalog boards, Clock clock) {
+	SupportReport(NamedParameterJdbcTemplate jdbc, BoardCatalog boards, Clock clock) {
 		this.jdbc = jdbc;
 		this.boards = boards;
 		this.clock = clock;
@@ -100,10 +100,11 @@ public class SupportService {
 		Map<Integer, SupportFigures.Week> found = new HashMap<>();
 		jdbc.query(QUESTIONS + """
 				, e as (
-				  select q.created_at as at, 'asked' as kind, null as seconds, null as by_member from q
+				  select q.created_at as at, 'asked' as kind, cast(null as numeric) as seconds,
+				         cast(null as boolean) as by_member from q
 				  union all
 				  select q.first_answer_at, 'answered',""" + " " + FIRST_ANSWER_SECONDS + """
-				, null from q
+				, cast(null as boolean) from q
 				  where q.first_answer_at is not null
 				  union all
 				  select q.accepted_at, 'solved',""" + " " + SOLUTION_SECONDS + """

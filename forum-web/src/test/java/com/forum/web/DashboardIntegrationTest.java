@@ -274,7 +274,7 @@ class DashboardIntegrationTest {
 				"每周用户互助解决率", "每周首次回答与解决用时（中位数）", "每周满意度（CSAT）");
 		assertThat(html).contains("role=\"img\"", "aria-labelledby=\"chart-by-members-title chart-by-members-desc\"");
 		// the numbers of this board's data set, written the Chinese way
-		assertThat(html).contains("67%", "已解决 3 个问题，其中 2 个由用户解决（共 5 个提问）", "10 小时 0 分钟", "3 小时 0 分钟");
+		assertThat(html).contains("67%", "已解决 3 个问题，其中 2 个由用户解决（共 5 个提问）", "10 小时", "3 小时");
 		assertThat(html).doesNotContain("Triage dashboard", "Solved by members");
 	}
 

@@ -73,7 +73,7 @@ public class Charts {
 			.mapToDouble(Point::value)
 			.max()
 			.orElse(0);
-		long unit = longest > 3 * DAY ? DAY : HOUR;
+		long unit = longest >= 2 * DAY ? DAY : HOUR;
 		double units = Math.max(1, Math.ceil(longest / unit));
 		int step = STEPS[STEPS.length - 1];
 		for (int candidate : STEPS) {
@@ -88,7 +88,7 @@ public class Charts {
 		for (int i = 0; i <= steps; i++) {
 			long amount = (long) i * step;
 			ticks.add(new Tick(LEFT, y(i, steps),
-					message(unit == DAY ? "dashboard.axis.days" : "dashboard.axis.hours", amount)));
+					message(unit == DAY ? "dashboard.duration.whole-days" : "dashboard.duration.whole-hours", amount)));
 		}
 		return weekly(weeks, series, top, ticks, null, false);
 	}
@@ -107,12 +107,12 @@ public class Charts {
 		}
 		Table table = new Table(List.of(message("dashboard.chart.item"), message("dashboard.chart.count")),
 				rows.stream().map(r -> List.of(r.label(), r.value())).toList());
-		String summary = bars.isEmpty() ? message("dashboard.chart.empty")
+		String summary = bars.isEmpty() ? message("dashboard.chart.nothing")
 				: rows.stream()
 					.map(r -> message("dashboard.chart.pair", r.label(), r.value()))
 					.collect(Collectors.joining(message("dashboard.chart.separator")));
 		return new BarChart(WIDTH, Math.max(BAR_ROW, 8 + bars.size() * BAR_ROW), rows, table, summary,
-				bars.isEmpty() ? message("dashboard.chart.empty") : null);
+				bars.isEmpty() ? message("dashboard.chart.nothing") : null);
 	}
 
 	/** A share as a point: "80%", or a dash for a week with nothing to share out. */
@@ -141,16 +141,18 @@ public class Charts {
 		return NumberFormat.getIntegerInstance(locale()).format(count);
 	}
 
-	/** "2 d 3 h", "5 h 12 min", "12 min" and their Chinese; a dash for none. */
+	/** "2 d 3 h", "3 d", "5 h 12 min", "5 h", "12 min" and their Chinese; a dash for none. */
 	public String durationText(Duration duration) {
 		if (duration == null) {
 			return message("dashboard.value.none");
 		}
 		if (duration.toDays() > 0) {
-			return message("dashboard.duration.days", duration.toDays(), duration.toHoursPart());
+			return duration.toHoursPart() == 0 ? message("dashboard.duration.whole-days", duration.toDays())
+					: message("dashboard.duration.days", duration.toDays(), duration.toHoursPart());
 		}
 		if (duration.toHours() > 0) {
-			return message("dashboard.duration.hours", duration.toHours(), duration.toMinutesPart());
+			return duration.toMinutesPart() == 0 ? message("dashboard.duration.whole-hours", duration.toHours())
+					: message("dashboard.duration.hours", duration.toHours(), duration.toMinutesPart());
 		}
 		long minutes = Math.max(0, duration.toMinutes());
 		return minutes == 0 && !duration.isZero() ? message("dashboard.duration.under-a-minute")

@@ -49,14 +49,17 @@ public class RatingsView {
 		return SCALE.clone();
 	}
 
-	/** A face for each score, beside its words. */
-	public String face(int score) {
+	/**
+	 * The mouth of the face drawn beside each score's words, as an SVG path in a 24 by 24 box: from a
+	 * frown to a broad smile. Drawn rather than an emoji, so that every device shows the same faces.
+	 */
+	public String mouth(int score) {
 		return switch (score) {
-			case 1 -> "😞";
-			case 2 -> "🙁";
-			case 3 -> "😐";
-			case 4 -> "🙂";
-			default -> "😄";
+			case 1 -> "M7.5 17 Q12 12 16.5 17";
+			case 2 -> "M8 16.5 Q12 14 16 16.5";
+			case 3 -> "M8 15.5 L16 15.5";
+			case 4 -> "M8 14.5 Q12 17.5 16 14.5";
+			default -> "M7 13.5 Q12 19.5 17 13.5";
 		};
 	}
 }

@@ -66,7 +66,7 @@ public class SupportReport {
 	@Transactional(readOnly = true)
 	public SupportFigures figures(Actor actor, BoardId board, ZoneId zone, int weeks) {
 		if (!actor.isStaff()) {
-			throw new PermissionDeniedException("Only employees may see the service figures.");
+			throw new PermissionDeniedException("service-figures", "Only employees may see the service figures.");
 		}
 		WeekRange range = WeekRange.last(weeks, zone, clock.instant());
 		List<Long> scope = boards.all().stream()

@@ -56,11 +56,11 @@ sealed interface RatingSubject {
 		@Override
 		public void checkRateableBy(Actor rater) {
 			if (!onSupportBoard) {
-				throw new RuleViolationException("not-a-question",
+				throw new RuleViolationException("not-a-support-question",
 						"Only questions on support boards are rated, by their askers.");
 			}
 			if (!rater.is(asker)) {
-				throw new PermissionDeniedException("Only the asker rates the help they got.");
+				throw new PermissionDeniedException("rate-question", "Only the asker rates the help they got.");
 			}
 			if (!solved) {
 				throw new RuleViolationException("question-not-solved",
@@ -90,7 +90,8 @@ sealed interface RatingSubject {
 		@Override
 		public void checkRateableBy(Actor rater) {
 			if (!rater.is(author) && !voted) {
-				throw new PermissionDeniedException("Only the author and the voters rate a petition's outcome.");
+				throw new PermissionDeniedException("rate-petition",
+						"Only the author and the voters of a petition rate its outcome.");
 			}
 			if (status != PetitionStatus.SHIPPED && status != PetitionStatus.DECLINED) {
 				throw new RuleViolationException("petition-not-decided",

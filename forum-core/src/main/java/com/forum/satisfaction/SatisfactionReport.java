@@ -42,7 +42,7 @@ public class SatisfactionReport {
 	@Transactional(readOnly = true)
 	public SatisfactionFigures figures(Actor actor, BoardId board, ZoneId zone, int weeks) {
 		if (!actor.isStaff()) {
-			throw new PermissionDeniedException("Only employees may see the service figures.");
+			throw new PermissionDeniedException("service-figures", "Only employees may see the service figures.");
 		}
 		WeekRange range = WeekRange.last(weeks, zone, clock.instant());
 		MapSqlParameterSource params = new MapSqlParameterSource("board", board == null ? null : board.value())

@@ -17,7 +17,7 @@ public record Score(int value) {
 
 	public Score {
 		if (value < LOWEST || value > HIGHEST) {
-			throw new InvalidInputException("rating", "must be " + LOWEST + " to " + HIGHEST);
+			throw new InvalidInputException("rating", "range", "must be " + LOWEST + " to " + HIGHEST, LOWEST, HIGHEST);
 		}
 	}
 

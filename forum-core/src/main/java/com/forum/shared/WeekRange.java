@@ -26,7 +26,7 @@ public record WeekRange(ZoneId zone, LocalDate first, int count) {
 
 	public WeekRange {
 		if (count < 1 || count > MAX_WEEKS) {
-			throw new InvalidInputException("weeks", "must be 1 to " + MAX_WEEKS);
+			throw new InvalidInputException("weeks", "range", "must be 1 to " + MAX_WEEKS, 1, MAX_WEEKS);
 		}
 		if (first.getDayOfWeek() != DayOfWeek.MONDAY) {
 			throw new IllegalArgumentException("A week starts on a Monday, not on " + first);

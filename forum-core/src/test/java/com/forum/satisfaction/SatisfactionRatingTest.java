@@ -60,7 +60,7 @@ class SatisfactionRatingTest {
 					ex -> assertThat(ex.code()).isEqualTo("question-not-solved"));
 		assertThatThrownBy(() -> SatisfactionRating.first(discussion, asker, new Score(4), NOW))
 			.isInstanceOfSatisfying(RuleViolationException.class,
-					ex -> assertThat(ex.code()).isEqualTo("not-a-question"));
+					ex -> assertThat(ex.code()).isEqualTo("not-a-support-question"));
 		assertThat(open.rateableBy(asker)).isFalse();
 		assertThat(solved().rateableBy(asker)).isTrue();
 		assertThat(solved().rateableBy(helper)).isFalse();

@@ -116,12 +116,13 @@ class SatisfactionIntegrationTest {
 				helper.token()).json().get("id").asLong();
 		api.post("/api/v1/threads/" + thread + "/accepted-answer", Map.of("replyId", answer), asker.token());
 
-		Browser helperBrowser = new Browser(port).signIn(helper);
+		Browser helperBrowser = new Browser(port).speaking("zh-CN").signIn(helper);
 		assertThat(helperBrowser.get("/threads/" + thread).body()).doesNotContain("rating-box");
 		assertThat(new Browser(port).get("/threads/" + thread).body()).doesNotContain("rating-box");
 		HttpResponse<String> refused = helperBrowser.post("/threads/" + thread + "/satisfaction",
 				"rating=1&_csrf=" + enc(helperBrowser.csrf()));
 		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("只有提问者本人可以为获得的帮助评分。");
 
 		Response byHelper = rate("threads", thread, 1, helper.token());
 		assertThat(byHelper.status()).isEqualTo(403);
@@ -138,7 +139,7 @@ class SatisfactionIntegrationTest {
 				"body", "hello"), asker.token()).json().get("id").asLong();
 		Response notAQuestion = rate("threads", discussion, 3, asker.token());
 		assertThat(notAQuestion.status()).isEqualTo(409);
-		assertThat(notAQuestion.json().get("type").asString()).isEqualTo("/problems/rules/not-a-question");
+		assertThat(notAQuestion.json().get("type").asString()).isEqualTo("/problems/rules/not-a-support-question");
 	}
 
 	@Test

@@ -84,7 +84,7 @@ class DashboardApi {
 			return ZoneId.of(zone.strip());
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidInputException("zone", "must be a time zone such as Asia/Shanghai or UTC");
+			throw new InvalidInputException("zone", "time-zone", "must be a time zone such as Asia/Shanghai or UTC");
 		}
 	}
 

@@ -1,6 +1,5 @@
 package com.forum.discussion;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -77,10 +76,7 @@ public class SupportReport {
 		if (scope.isEmpty()) {
 			return new SupportFigures(0, 0, 0, null, null, null, range.each(Map.of(), SupportFigures.Week::empty));
 		}
-		MapSqlParameterSource params = new MapSqlParameterSource("boards", scope)
-			.addValue("weekBounds", range.boundsParameter())
-			.addValue("from", Timestamp.from(range.from()))
-			.addValue("until", Timestamp.from(range.until()));
+		MapSqlParameterSource params = new MapSqlParameterSource(range.sqlParameters()).addValue("boards", scope);
 
 		SupportFigures totals = jdbc.queryForObject(QUESTIONS + """
 				select count(*) as questions, count(*) filter (where q.solved) as solved,

@@ -47,10 +47,8 @@ public class PetitionTrends {
 		Petition.checkStaff(actor);
 		WeekRange range = WeekRange.last(weeks, zone, clock.instant());
 		Duration deadline = properties.firstResponseDeadline();
-		MapSqlParameterSource params = new MapSqlParameterSource("board", board == null ? null : board.value())
-			.addValue("weekBounds", range.boundsParameter())
-			.addValue("from", Timestamp.from(range.from()))
-			.addValue("until", Timestamp.from(range.until()))
+		MapSqlParameterSource params = new MapSqlParameterSource(range.sqlParameters())
+			.addValue("board", board == null ? null : board.value())
 			.addValue("deadlineSeconds", (double) deadline.toSeconds())
 			.addValue("deadlineBefore", Timestamp.from(clock.instant().minus(deadline)));
 

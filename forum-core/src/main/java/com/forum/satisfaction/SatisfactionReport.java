@@ -1,6 +1,5 @@
 package com.forum.satisfaction;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -45,11 +44,9 @@ public class SatisfactionReport {
 			throw new PermissionDeniedException("service-figures", "Only employees may see the service figures.");
 		}
 		WeekRange range = WeekRange.last(weeks, zone, clock.instant());
-		MapSqlParameterSource params = new MapSqlParameterSource("board", board == null ? null : board.value())
-			.addValue("satisfied", Score.SATISFIED)
-			.addValue("weekBounds", range.boundsParameter())
-			.addValue("from", Timestamp.from(range.from()))
-			.addValue("until", Timestamp.from(range.until()));
+		MapSqlParameterSource params = new MapSqlParameterSource(range.sqlParameters())
+			.addValue("board", board == null ? null : board.value())
+			.addValue("satisfied", Score.SATISFIED);
 		SatisfactionFigures totals = jdbc.queryForObject(
 				"select " + COUNTS + " from satisfaction_rating r where" + SCOPE, params,
 				(rs, i) -> new SatisfactionFigures(

@@ -1,5 +1,6 @@
 package com.forum.shared;
 
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,6 +63,15 @@ public record WeekRange(ZoneId zone, LocalDate first, int count) {
 	 */
 	public static String weekNumberOf(String timestamp) {
 		return "width_bucket(" + timestamp + ", cast(:weekBounds as timestamptz[]))";
+	}
+
+	/**
+	 * The parameters a weekly query binds: {@code :weekBounds} for {@link #weekNumberOf}, and
+	 * {@code :from} and {@code :until}, the start of the first week and the end of the last.
+	 */
+	public Map<String, Object> sqlParameters() {
+		return Map.of("weekBounds", boundsParameter(), "from", Timestamp.from(from()), "until",
+				Timestamp.from(until()));
 	}
 
 	/** The value for the {@code :weekBounds} parameter: every week's start and the last one's end. */

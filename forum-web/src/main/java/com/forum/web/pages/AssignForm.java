@@ -6,10 +6,10 @@ import jakarta.validation.constraints.Size;
 /** Who looks after a petition: a team, an employee, or both; blank clears them. */
 public class AssignForm {
 
-	@Size(max = 60, message = "The team must be at most 60 characters.")
+	@Size(max = 60, message = "{triage.form.team.size}")
 	private String team = "";
 
-	@Positive(message = "The employee id must be a positive number.")
+	@Positive(message = "{triage.form.assignee.positive}")
 	private Long assigneeId;
 
 	public String getTeam() {

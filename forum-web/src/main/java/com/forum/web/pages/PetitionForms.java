@@ -1,5 +1,8 @@
 package com.forum.web.pages;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import com.forum.shared.InvalidInputException;
@@ -19,7 +22,10 @@ import org.springframework.validation.FieldError;
  */
 final class PetitionForms {
 
-	/** A number or choice that does not parse gets a plain sentence, not a conversion error. */
+	/**
+	 * A number or choice that does not parse gets a plain sentence from the bundles
+	 * ({@code petitions.invalid.status}: "Please choose a valid status."), not a conversion error.
+	 */
 	static final BindingErrorProcessor FRIENDLY = new DefaultBindingErrorProcessor() {
 
 		@Override
@@ -29,10 +35,12 @@ final class PetitionForms {
 				super.processPropertyAccessException(ex, result);
 				return;
 			}
-			String[] codes = result.resolveMessageCodes(ex.getErrorCode(), field);
-			String verb = "status".equals(field) ? "choose" : "enter";
-			result.addError(new FieldError(result.getObjectName(), field, ex.getValue(), true, codes, null,
-					"Please " + verb + " a valid " + label(field) + "."));
+			List<String> codes = new ArrayList<>();
+			codes.add("petitions.invalid." + field.replaceAll("\\[.*$", ""));
+			codes.addAll(Arrays.asList(result.resolveMessageCodes(ex.getErrorCode(), field)));
+			codes.add("petitions.invalid");
+			result.addError(new FieldError(result.getObjectName(), field, ex.getValue(), true,
+					codes.toArray(String[]::new), null, null));
 		}
 	};
 

@@ -108,7 +108,7 @@ class PetitionPagesLanguageIntegrationTest {
 		Member fan = api.newMember("plural-fan");
 		assertThat(api.put("/api/v1/petitions/" + id + "/vote", Map.of(), fan.token()).status()).isLessThan(300);
 		Await.until(java.time.Duration.ofSeconds(20),
-				() -> new Browser(port).speaking("en").get("/petitions/" + id).body().contains("<span>votes</span>"));
+				() -> new Browser(port).speaking("en").get("/petitions?tag=" + tag).body().contains("<span>votes</span>"));
 		String two = new Browser(port).speaking("en").get("/petitions?tag=" + tag).body();
 		assertThat(two).contains("title=\"2 votes\"", "<span>votes</span>");
 		assertThat(new Browser(port).speaking(CHINESE).get("/petitions?tag=" + tag).body()).contains("共 1 条建议",

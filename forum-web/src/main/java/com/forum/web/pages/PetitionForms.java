@@ -78,7 +78,7 @@ final class PetitionForms {
 			case "firmwareVersion" -> "firmware version";
 			case "releaseId" -> "release";
 			case "duplicateOfId" -> "original petition number";
-			case "assigneeId" -> "employee id";
+			case "assigneeId" -> "employee";
 			case "petitionId" -> "petition number";
 			case "petitionIds" -> "selection";
 			case "body" -> "note";

@@ -93,7 +93,7 @@ class PetitionView {
 			model.addAttribute("staffMembers", members.staff());
 			addIfMissing(model, "statusForm", new StatusForm());
 			addIfMissing(model, "responseForm", new ResponseForm());
-			addIfMissing(model, "assignForm", new AssignForm());
+			addIfMissing(model, "assignForm", AssignForm.of(item));
 			addIfMissing(model, "noteForm", new NoteForm());
 		}
 		return TEMPLATE;

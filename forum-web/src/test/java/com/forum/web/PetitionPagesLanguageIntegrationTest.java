@@ -136,6 +136,9 @@ class PetitionPagesLanguageIntegrationTest {
 		HttpResponse<String> noStatus = staff.post("/petitions/" + id + "/status",
 				"status=&response=&_csrf=" + enc(staff.csrf()));
 		assertThat(summary(chinese(noStatus))).contains("<a href=\"#status-to\">请选择新状态。</a>");
+		HttpResponse<String> declined = staff.post("/petitions/" + id + "/status",
+				"status=DECLINED&response=&_csrf=" + enc(staff.csrf()));
+		assertThat(summary(chinese(declined))).contains("<a href=\"#status-response\">暂不采纳需要说明理由，请填写官方回复。</a>");
 
 		Browser en = new Browser(port).speaking("en").signIn(staff("summary-en2", "EMPLOYEE"));
 		String englishPage = en.post("/petitions/" + id + "/notes", "body=&_csrf=" + enc(en.csrf())).body();

@@ -106,7 +106,7 @@ class DashboardPages {
 				charts.durations(petitionWeeks, List.of(series("dashboard.series.first-response", "c-blue",
 						trends.weeks(), w -> charts.duration(w.medianFirstResponse())))),
 				charts.bars(dashboard.funnel().entrySet().stream()
-					.map(stage -> new Bar(charts.message("dashboard.stage." + stage.getKey().name()), stage.getValue(),
+					.map(stage -> new Bar(charts.message("petition.status." + stage.getKey().name()), stage.getValue(),
 							"s-" + stage.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-')))
 					.toList()),
 				charts.bars(trends.openByBoard().stream()

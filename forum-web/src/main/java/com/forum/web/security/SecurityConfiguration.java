@@ -81,7 +81,7 @@ class SecurityConfiguration {
 				.requestMatchers("/error").permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer

@@ -1,6 +1,8 @@
 package com.forum.member;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,6 +37,13 @@ class Member extends AbstractAggregateRoot<Member> {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	/** A BCP 47 tag, null until the member (or their browser at sign-up) chose one. */
+	private String language;
+
+	/** An IANA zone id, null until the member chose one. */
+	@Column(name = "time_zone")
+	private String timeZone;
+
 	@Version
 	private long version;
 
@@ -47,6 +56,19 @@ class Member extends AbstractAggregateRoot<Member> {
 		this.passwordHash = passwordHash;
 		this.role = role;
 		this.createdAt = createdAt;
+	}
+
+	MemberPreferences preferences() {
+		return new MemberPreferences(language == null ? null : Locale.forLanguageTag(language),
+				timeZone == null ? null : ZoneId.of(timeZone));
+	}
+
+	void speak(Locale language) {
+		this.language = language == null ? null : language.toLanguageTag();
+	}
+
+	void liveIn(ZoneId zone) {
+		this.timeZone = zone == null ? null : zone.getId();
 	}
 
 	Member registered() {

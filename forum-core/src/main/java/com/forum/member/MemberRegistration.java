@@ -29,8 +29,12 @@ public class MemberRegistration {
 
 	private final Clock clock;
 
-	MemberRegistration(Members members, PasswordEncoder passwords, MemberProperties properties, Clock clock) {
+	private final LanguageProperties languages;
+
+	MemberRegistration(Members members, PasswordEncoder passwords, MemberProperties properties, Clock clock,
+			LanguageProperties languages) {
 		this.members = members;
+		this.languages = languages;
 		this.passwords = passwords;
 		this.properties = properties;
 		this.clock = clock;
@@ -44,6 +48,15 @@ public class MemberRegistration {
 	/** Registers a member with a given role; for administrators and demo data. */
 	@Transactional
 	public MemberId register(String username, String email, String password, Role role) {
+		return register(username, email, password, role, null);
+	}
+
+	/**
+	 * Registers a member who reads the given language (the one their browser asked for), so that the
+	 * first e-mail they get is in it; null leaves the choice open.
+	 */
+	@Transactional
+	public MemberId register(String username, String email, String password, Role role, Locale language) {
 		checkShape(username, email, password);
 		if (members.usernameTaken(username)) {
 			throw new RuleViolationException("username-taken", "The username '" + username + "' is taken.");
@@ -54,6 +67,7 @@ public class MemberRegistration {
 		try {
 			Member member = members.saveAndFlush(new Member(username, email.toLowerCase(Locale.ROOT),
 					passwords.encode(password), role, clock.instant()));
+			member.speak(language == null ? null : languages.match(language));
 			return members.save(member.registered()).id();
 		}
 		catch (DataIntegrityViolationException ex) {

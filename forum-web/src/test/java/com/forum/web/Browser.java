@@ -24,8 +24,16 @@ public class Browser {
 
 	private final String base;
 
+	private String acceptLanguage;
+
 	public Browser(int port) {
 		this.base = "http://127.0.0.1:" + port;
+	}
+
+	/** Asks for pages in these languages from now on, as a browser set to them does: "zh-CN,zh;q=0.9". */
+	public Browser speaking(String acceptLanguage) {
+		this.acceptLanguage = acceptLanguage;
+		return this;
 	}
 
 	public Browser signIn(Member member) {
@@ -62,7 +70,8 @@ public class Browser {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html");
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html");
+		return acceptLanguage == null ? request : request.header("Accept-Language", acceptLanguage);
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

@@ -1,10 +1,13 @@
 package com.forum.web.pages;
 
+import java.util.Locale;
+
 import com.forum.member.MemberRegistration;
+import com.forum.member.Role;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
-import com.forum.web.security.SessionSignIn;
+import com.forum.web.security.PageSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -16,16 +19,17 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Signing in (Spring Security handles the POST) and signing up, which signs the newcomer in. */
+/** Signing in (Spring Security handles the POST) and signing up. */
 @Controller
 class AccountPages {
 
 	private final MemberRegistration registration;
 
-	private final SessionSignIn signIn;
+	private final PageSignIn signIn;
 
-	AccountPages(MemberRegistration registration, SessionSignIn signIn) {
+	AccountPages(MemberRegistration registration, PageSignIn signIn) {
 		this.registration = registration;
 		this.signIn = signIn;
 	}
@@ -42,16 +46,17 @@ class AccountPages {
 	}
 
 	@PostMapping("/register")
-	String register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult result, HttpServletRequest request,
-			HttpServletResponse response) {
+	String register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult result, Locale language,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasFieldErrors("password") && !form.passwordsMatch()) {
 			result.rejectValue("confirmPassword", "mismatch", "The two passwords do not match.");
 		}
 		if (!result.hasErrors()) {
 			try {
-				registration.register(form.getUsername(), form.getEmail(), form.getPassword());
-				return signIn.signIn(form.getUsername(), form.getPassword(), request, response) ? "redirect:/"
-						: "redirect:/login?registered";
+				registration.register(form.getUsername(), form.getEmail(), form.getPassword(), Role.MEMBER, language);
+				signIn.signIn(form.getUsername(), form.getPassword(), request, response);
+				redirect.addFlashAttribute("welcome", form.getUsername());
+				return "redirect:/";
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
 				Forms.reject(result, ex);

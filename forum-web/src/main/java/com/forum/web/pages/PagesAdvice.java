@@ -51,6 +51,12 @@ class PagesAdvice {
 		return "GET".equals(request.getMethod()) ? safeUnread(member) : null;
 	}
 
+	/** Where the header's language switch returns to: this page, with its query. */
+	@ModelAttribute("currentPath")
+	String currentPath(HttpServletRequest request) {
+		return currentPathOf(request);
+	}
+
 	@ModelAttribute("navBoards")
 	List<BoardSummary> navBoards() {
 		return boards.all();
@@ -100,6 +106,7 @@ class PagesAdvice {
 		page.addObject("backUrl", backUrl);
 		page.addObject("viewer", new Viewer(member(request)));
 		page.addObject("navBoards", safeBoards());
+		page.addObject("currentPath", currentPathOf(request));
 		page.addObject("unreadNotifications", safeUnread(member(request)));
 		return page;
 	}
@@ -108,6 +115,15 @@ class PagesAdvice {
 	private static String backUrl(HttpServletRequest request) {
 		Matcher thread = THREAD_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
 		return thread.find() ? "/threads/" + thread.group(1) : "/";
+	}
+
+	/** Only a page that was read can be read again; after a sent form the switch goes home. */
+	private static String currentPathOf(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod())) {
+			return "/";
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
 	}
 
 	private static MemberPrincipal member(HttpServletRequest request) {

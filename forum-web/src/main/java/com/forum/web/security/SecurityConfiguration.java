@@ -77,7 +77,7 @@ class SecurityConfiguration {
 						"/login", "/register", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/register").permitAll()
+				.requestMatchers(HttpMethod.POST, "/register", "/language").permitAll()
 				.requestMatchers("/error").permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())

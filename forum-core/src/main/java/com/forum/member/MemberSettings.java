@@ -1,0 +1,52 @@
+package com.forum.member;
+
+import java.time.ZoneId;
+import java.util.Locale;
+
+import com.forum.shared.InvalidInputException;
+import com.forum.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A member's own choices: the language they read and the time zone they live in. */
+@Service
+public class MemberSettings {
+
+	private final Members members;
+
+	private final LanguageProperties languages;
+
+	MemberSettings(Members members, LanguageProperties languages) {
+		this.members = members;
+		this.languages = languages;
+	}
+
+	@Transactional(readOnly = true)
+	public MemberPreferences preferences(MemberId id) {
+		return member(id).preferences();
+	}
+
+	/** Chooses one of the forum's languages; anything else is refused rather than guessed. */
+	@Transactional
+	public void changeLanguage(MemberId id, Locale language) {
+		member(id).speak(supported(language));
+	}
+
+	@Transactional
+	public void changeTimeZone(MemberId id, ZoneId zone) {
+		member(id).liveIn(zone);
+	}
+
+	Locale supported(Locale language) {
+		Locale matched = languages.match(language);
+		if (matched == null) {
+			throw new InvalidInputException("language", "must be one of " + languages.supported());
+		}
+		return matched;
+	}
+
+	private Member member(MemberId id) {
+		return members.findById(id.value()).orElseThrow(() -> new NotFoundException("member", id));
+	}
+}

@@ -51,7 +51,7 @@ public final class Journey {
 
 	private long lastStep = System.nanoTime();
 
-	/** The language every page must declare in {@code <html lang>}; null while that is not checked. */
+	/** The language every page must declare in {@code <html lang>}: the browser's, until switched. */
 	private String expectedLanguage;
 
 	Journey(BrowserRun run, String base, String name, String language) {
@@ -61,6 +61,7 @@ public final class Journey {
 		this.name = name;
 		this.language = language;
 		this.wait = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(50));
+		this.expectedLanguage = language;
 		driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, DESKTOP_HEIGHT));
 		speak(language);
 		freshSession();
@@ -99,6 +100,28 @@ public final class Journey {
 	/** From now on every page must say it is in this language ({@code <html lang>}). */
 	public Journey expectLanguage(String languageTag) {
 		this.expectedLanguage = languageTag;
+		return this;
+	}
+
+	/** The language the pages are expected in now: the journey's, or the one switched to. */
+	public String pageLanguage() {
+		return expectedLanguage;
+	}
+
+	/** A text of the message bundles in the language the pages are in now. */
+	public String message(String key, Object... arguments) {
+		return Bundles.text(key, expectedLanguage, arguments);
+	}
+
+	/** Picks another language with the switch in the header, which brings the reader back to the page. */
+	public Journey switchLanguage(String languageTag) {
+		String before = path();
+		WebElement button = find("form.lang-switch button[name='lang'][value='" + languageTag + "']");
+		expectLanguage(languageTag);
+		follow(button);
+		assertThat(path()).as("back on the page the switch was used on").isEqualTo(before);
+		assertThat(find("form.lang-switch button[value='" + languageTag + "']").getDomAttribute("aria-pressed"))
+			.isEqualTo("true");
 		return this;
 	}
 

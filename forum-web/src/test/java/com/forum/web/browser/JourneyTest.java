@@ -106,6 +106,13 @@ abstract class JourneyTest {
 		return new Member(username, PASSWORD, token);
 	}
 
+	/** The member chose a language in their profile: pages and notifications follow it. */
+	Member speaking(Member member, String language) {
+		assertThat(db.update("update member set language = ? where username = ?", language, member.username()))
+			.isEqualTo(1);
+		return member;
+	}
+
 	private synchronized String passwordHash() {
 		if (passwordHash == null) {
 			passwordHash = passwords.encode(PASSWORD);

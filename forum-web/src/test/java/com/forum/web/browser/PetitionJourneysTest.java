@@ -84,7 +84,7 @@ class PetitionJourneysTest extends JourneyTest {
 	@ValueSource(strings = { "en", "zh-CN" })
 	void anEmployeeTriagesAndTheVoterHearsOfItButNeverSeesTheNote(String language) {
 		Member author = member("author");
-		Member voter = member("voter");
+		Member voter = speaking(member("voter"), language);
 		Member employee = staff("employee", "EMPLOYEE");
 		String tag = "journey-" + marker();
 		boolean zh = language.startsWith("zh");
@@ -112,8 +112,10 @@ class PetitionJourneysTest extends JourneyTest {
 		j.axe("triage dashboard").screenshot("dashboard");
 
 		// the voter hears of it, in the header and in the notification centre, and never sees the note
+		Await.until(Duration.ofSeconds(20),
+				() -> api.get("/api/v1/notifications", voter.token()).json().get("totalItems").asLong() > 0);
 		j.as(voter.username(), voter.password());
-		j.reloadUntil("the voter's notification", it -> it.has(".account-nav .notif-count"));
+		assertThat(j.has(".account-nav .notif-count")).as("the unread count in the header").isTrue();
 		j.click(".account-nav a.notif-link");
 		assertThat(j.path()).isEqualTo("/notifications");
 		String inbox = j.text(".notification-list");

@@ -57,10 +57,11 @@ public class BoardCatalog {
 	@Transactional
 	public BoardId create(String slug, String name, String description, BoardKind kind) {
 		if (slug == null || slug.length() > 64 || !SLUG.matcher(slug).matches()) {
-			throw new InvalidInputException("slug", "must be lower-case letters and digits separated by dashes");
+			throw new InvalidInputException("slug", "slug-format",
+					"must be lower-case letters and digits separated by dashes");
 		}
 		if (boards.existsBySlug(slug)) {
-			throw new RuleViolationException("board-exists", "A board named '" + slug + "' exists already.");
+			throw new RuleViolationException("board-exists", "A board named '" + slug + "' exists already.", slug);
 		}
 		Board board = boards.save(new Board(slug, name, description, kind, (int) boards.count()));
 		return board.summary().id();

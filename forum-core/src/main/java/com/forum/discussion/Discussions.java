@@ -57,7 +57,8 @@ public class Discussions {
 	@Transactional
 	public TopicId startTopic(Actor author, BoardId boardId, String title, String body) {
 		BoardSummary board = boards.find(boardId)
-			.orElseThrow(() -> new InvalidInputException("boardId", "no board with id " + boardId));
+			.orElseThrow(() -> new InvalidInputException("boardId", "unknown-board", "no board with id " + boardId,
+					String.valueOf(boardId)));
 		String cleanTitle = checkTitle(title);
 		checkBody(body);
 		Topic topic = topics.saveAndFlush(
@@ -105,7 +106,8 @@ public class Discussions {
 		if (quoted != null && replies.findById(quoted.value())
 			.filter(r -> r.topicId().equals(topicId) && !r.isDeleted())
 			.isEmpty()) {
-			throw new InvalidInputException("quotedReplyId", "no reply " + quoted + " in this thread");
+			throw new InvalidInputException("quotedReplyId", "unknown-reply",
+					"no reply " + quoted + " in this thread", String.valueOf(quoted));
 		}
 		Instant now = clock.instant();
 		Reply reply = replies.saveAndFlush(new Reply(topicId, author.id(), body, markdown.toSafeHtml(body), quoted, now));
@@ -139,7 +141,8 @@ public class Discussions {
 	public void acceptAnswer(Actor actor, TopicId topicId, ReplyId replyId) {
 		Topic topic = liveTopic(topicId);
 		Reply reply = replies.findById(replyId.value())
-			.orElseThrow(() -> new InvalidInputException("replyId", "no reply " + replyId + " in this thread"));
+			.orElseThrow(() -> new InvalidInputException("replyId", "unknown-reply",
+				"no reply " + replyId + " in this thread", String.valueOf(replyId)));
 		topic.acceptAnswer(actor, boards.get(topic.boardId()), reply);
 		topics.save(topic);
 	}
@@ -209,18 +212,20 @@ public class Discussions {
 		String clean = title == null ? "" : title.strip();
 		int length = clean.codePointCount(0, clean.length());
 		if (length < properties.minTitleLength() || length > properties.maxTitleLength()) {
-			throw new InvalidInputException("title", "must be " + properties.minTitleLength() + " to "
-					+ properties.maxTitleLength() + " characters");
+			throw new InvalidInputException("title", "length", "must be " + properties.minTitleLength() + " to "
+					+ properties.maxTitleLength() + " characters", properties.minTitleLength(),
+					properties.maxTitleLength());
 		}
 		return clean;
 	}
 
 	private void checkBody(String body) {
 		if (body == null || body.isBlank()) {
-			throw new InvalidInputException("body", "must not be blank");
+			throw new InvalidInputException("body", "blank", "must not be blank");
 		}
 		if (body.length() > properties.maxBodyLength()) {
-			throw new InvalidInputException("body", "must be at most " + properties.maxBodyLength() + " characters");
+			throw new InvalidInputException("body", "too-long",
+					"must be at most " + properties.maxBodyLength() + " characters", properties.maxBodyLength());
 		}
 	}
 }

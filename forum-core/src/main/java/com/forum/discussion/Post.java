@@ -71,7 +71,7 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 	protected void checkEditableBy(Actor actor) {
 		checkNotDeleted();
 		if (!actor.is(authorId()) && !actor.moderates()) {
-			throw new PermissionDeniedException("Only the author or a moderator may edit this post.");
+			throw new PermissionDeniedException("edit-post", "Only the author or a moderator may edit this post.");
 		}
 	}
 
@@ -94,7 +94,8 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 	protected void checkDeletableBy(Actor actor) {
 		checkNotDeleted();
 		if (!actor.is(authorId()) && !actor.moderates()) {
-			throw new PermissionDeniedException("Only the author or a moderator may delete this post.");
+			throw new PermissionDeniedException("delete-post",
+					"Only the author or a moderator may delete this post.");
 		}
 	}
 

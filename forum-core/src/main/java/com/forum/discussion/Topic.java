@@ -123,7 +123,7 @@ class Topic extends Post<Topic> {
 					"Answers can only be accepted on support boards, where threads are questions.");
 		}
 		if (!actor.is(authorId()) && !actor.moderates()) {
-			throw new PermissionDeniedException("Only the asker or a moderator may accept an answer.");
+			throw new PermissionDeniedException("accept-answer", "Only the asker or a moderator may accept an answer.");
 		}
 		checkOpenFor(actor);
 		if (!reply.topicId().equals(id()) || reply.isDeleted()) {
@@ -136,7 +136,7 @@ class Topic extends Post<Topic> {
 
 	private static void checkModerator(Actor actor) {
 		if (!actor.moderates()) {
-			throw new PermissionDeniedException("Only moderators may pin or lock threads.");
+			throw new PermissionDeniedException("moderate", "Only moderators may pin or lock threads.");
 		}
 	}
 

@@ -59,7 +59,8 @@ public class MemberRegistration {
 	public MemberId register(String username, String email, String password, Role role, Locale language) {
 		checkShape(username, email, password);
 		if (members.usernameTaken(username)) {
-			throw new RuleViolationException("username-taken", "The username '" + username + "' is taken.");
+			throw new RuleViolationException("username-taken", "The username '" + username + "' is taken.",
+					username);
 		}
 		if (members.emailTaken(email)) {
 			throw new RuleViolationException("email-taken", "An account with this email address exists already.");
@@ -72,22 +73,24 @@ public class MemberRegistration {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// two sign-ups raced for the same name; the unique index decided
-			throw new RuleViolationException("username-taken", "The username or email address is taken.");
+			throw new RuleViolationException("username-taken", "The username or email address is taken.",
+					username);
 		}
 	}
 
 	private void checkShape(String username, String email, String password) {
 		if (username == null || !USERNAME.matcher(username).matches()) {
-			throw new InvalidInputException("username",
+			throw new InvalidInputException("username", "username-format",
 					"must be 3 to 32 letters, digits, dots, dashes or underscores");
 		}
 		if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
-			throw new InvalidInputException("email", "must be an email address");
+			throw new InvalidInputException("email", "email-format", "must be an email address");
 		}
 		int length = password == null ? 0 : password.codePointCount(0, password.length());
 		if (length < properties.minPasswordLength() || length > properties.maxPasswordLength()) {
-			throw new InvalidInputException("password", "must be " + properties.minPasswordLength() + " to "
-					+ properties.maxPasswordLength() + " characters");
+			throw new InvalidInputException("password", "length", "must be " + properties.minPasswordLength()
+					+ " to " + properties.maxPasswordLength() + " characters", properties.minPasswordLength(),
+					properties.maxPasswordLength());
 		}
 	}
 }

@@ -41,7 +41,8 @@ public class MemberSettings {
 	Locale supported(Locale language) {
 		Locale matched = languages.match(language);
 		if (matched == null) {
-			throw new InvalidInputException("language", "must be one of " + languages.supported());
+			throw new InvalidInputException("language", "one-of", "must be one of " + languages.supported(),
+					languages.supported().toString());
 		}
 		return matched;
 	}

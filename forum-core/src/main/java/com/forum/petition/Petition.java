@@ -134,7 +134,7 @@ class Petition extends AbstractAggregateRoot<Petition> {
 		checkCanMoveTo(to);
 		boolean reopening = status == PetitionStatus.DECLINED;
 		if ((to == PetitionStatus.DECLINED || reopening) && isBlank(response)) {
-			throw new InvalidInputException("response",
+			throw new InvalidInputException("response", reopening ? "reason-to-reopen" : "reason-to-decline",
 					reopening ? "reopening needs a reason" : "declining needs a reason");
 		}
 		if (to == PetitionStatus.DUPLICATE) {
@@ -160,7 +160,7 @@ class Petition extends AbstractAggregateRoot<Petition> {
 		checkStaff(actor);
 		checkCanMoveTo(PetitionStatus.SHIPPED);
 		if (release == null) {
-			throw new InvalidInputException("releaseId", "shipping names the release");
+			throw new InvalidInputException("releaseId", "release-required", "shipping names the release");
 		}
 		release.checkOpenForChanges();
 		this.releaseId = release.id().value();
@@ -172,7 +172,8 @@ class Petition extends AbstractAggregateRoot<Petition> {
 		checkStaff(actor);
 		if (!release.equals(scheduledIn())) {
 			throw new RuleViolationException("not-scheduled",
-					"Petition " + id + " is not scheduled to ship in release " + release + ".");
+					"Petition " + id + " is not scheduled to ship in release " + release + ".", String.valueOf(id),
+					String.valueOf(release));
 		}
 		checkCanMoveTo(PetitionStatus.SHIPPED);
 		String response = shippingResponse;
@@ -193,7 +194,8 @@ class Petition extends AbstractAggregateRoot<Petition> {
 	private void checkCanMoveTo(PetitionStatus to) {
 		if (!status.canMoveTo(to)) {
 			throw new RuleViolationException("transition-not-allowed",
-					"A petition cannot move from " + status.label() + " to " + to.label() + ".");
+					"A petition cannot move from " + status.label() + " to " + to.label() + ".", status.asMessage(),
+					to.asMessage());
 		}
 	}
 
@@ -201,7 +203,7 @@ class Petition extends AbstractAggregateRoot<Petition> {
 	HistoryEntry respond(Actor actor, String response, Instant now) {
 		checkStaff(actor);
 		if (isBlank(response)) {
-			throw new InvalidInputException("response", "must not be blank");
+			throw new InvalidInputException("response", "blank", "must not be blank");
 		}
 		markAnswered(now);
 		registerEvent(new PetitionResponded(UUID.randomUUID(), id(), actor.id(), response.strip()));
@@ -218,20 +220,23 @@ class Petition extends AbstractAggregateRoot<Petition> {
 	void checkVotable() {
 		if (status == PetitionStatus.DUPLICATE) {
 			throw new RuleViolationException("petition-merged",
-					"This petition was merged into petition " + duplicateOfId + "; vote there.");
+					"This petition was merged into petition " + duplicateOfId + "; vote there.",
+					String.valueOf(duplicateOfId));
 		}
 	}
 
 	private void checkOriginal(Petition original) {
 		if (original == null) {
-			throw new InvalidInputException("duplicateOfId", "marking a duplicate names the original");
+			throw new InvalidInputException("duplicateOfId", "original-required",
+					"marking a duplicate names the original");
 		}
 		if (original.id.equals(id)) {
-			throw new InvalidInputException("duplicateOfId", "a petition cannot duplicate itself");
+			throw new InvalidInputException("duplicateOfId", "self-duplicate", "a petition cannot duplicate itself");
 		}
 		if (original.status == PetitionStatus.DUPLICATE) {
-			throw new InvalidInputException("duplicateOfId",
-					"the original is itself a duplicate of petition " + original.duplicateOfId);
+			throw new InvalidInputException("duplicateOfId", "original-is-duplicate",
+					"the original is itself a duplicate of petition " + original.duplicateOfId,
+					String.valueOf(original.duplicateOfId));
 		}
 	}
 
@@ -243,7 +248,7 @@ class Petition extends AbstractAggregateRoot<Petition> {
 
 	static void checkStaff(Actor actor) {
 		if (!actor.isStaff()) {
-			throw new PermissionDeniedException("Only employees may triage petitions.");
+			throw new PermissionDeniedException("triage", "Only employees may triage petitions.");
 		}
 	}
 

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * Where a petition stands. The allowed moves are the petition's own rules: review leads to a plan
  * or a decline, a plan to work and a release; a declined petition can be reopened; shipped and
@@ -43,5 +46,10 @@ public enum PetitionStatus {
 	/** The status in words, "under review": for sentences, and capitalized for badges. */
 	public String label() {
 		return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+
+	/** The status as the reader's language names it ({@code petition.status.UNDER_REVIEW}), for messages. */
+	public MessageSourceResolvable asMessage() {
+		return new DefaultMessageSourceResolvable(new String[] { "petition.status." + name() }, label());
 	}
 }

@@ -45,14 +45,16 @@ public class PetitionSubmission {
 	@Transactional
 	public PetitionId submit(Actor author, PetitionDraft draft) {
 		if (draft.board() == null || boards.find(draft.board()).isEmpty()) {
-			throw new InvalidInputException("boardId", "no board with id " + draft.board());
+			throw new InvalidInputException("boardId", "unknown-board", "no board with id " + draft.board(),
+					String.valueOf(draft.board()));
 		}
 		String title = trimmed(draft.title());
 		if (title == null || title.codePointCount(0, title.length()) < 5 || title.length() > 150) {
-			throw new InvalidInputException("title", "must be 5 to 150 characters");
+			throw new InvalidInputException("title", "length", "must be 5 to 150 characters", 5, 150);
 		}
 		if (draft.description() == null || draft.description().isBlank() || draft.description().length() > 20_000) {
-			throw new InvalidInputException("description", "must be 1 to 20,000 characters");
+			throw new InvalidInputException("description", "length", "must be 1 to 20,000 characters", 1,
+					20_000);
 		}
 		String device = optional("deviceModel", draft.deviceModel());
 		String firmware = optional("firmwareVersion", draft.firmwareVersion());
@@ -69,12 +71,14 @@ public class PetitionSubmission {
 		for (String tag : given == null ? Set.<String>of() : given) {
 			String clean = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
 			if (!TAG.matcher(clean).matches()) {
-				throw new InvalidInputException("tags", "each tag is 1 to 30 letters, digits or dashes");
+				throw new InvalidInputException("tags", "tag-format",
+						"each tag is 1 to 30 letters, digits or dashes");
 			}
 			tags.add(clean);
 		}
 		if (tags.size() > properties.maxTags()) {
-			throw new InvalidInputException("tags", "at most " + properties.maxTags() + " tags");
+			throw new InvalidInputException("tags", "too-many-tags", "at most " + properties.maxTags() + " tags",
+					properties.maxTags());
 		}
 		return tags;
 	}
@@ -82,7 +86,7 @@ public class PetitionSubmission {
 	private static String optional(String field, String value) {
 		String clean = trimmed(value);
 		if (clean != null && clean.length() > 60) {
-			throw new InvalidInputException(field, "must be at most 60 characters");
+			throw new InvalidInputException(field, "too-long", "must be at most 60 characters", 60);
 		}
 		return clean;
 	}

@@ -83,7 +83,7 @@ public class PetitionTriage {
 	public int bulkChangeStatus(Actor actor, List<PetitionId> ids, StatusChange change) {
 		Petition.checkStaff(actor);
 		if (ids.isEmpty() || ids.size() > 200) {
-			throw new InvalidInputException("petitionIds", "name 1 to 200 petitions");
+			throw new InvalidInputException("petitionIds", "petition-count", "name 1 to 200 petitions", 1, 200);
 		}
 		// in id order, so that two bulk changes over the same petitions wait for each other, not deadlock
 		for (PetitionId id : ids.stream().distinct().sorted(Comparator.comparingLong(PetitionId::value)).toList()) {
@@ -91,7 +91,7 @@ public class PetitionTriage {
 				apply(actor, id, change);
 			}
 			catch (RuleViolationException ex) {
-				throw new RuleViolationException(ex.code(), "Petition " + id + ": " + ex.getMessage());
+				throw ex.concerning("problem.rule.in-petition", id);
 			}
 		}
 		return Set.copyOf(ids).size();
@@ -116,12 +116,13 @@ public class PetitionTriage {
 	public void assign(Actor actor, PetitionId id, String team, MemberId assignee) {
 		Petition petition = load(id);
 		if (team != null && team.strip().length() > 60) {
-			throw new InvalidInputException("team", "must be at most 60 characters");
+			throw new InvalidInputException("team", "too-long", "must be at most 60 characters", 60);
 		}
 		if (assignee != null) {
 			Actor person = members.actor(assignee);
 			if (!person.isStaff()) {
-				throw new InvalidInputException("assigneeId", "petitions are assigned to employees");
+				throw new InvalidInputException("assigneeId", "assignee-not-staff",
+						"petitions are assigned to employees");
 			}
 		}
 		petition.assign(actor, team, assignee);
@@ -133,7 +134,7 @@ public class PetitionTriage {
 		Petition.checkStaff(actor);
 		load(id);
 		if (body == null || body.isBlank() || body.length() > 10_000) {
-			throw new InvalidInputException("body", "must be 1 to 10,000 characters");
+			throw new InvalidInputException("body", "length", "must be 1 to 10,000 characters", 1, 10_000);
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource("petition", id.value())
 			.addValue("author", actor.id().value())
@@ -248,16 +249,18 @@ public class PetitionTriage {
 		statusLock.holdForStatusChange(id);
 		Petition petition = load(id);
 		if (change.status() == null) {
-			throw new InvalidInputException("status", "must name the new status");
+			throw new InvalidInputException("status", "status-required", "must name the new status");
 		}
 		if (change.response() != null && change.response().length() > 10_000) {
-			throw new InvalidInputException("response", "must be at most 10,000 characters");
+			throw new InvalidInputException("response", "too-long", "must be at most 10,000 characters",
+					10_000);
 		}
 		if (change.status() == PetitionStatus.SHIPPED) {
 			// read with a share lock, so that the release cannot be published while this commits
 			Release release = change.release() == null ? null
 					: releases.findForScheduling(change.release().value())
-						.orElseThrow(() -> new InvalidInputException("releaseId", "no release " + change.release()));
+						.orElseThrow(() -> new InvalidInputException("releaseId", "unknown-release",
+							"no release " + change.release(), String.valueOf(change.release())));
 			petition.scheduleShipping(actor, release, change.response());
 			petitions.save(petition);
 			return;
@@ -267,7 +270,8 @@ public class PetitionTriage {
 			// held, so that the original is not itself merged away while the votes move onto it
 			statusLock.holdStatus(change.duplicateOf());
 			original = petitions.findById(change.duplicateOf().value())
-				.orElseThrow(() -> new InvalidInputException("duplicateOfId", "no petition " + change.duplicateOf()));
+				.orElseThrow(() -> new InvalidInputException("duplicateOfId", "unknown-petition",
+					"no petition " + change.duplicateOf(), String.valueOf(change.duplicateOf())));
 		}
 		history.save(petition.changeStatus(actor, change.status(), change.response(), original, clock.instant()));
 		petitions.save(petition);

@@ -77,7 +77,7 @@ public class PetitionVoting implements SchedulingConfigurer {
 	@Transactional
 	public VoteState vote(Actor member, PetitionId id, String deviceModel) {
 		if (deviceModel != null && deviceModel.strip().length() > 60) {
-			throw new InvalidInputException("deviceModel", "must be at most 60 characters");
+			throw new InvalidInputException("deviceModel", "too-long", "must be at most 60 characters", 60);
 		}
 		statusLock.holdStatus(id);
 		Petition petition = petitions.findById(id.value()).orElseThrow(() -> new NotFoundException("petition", id));

@@ -77,7 +77,8 @@ class Release extends AbstractAggregateRoot<Release> {
 
 	void checkOpenForChanges() {
 		if (publishedAt != null) {
-			throw new RuleViolationException("release-published", "Release " + version + " is published already.");
+			throw new RuleViolationException("release-published", "Release " + version + " is published already.",
+					version);
 		}
 	}
 

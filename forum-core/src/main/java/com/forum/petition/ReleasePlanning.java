@@ -69,10 +69,12 @@ public class ReleasePlanning {
 	public ReleaseId create(Actor actor, String version, Instant releaseAt, String notes) {
 		Petition.checkStaff(actor);
 		if (version == null || !version.strip().matches("[A-Za-z0-9][A-Za-z0-9._ -]{0,39}")) {
-			throw new InvalidInputException("version", "must be 1 to 40 letters, digits, dots, dashes or spaces");
+			throw new InvalidInputException("version", "version-format",
+					"must be 1 to 40 letters, digits, dots, dashes or spaces");
 		}
 		if (releases.existsByVersion(version.strip())) {
-			throw new RuleViolationException("release-exists", "A release " + version.strip() + " exists already.");
+			throw new RuleViolationException("release-exists", "A release " + version.strip() + " exists already.",
+					version.strip());
 		}
 		Release release = releases.save(new Release(version.strip(), releaseAt == null ? nextReleaseSlot() : releaseAt,
 				notes == null ? "" : notes.strip(), actor.id(), clock.instant()));

@@ -55,13 +55,15 @@ public class PostSearch {
 	public SearchResults search(SearchQuery query) {
 		String text = query.text() == null ? "" : query.text().strip();
 		if (text.length() > properties.maxQueryLength()) {
-			throw new InvalidInputException("q", "must be at most " + properties.maxQueryLength() + " characters");
+			throw new InvalidInputException("q", "too-long",
+					"must be at most " + properties.maxQueryLength() + " characters", properties.maxQueryLength());
 		}
 		if (text.isEmpty()) {
 			return new SearchResults(List.of(), 0, query.page(), query.size(), List.of(), 0);
 		}
 		if ((long) (query.page() + 1) * query.size() > MAX_WINDOW) {
-			throw new InvalidInputException("page", "must stay within the first " + MAX_WINDOW + " results");
+			throw new InvalidInputException("page", "result-window",
+					"must stay within the first " + MAX_WINDOW + " results", MAX_WINDOW);
 		}
 		try {
 			SearchResponse<PostDocument> response = client.search(request(text, query), PostDocument.class);

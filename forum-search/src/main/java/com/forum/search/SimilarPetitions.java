@@ -48,10 +48,11 @@ public class SimilarPetitions {
 	/** The most similar first; empty when the title says nothing beyond filler words. */
 	public List<SimilarPetition> find(String title, int limit) {
 		if (title != null && title.length() > TitleSimilarity.MAX_TITLE_LENGTH) {
-			throw new InvalidInputException("title", "must be at most " + TitleSimilarity.MAX_TITLE_LENGTH + " characters");
+			throw new InvalidInputException("title", "too-long",
+					"must be at most " + TitleSimilarity.MAX_TITLE_LENGTH + " characters", TitleSimilarity.MAX_TITLE_LENGTH);
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new InvalidInputException("limit", "must be 1 to " + MAX_LIMIT);
+			throw new InvalidInputException("limit", "range", "must be 1 to " + MAX_LIMIT, 1, MAX_LIMIT);
 		}
 		String text = similarity.clean(title);
 		if (text.isEmpty()) {

@@ -66,7 +66,7 @@ final class ApiParameters {
 			for (E constant : type.getEnumConstants()) {
 				choices.append(choices.isEmpty() ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
 			}
-			throw new InvalidInputException(name, "must be one of " + choices);
+			throw new InvalidInputException(name, "one-of", "must be one of " + choices, String.valueOf(choices));
 		}
 	}
 }

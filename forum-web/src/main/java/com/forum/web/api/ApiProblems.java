@@ -8,6 +8,7 @@ import com.forum.shared.NotFoundException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.problem.InvalidField;
+import com.forum.web.problem.ProblemMessages;
 import com.forum.web.problem.ProblemType;
 import com.forum.web.security.LoginThrottledException;
 import org.slf4j.Logger;
@@ -37,19 +38,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+	private final ProblemMessages messages;
+
+	ApiProblems(ProblemMessages messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-		return respond(ProblemType.NOT_FOUND.detail(ex.getMessage()));
+		return respond(ProblemType.NOT_FOUND.detail(messages.text(ex)));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> denied(PermissionDeniedException ex) {
-		return respond(ProblemType.FORBIDDEN.detail(ex.getMessage()));
+		return respond(ProblemType.FORBIDDEN.detail(messages.text(ex)));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException ex) {
-		return respond(ProblemType.ruleViolation(ex.code(), ex.getMessage()));
+		return respond(ProblemType.ruleViolation(ex.code(), messages.text(ex)));
 	}
 
 	/**
@@ -59,42 +66,41 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyFailureException ex) {
 		log.info("Concurrent change refused: {}", ex.getMessage());
-		return respond(ProblemType.CONCURRENT_CHANGE
-			.detail("Someone else changed this at the same moment; nothing was changed. Load it again and retry."));
+		return respond(messages.problem(ProblemType.CONCURRENT_CHANGE, "problem.detail.concurrent-change"));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
-		return respond(ProblemType.validation(List.of(new InvalidField(ex.field(), ex.getMessage()))));
+		return respond(validation(List.of(new InvalidField(ex.field(), messages.text(ex)))));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> badCredentials(BadCredentialsException ex) {
-		return respond(ProblemType.INVALID_CREDENTIALS.detail("Wrong username or password."));
+		return respond(messages.problem(ProblemType.INVALID_CREDENTIALS, "problem.type.invalid-credentials"));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> throttled(LoginThrottledException ex) {
 		return ResponseEntity.status(ProblemType.TOO_MANY_LOGIN_ATTEMPTS.status())
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-			.body(ProblemType.TOO_MANY_LOGIN_ATTEMPTS.detail(ex.getMessage()));
+			.body(messages.problem(ProblemType.TOO_MANY_LOGIN_ATTEMPTS, "problem.detail.throttled", ex.retryAfterSeconds()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> searchUnavailable(SearchUnavailableException ex) {
 		log.warn("Search unavailable: {}", ex.getMessage());
-		return respond(ProblemType.SEARCH_UNAVAILABLE.detail("Search is unavailable right now; try again shortly."));
+		return respond(messages.problem(ProblemType.SEARCH_UNAVAILABLE, "problem.detail.search-unavailable"));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return respond(ProblemType.INVALID_PARAMETER.detail("'" + ex.getName() + "' has an invalid value."));
+		return respond(messages.problem(ProblemType.INVALID_PARAMETER, "problem.detail.invalid-parameter", ex.getName()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected failure of an API call", ex);
-		return respond(ProblemType.INTERNAL.detail("Something went wrong on our side."));
+		return respond(messages.problem(ProblemType.INTERNAL, "problem.type.internal"));
 	}
 
 	@Override
@@ -103,7 +109,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		List<InvalidField> errors = ex.getBindingResult().getFieldErrors().stream()
 			.map(error -> new InvalidField(error.getField(), String.valueOf(error.getDefaultMessage())))
 			.toList();
-		return ResponseEntity.badRequest().body(ProblemType.validation(errors));
+		return ResponseEntity.badRequest().body(validation(errors));
 	}
 
 	@Override
@@ -114,15 +120,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				.map(error -> new InvalidField(result.getMethodParameter().getParameterName(),
 						String.valueOf(error.getDefaultMessage()))))
 			.toList();
-		return ResponseEntity.badRequest().body(ProblemType.validation(errors));
+		return ResponseEntity.badRequest().body(validation(errors));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
-			.body(ProblemType.MALFORMED_REQUEST.detail(
-					"The body is not valid JSON of the expected shape: check the syntax and the field types."));
+			.body(messages.problem(ProblemType.MALFORMED_REQUEST, "problem.detail.malformed-request"));
 	}
 
 	/** Every other framework-level error keeps its status and gets our type for it. */
@@ -133,10 +138,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = body instanceof ProblemDetail detail ? detail : type.detail(ex.getMessage());
 		problem.setType(type.uri());
 		problem.setTitle(type.title());
-		return ResponseEntity.status(statusCode).headers(headers).body(problem);
+		return ResponseEntity.status(statusCode).headers(headers).body(messages.titled(problem));
 	}
 
-	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus()).body(problem);
+	private ProblemDetail validation(List<InvalidField> errors) {
+		return messages.titled(ProblemType.validation(errors, messages.text("problem.detail.validation")));
+	}
+
+	/** Every answer's title in the reader's language; the type stays what clients match on. */
+	private ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).body(messages.titled(problem));
 	}
 }

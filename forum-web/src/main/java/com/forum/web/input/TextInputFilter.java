@@ -89,7 +89,10 @@ class TextInputFilter extends OncePerRequestFilter {
 		}
 		if (invalid.isPresent()) {
 			InvalidField field = invalid.get();
-			problems.refuse(request, response, ProblemType.validation(List.of(field)), sentence(field));
+			InvalidField said = new InvalidField(field.field(), problems.text(request, messageKey(field.message())));
+			problems.refuse(request, response,
+					ProblemType.validation(List.of(said), problems.text(request, "problem.detail.validation")),
+					problems.text(request, "problem.detail.unstorable-text", readable(field.field()), said.message()));
 			return;
 		}
 		chain.doFilter(checked, response);
@@ -245,10 +248,13 @@ class TextInputFilter extends OncePerRequestFilter {
 	}
 
 	/** "The device model must not contain control characters ...": the error page's words for a person. */
-	private static String sentence(InvalidField field) {
-		String name = field.field().replaceAll("\\p{Cntrl}", "?").replaceAll("([a-z])([A-Z])", "$1 $2")
-			.toLowerCase(Locale.ROOT);
-		return "The " + name + " " + field.message() + ". Please correct it and send it again.";
+	/** A field's name as a page may show it: "device model", and no control characters of its own. */
+	private static String readable(String field) {
+		return field.replaceAll("\\p{Cntrl}", "?").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+	}
+
+	private static String messageKey(String problem) {
+		return problem.equals(CONTROL_CHARACTER) ? "problem.invalid.control-character" : "problem.invalid.not-utf-8";
 	}
 
 	/** The request with its body already read here, so that whoever reads it next gets all of it. */

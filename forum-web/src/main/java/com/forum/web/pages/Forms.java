@@ -4,10 +4,14 @@ import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 
 import org.springframework.beans.BeanUtils;
-import org.springframework.util.StringUtils;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 
-/** Turns the domain's refusals into messages on the form the member sent. */
+/**
+ * Turns the domain's refusals into messages on the form the member sent. The refusals resolve
+ * themselves from the bundles when the page renders, so they read in the reader's language.
+ */
 final class Forms {
 
 	private Forms() {
@@ -16,18 +20,27 @@ final class Forms {
 	/** A bad field becomes an error next to that field; a broken rule becomes a message above the form. */
 	static void reject(BindingResult result, RuntimeException ex) {
 		if (ex instanceof InvalidInputException invalid && hasField(result, invalid.field())) {
-			result.rejectValue(invalid.field(), "invalid",
-					StringUtils.capitalize(label(invalid.field())) + " " + invalid.getMessage() + ".");
+			MessageSourceResolvable message = fieldMessage(invalid);
+			result.rejectValue(invalid.field(), message.getCodes()[0], message.getArguments(),
+					message.getDefaultMessage());
 		}
 		else if (ex instanceof RuleViolationException rule && hasField(result, takenField(rule.code()))) {
-			result.rejectValue(takenField(rule.code()), rule.code(), rule.getMessage());
+			result.rejectValue(takenField(rule.code()), rule.getCodes()[0], rule.getArguments(), rule.getMessage());
 		}
-		else if (ex instanceof RuleViolationException rule) {
-			result.reject(rule.code(), rule.getMessage());
+		else if (ex instanceof MessageSourceResolvable refusal) {
+			result.reject(refusal.getCodes()[0], refusal.getArguments(), ex.getMessage());
 		}
 		else {
 			result.reject("invalid", ex.getMessage());
 		}
+	}
+
+	/** "The title must be 5 to 150 characters.": the field's name in the reader's words, then the refusal. */
+	static MessageSourceResolvable fieldMessage(InvalidInputException invalid) {
+		return new DefaultMessageSourceResolvable(new String[] { "problem.invalid.field" },
+				new Object[] { new DefaultMessageSourceResolvable(new String[] { "field." + invalid.field() },
+						invalid.field()), invalid },
+				invalid.field() + " " + invalid.getMessage() + ".");
 	}
 
 	private static boolean hasField(BindingResult result, String field) {
@@ -38,13 +51,5 @@ final class Forms {
 	/** "username-taken" belongs next to the username field. */
 	private static String takenField(String code) {
 		return code != null && code.endsWith("-taken") ? code.substring(0, code.length() - "-taken".length()) : null;
-	}
-
-	private static String label(String field) {
-		return switch (field) {
-			case "body" -> "the text";
-			case "confirmPassword" -> "the confirmation";
-			default -> field;
-		};
 	}
 }

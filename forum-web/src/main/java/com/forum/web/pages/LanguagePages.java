@@ -37,7 +37,8 @@ class LanguagePages {
 			@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request, HttpServletResponse response) {
 		Locale language = languages.match(Locale.forLanguageTag(tag));
 		if (language == null) {
-			throw new InvalidInputException("lang", "must be one of " + languages.supported());
+			throw new InvalidInputException("lang", "one-of", "must be one of " + languages.supported(),
+					languages.supported().toString());
 		}
 		if (member != null) {
 			settings.changeLanguage(member.memberId(), language);

@@ -11,6 +11,7 @@ import com.forum.shared.InvalidInputException;
 import com.forum.shared.NotFoundException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
+import com.forum.web.problem.ProblemMessages;
 import com.forum.web.security.MemberPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,9 +36,12 @@ class PagesAdvice {
 
 	private final Notifications notifications;
 
-	PagesAdvice(BoardCatalog boards, Notifications notifications) {
+	private final ProblemMessages messages;
+
+	PagesAdvice(BoardCatalog boards, Notifications notifications, ProblemMessages messages) {
 		this.boards = boards;
 		this.notifications = notifications;
+		this.messages = messages;
 	}
 
 	@ModelAttribute("viewer")
@@ -64,33 +68,33 @@ class PagesAdvice {
 
 	@ExceptionHandler(NotFoundException.class)
 	ModelAndView notFound(NotFoundException ex, HttpServletRequest request) {
-		return page(HttpStatus.NOT_FOUND, "This " + ex.what() + " does not exist, or it has been removed.", "/",
-				request);
+		return page(HttpStatus.NOT_FOUND, messages.text(ex), "/", request);
 	}
 
 	@ExceptionHandler(PermissionDeniedException.class)
 	ModelAndView denied(PermissionDeniedException ex, HttpServletRequest request) {
-		return page(HttpStatus.FORBIDDEN, ex.getMessage(), request);
+		return page(HttpStatus.FORBIDDEN, messages.text(ex), request);
 	}
 
 	@ExceptionHandler(RuleViolationException.class)
 	ModelAndView refused(RuleViolationException ex, HttpServletRequest request) {
-		return page(HttpStatus.CONFLICT, ex.getMessage(), request);
+		return page(HttpStatus.CONFLICT, messages.text(ex), request);
 	}
 
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	ModelAndView raced(HttpServletRequest request) {
-		return page(HttpStatus.CONFLICT, "Someone changed this at the same moment. Please try again.", request);
+		return page(HttpStatus.CONFLICT, messages.text("error.concurrent-change"), request);
 	}
 
+	/** A field the page has no form for: its name, then what is wrong ("The title must be ..."). */
 	@ExceptionHandler(InvalidInputException.class)
 	ModelAndView invalid(InvalidInputException ex, HttpServletRequest request) {
-		return page(HttpStatus.BAD_REQUEST, ex.getMessage(), request);
+		return page(HttpStatus.BAD_REQUEST, messages.text(Forms.fieldMessage(ex)), request);
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
 	ModelAndView badRequest(HttpServletRequest request) {
-		return page(HttpStatus.BAD_REQUEST, "This address is not quite right. Please check the link.", request);
+		return page(HttpStatus.BAD_REQUEST, messages.text("error.bad-address"), request);
 	}
 
 	private ModelAndView page(HttpStatus status, String detail, HttpServletRequest request) {

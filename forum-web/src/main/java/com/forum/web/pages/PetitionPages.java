@@ -178,7 +178,8 @@ class PetitionPages {
 			case "FOLLOW" -> PetitionFollowing.Mode.FOLLOW;
 			case "MUTE" -> PetitionFollowing.Mode.MUTE;
 			case "DEFAULT" -> PetitionFollowing.Mode.DEFAULT;
-			default -> throw new InvalidInputException("mode", "Choose follow, mute or default.");
+			default -> throw new InvalidInputException("mode", "one-of", "Choose follow, mute or default.",
+					"follow, mute, default");
 		};
 		following.set(new Viewer(member).actor(), petition, chosen);
 		redirect.addFlashAttribute("notice", switch (chosen) {

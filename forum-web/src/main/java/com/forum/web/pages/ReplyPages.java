@@ -72,7 +72,7 @@ class ReplyPages {
 			Model model) {
 		ReplyDetails reply = queries.reply(new TopicId(id), new ReplyId(rid));
 		if (!new Viewer(member).canEdit(queries.topic(reply.topicId()), reply.authorId())) {
-			throw new PermissionDeniedException(
+			throw new PermissionDeniedException("edit-reply",
 					"Only the author or a moderator may edit this reply, and only while the thread is not locked.");
 		}
 		model.addAttribute("form", new ReplyForm(reply.body(), null));

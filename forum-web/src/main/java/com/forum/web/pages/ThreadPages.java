@@ -85,7 +85,7 @@ class ThreadPages {
 	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member, Model model) {
 		TopicDetails topic = queries.topic(new TopicId(id));
 		if (!new Viewer(member).canEdit(topic, topic.authorId())) {
-			throw new PermissionDeniedException(
+			throw new PermissionDeniedException("edit-thread",
 					"Only the author or a moderator may edit this thread, and only while it is not locked.");
 		}
 		addTopic(topic, model);

@@ -57,7 +57,7 @@ public record Viewer(MemberPrincipal member) {
 	/** The acting member; a missing sign-in on a members-only page is refused, never a server error. */
 	Actor actor() {
 		if (member == null) {
-			throw new PermissionDeniedException("Please sign in first.");
+			throw new PermissionDeniedException("sign-in", "Please sign in first.");
 		}
 		return member.actor();
 	}

@@ -26,8 +26,11 @@ class ForumErrorController implements ErrorController {
 
 	private final ProblemWriter problems;
 
-	ForumErrorController(ProblemWriter problems) {
+	private final ProblemMessages messages;
+
+	ForumErrorController(ProblemWriter problems, ProblemMessages messages) {
 		this.problems = problems;
+		this.messages = messages;
 	}
 
 	@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
@@ -48,7 +51,8 @@ class ForumErrorController implements ErrorController {
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		HttpStatus status = status(request);
-		ProblemDetail problem = ProblemType.forStatus(status.value()).detail(status.getReasonPhrase());
+		ProblemType type = ProblemType.forStatus(status.value());
+		ProblemDetail problem = messages.problem(messages.locale(request), type, "problem.type." + type.slug());
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null) {
 			problem.setInstance(java.net.URI.create(uri.toString()));

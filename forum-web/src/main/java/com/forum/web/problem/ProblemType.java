@@ -69,9 +69,9 @@ public enum ProblemType {
 		return problem;
 	}
 
-	/** Invalid input: 400 listing every field to fix. */
-	public static ProblemDetail validation(List<InvalidField> errors) {
-		ProblemDetail problem = VALIDATION.detail("Some fields are invalid; see 'errors'.");
+	/** Invalid input: 400 listing every field to fix; the detail says to read them, in the reader's words. */
+	public static ProblemDetail validation(List<InvalidField> errors, String detail) {
+		ProblemDetail problem = VALIDATION.detail(detail);
 		problem.setProperty("errors", errors);
 		return problem;
 	}

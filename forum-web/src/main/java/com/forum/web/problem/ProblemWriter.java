@@ -1,6 +1,7 @@
 package com.forum.web.problem;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,8 +23,21 @@ public class ProblemWriter {
 
 	private final JsonMapper json;
 
-	ProblemWriter(JsonMapper json) {
+	private final ProblemMessages messages;
+
+	ProblemWriter(JsonMapper json, ProblemMessages messages) {
 		this.json = json;
+		this.messages = messages;
+	}
+
+	/** The language of a request no controller handled yet, for the detail a filter writes. */
+	public Locale locale(HttpServletRequest request) {
+		return messages.locale(request);
+	}
+
+	/** A message in the request's language, for the detail a filter writes. */
+	public String text(HttpServletRequest request, String key, Object... arguments) {
+		return messages.text(locale(request), key, arguments);
 	}
 
 	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
@@ -31,6 +45,7 @@ public class ProblemWriter {
 		if (problem.getInstance() == null) {
 			problem.setInstance(java.net.URI.create(request.getRequestURI()));
 		}
+		messages.titled(problem, locale(request));
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

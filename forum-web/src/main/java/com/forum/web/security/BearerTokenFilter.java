@@ -48,7 +48,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		if (member.isEmpty()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			problems.write(request, response,
-					ProblemType.UNAUTHORIZED.detail("The bearer token is unknown, expired or revoked."));
+					ProblemType.UNAUTHORIZED.detail(problems.text(request, "problem.detail.bad-token")));
 			return;
 		}
 		MemberProfile profile = member.get();

@@ -57,10 +57,10 @@ class SecurityConfiguration {
 				.authenticationEntryPoint((request, response, ex) -> {
 					response.setHeader("WWW-Authenticate", "Bearer");
 					problems.write(request, response, ProblemType.UNAUTHORIZED
-						.detail("Sign in: exchange your credentials at POST /api/v1/auth/tokens for a bearer token."));
+						.detail(problems.text(request, "problem.detail.sign-in")));
 				})
 				.accessDeniedHandler((request, response, ex) -> problems.write(request, response,
-						ProblemType.FORBIDDEN.detail("You may not do this."))))
+						ProblemType.FORBIDDEN.detail(problems.text(request, "problem.type.forbidden")))))
 			.build();
 	}
 

@@ -4,6 +4,7 @@ import com.forum.web.ApiClient.Member;
 import com.forum.web.IntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Keys;
 
 import static com.forum.web.Browser.enc;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,13 +22,23 @@ class AccountJourneysTest extends JourneyTest {
 		String password = "sunset over " + marker;
 
 		j.open("/").axe("home").screenshot("home");
+		// the first Tab lands on the skip link, which shows itself
+		j.keys(Keys.TAB);
+		assertThat(j.focused().getDomAttribute("href")).isEqualTo("#main");
+		assertThat(j.focusIsVisible()).as("the focused skip link is visible").isTrue();
+
+		// the form filled and sent with the keyboard alone
 		j.click(".account-nav a[href='/register']").axe("register");
-		j.type("#username", username)
-			.type("#email", marker + "@journeys.example")
-			.type("#password", password)
-			.type("#confirmPassword", password)
-			.screenshot("register");
-		j.submit("form[action='/register']");
+		j.find("#username").click();
+		j.keys(username, Keys.TAB);
+		assertThat(j.focused().getDomAttribute("id")).isEqualTo("email");
+		assertThat(j.focusIsVisible()).as("the focused field is marked").isTrue();
+		j.keys(marker + "@journeys.example", Keys.TAB);
+		assertThat(j.focused().getDomAttribute("id")).isEqualTo("password");
+		j.keys(password, Keys.TAB);
+		assertThat(j.focused().getDomAttribute("id")).isEqualTo("confirmPassword");
+		j.keys(password).screenshot("register");
+		j.keysAndLoad(Keys.ENTER);
 
 		// registering signs the newcomer in: no second form to fill
 		assertThat(j.text(".account-nav .account-label")).isEqualTo(username);

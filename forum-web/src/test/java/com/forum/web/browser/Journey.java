@@ -14,6 +14,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -235,6 +236,33 @@ public final class Journey {
 		field.clear();
 		field.sendKeys(text);
 		return this;
+	}
+
+	/** Presses keys as a keyboard user would, into whatever has the focus. */
+	public Journey keys(CharSequence... keys) {
+		new Actions(driver).sendKeys(keys).perform();
+		return this;
+	}
+
+	/** Presses keys that load another page (Enter on a button or link), and waits for it. */
+	public Journey keysAndLoad(CharSequence... keys) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		keys(keys);
+		wait.until(ExpectedConditions.stalenessOf(page));
+		return arrived();
+	}
+
+	/** The element that has the keyboard focus. */
+	public WebElement focused() {
+		return driver.switchTo().activeElement();
+	}
+
+	/** Whether the focused element shows that it has the focus: an outline or a ring, on screen. */
+	public boolean focusIsVisible() {
+		return Boolean.TRUE.equals(driver.executeScript("""
+				var e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+				var marked = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+				return marked && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;"""));
 	}
 
 	public Journey choose(String css, String value) {

@@ -1,12 +1,17 @@
 package com.forum.notification;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import com.forum.member.MemberId;
 import com.forum.shared.NotFoundException;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -23,13 +28,18 @@ public class Notifications {
 
 	private final Clock clock;
 
-	Notifications(NamedParameterJdbcTemplate jdbc, Clock clock) {
+	private final MessageSource messages;
+
+	Notifications(NamedParameterJdbcTemplate jdbc, Clock clock, MessageSource messages) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
+	/** A member's notifications, newest first, in the language of the one reading them (the request's). */
 	@Transactional(readOnly = true)
 	public Page<Notification> list(MemberId member, boolean unreadOnly, int page, int size) {
+		Locale language = LocaleContextHolder.getLocale();
 		MapSqlParameterSource params = new MapSqlParameterSource("member", member.value())
 			.addValue("unreadOnly", unreadOnly)
 			.addValue("limit", size)
@@ -38,10 +48,21 @@ public class Notifications {
 		Long total = jdbc.queryForObject("select count(*) from notification" + where, params, Long.class);
 		List<Notification> items = jdbc.query(
 				"select * from notification" + where + " order by id desc limit :limit offset :offset", params,
-				(rs, i) -> new Notification(rs.getLong("id"), rs.getString("kind"), rs.getString("title"),
-						rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
-						rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()));
+				(rs, i) -> {
+					String[] arguments = arguments(rs.getArray("message_args"));
+					String key = rs.getString("message_key");
+					String bodyKey = rs.getString("body_key");
+					return new Notification(rs.getLong("id"), rs.getString("kind"),
+							key == null ? rs.getString("title") : messages.getMessage(key, arguments, rs.getString("title"), language),
+							bodyKey == null ? rs.getString("body") : messages.getMessage(bodyKey, arguments, rs.getString("body"), language),
+							rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
+							rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant());
+				});
 		return new PageImpl<>(items, PageRequest.of(page, size), total == null ? 0 : total);
+	}
+
+	private static String[] arguments(Array array) throws SQLException {
+		return array == null ? new String[0] : (String[]) array.getArray();
 	}
 
 	@Transactional(readOnly = true)

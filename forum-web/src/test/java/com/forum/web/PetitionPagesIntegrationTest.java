@@ -84,7 +84,7 @@ class PetitionPagesIntegrationTest {
 		assertThat(changed.statusCode()).isEqualTo(302);
 		HttpResponse<String> notAllowed = employee.post(path + "/status", "status=SHIPPED&_csrf=" + enc(token));
 		assertThat(notAllowed.statusCode()).isEqualTo(200);
-		assertThat(notAllowed.body()).contains("cannot move from under review to shipped");
+		assertThat(notAllowed.body()).contains("cannot move from “Under review” to “Shipped”");
 		assertThat(employee.get(path).body()).contains(secret);
 
 		// members and visitors read the official history, never the note or the panel

@@ -2,7 +2,10 @@ package com.forum.notification.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Locale;
 
+import com.forum.member.LanguageProperties;
+import com.forum.notification.Message;
 import com.forum.petition.PetitionDetails;
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionId;
@@ -16,6 +19,7 @@ import com.forum.petition.ReleasePlanning;
 import com.forum.petition.ReleasePublished;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -42,8 +46,14 @@ class PetitionNotifier {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
+	private final LanguageProperties languages;
+
 	PetitionNotifier(PetitionQueries petitions, ReleasePlanning releases, NamedParameterJdbcTemplate jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, MessageSource messages, LanguageProperties languages) {
+		this.messages = messages;
+		this.languages = languages;
 		this.petitions = petitions;
 		this.releases = releases;
 		this.jdbc = jdbc;
@@ -57,14 +67,16 @@ class PetitionNotifier {
 			return; // a petition ships as its release is published, and the publication tells them
 		}
 		PetitionDetails p = petitions.details(e.petitionId());
-		notify(p.id(), e.actorId().value(), "petition-status", "“" + p.title() + "” is now " + label(e.to()),
-				text(e.response()), "status:" + e.eventId());
+		Message content = Message.content(text(e.response()));
+		notify(p.id(), e.actorId().value(), "petition-status",
+				new Message("notification.petition-status." + e.to().name(), p.title()), content,
+				"status:" + e.eventId());
 		if (e.to() == PetitionStatus.DUPLICATE && p.duplicateOf() != null) {
 			// the duplicate's backers now back the original, so they are found there; the same key
 			// keeps anyone found on both sides to one notification
 			PetitionDetails original = petitions.details(p.duplicateOf());
 			notify(original.id(), e.actorId().value(), "petition-status",
-					"“" + p.title() + "” was merged into “" + original.title() + "”", text(e.response()),
+					new Message("notification.petition-merged", p.title(), original.title()), content,
 					"status:" + e.eventId());
 		}
 	}
@@ -72,8 +84,8 @@ class PetitionNotifier {
 	@ApplicationModuleListener
 	void on(PetitionResponded e) {
 		PetitionDetails p = petitions.details(e.petitionId());
-		notify(p.id(), e.actorId().value(), "petition-response", "Official response to “" + p.title() + "”",
-				e.response(), "response:" + e.eventId());
+		notify(p.id(), e.actorId().value(), "petition-response", new Message("notification.petition-response", p.title()),
+				Message.content(e.response()), "response:" + e.eventId());
 	}
 
 	@ApplicationModuleListener
@@ -81,24 +93,36 @@ class PetitionNotifier {
 		String version = releases.summary(e.releaseId()).version();
 		for (PetitionSummary p : petitions.list(PetitionFilter.any().withRelease(e.releaseId()), PetitionOrder.TOP, 0,
 				1_000)) {
-			notify(p.id(), e.actorId().value(), "release-published", "“" + p.title() + "” shipped in " + version,
-					"Release " + version + " is out and credits the fans who asked for it.",
+			notify(p.id(), e.actorId().value(), "release-published",
+					new Message("notification.release-published", p.title(), version),
+					new Message("notification.release-published.body", p.title(), version),
 					"release:" + e.releaseId() + ":" + p.id());
 		}
 	}
 
-	private void notify(PetitionId petition, long actor, String kind, String title, String body, String key) {
+	/**
+	 * Notifies the petition's audience. The notification keeps its message key and arguments, so the
+	 * centre shows it in whatever language its reader reads then; each e-mail is written once, in its
+	 * recipient's language.
+	 */
+	private void notify(PetitionId petition, long actor, String kind, Message title, Message body, String key) {
+		Locale fallback = languages.fallback();
+		String link = "/petitions/" + petition;
 		MapSqlParameterSource params = new MapSqlParameterSource("petition", petition.value())
 			.addValue("actor", actor)
 			.addValue("kind", kind)
-			.addValue("title", title.length() > 300 ? title.substring(0, 299) + "…" : title)
-			.addValue("body", body)
-			.addValue("link", "/petitions/" + petition)
+			.addValue("title", clip(title.render(messages, fallback)))
+			.addValue("body", body.render(messages, fallback))
+			.addValue("messageKey", title.key())
+			.addValue("messageArgs", title.arguments())
+			.addValue("bodyKey", body.key())
+			.addValue("link", link)
 			.addValue("key", key)
 			.addValue("now", Timestamp.from(clock.instant()));
 		jdbc.update("""
-				insert into notification (recipient_id, kind, title, body, link, dedupe_key, created_at)
-				select audience.member_id, :kind, :title, :body, :link, :key, :now from (
+				insert into notification (recipient_id, kind, title, body, message_key, message_args, body_key, link,
+				                          dedupe_key, created_at)
+				select audience.member_id, :kind, :title, :body, :messageKey, :messageArgs, :bodyKey, :link, :key, :now from (
 				    select author_id as member_id from petition where id = :petition
 				    union select member_id from petition_vote where petition_id = :petition
 				    union select member_id from petition_subscription where petition_id = :petition and mode = 'FOLLOW'
@@ -107,20 +131,30 @@ class PetitionNotifier {
 				  and not exists (select 1 from petition_subscription s where s.petition_id = :petition
 				                  and s.member_id = audience.member_id and s.mode = 'MUTE')
 				on conflict (recipient_id, dedupe_key) do nothing""", params);
-		jdbc.update("""
-				insert into outgoing_email (recipient_id, address, subject, body, dedupe_key, created_at)
-				select n.recipient_id, m.email, n.title, n.body || chr(10) || chr(10) || n.link, n.dedupe_key, :now
-				from notification n join member m on m.id = n.recipient_id
-				where n.dedupe_key = :key
-				on conflict (recipient_id, dedupe_key) do nothing""", params);
+		for (Locale language : languages.supported()) {
+			String text = body.render(messages, language);
+			params.addValue("language", language.toLanguageTag())
+				.addValue("fallback", fallback.toLanguageTag())
+				.addValue("subject", clip(title.render(messages, language)))
+				// the link ends the mail on a line of its own, where mail programs make it clickable
+				.addValue("mail", (text.isEmpty() ? "" : text + "\n\n") + messages.getMessage("mail.footer", null, language)
+						+ "\n\n" + messages.getMessage("mail.open", null, language) + "\n" + link);
+			jdbc.update("""
+					insert into outgoing_email (recipient_id, address, subject, body, dedupe_key, created_at)
+					select n.recipient_id, m.email, :subject, :mail, n.dedupe_key, :now
+					from notification n join member m on m.id = n.recipient_id
+					where n.dedupe_key = :key and coalesce(m.language, :fallback) = :language
+					on conflict (recipient_id, dedupe_key) do nothing""", params);
+		}
 		events.publishEvent(new MailQueued(key));
+	}
+
+	private static String clip(String title) {
+		return title.length() > 300 ? title.substring(0, 299) + "…" : title;
 	}
 
 	private static String text(String response) {
 		return response == null ? "" : response;
 	}
 
-	private static String label(PetitionStatus status) {
-		return status.label();
-	}
 }

@@ -38,6 +38,8 @@ final class BrowserRun implements AutoCloseable {
 
 	private Duration inJourneys = Duration.ZERO;
 
+	private Duration cpuInJourneys = Duration.ZERO;
+
 	private Duration inAxe = Duration.ZERO;
 
 	private Duration inScreenshots = Duration.ZERO;
@@ -70,10 +72,11 @@ final class BrowserRun implements AutoCloseable {
 		inScreenshots = inScreenshots.plusNanos(nanos);
 	}
 
-	synchronized void finished(Journey journey, Duration took, boolean failed) {
+	synchronized void finished(Journey journey, Duration took, Duration cpu, boolean failed) {
 		inJourneys = inJourneys.plus(took);
-		String line = String.format(Locale.ROOT, "%-10s %-6s %5.1f s%s", journey.name(), journey.language(),
-				took.toMillis() / 1000.0, failed ? "  FAILED" : "");
+		cpuInJourneys = cpuInJourneys.plus(cpu);
+		String line = String.format(Locale.ROOT, "%-10s %-6s %5.1f s  (CPU %5.1f s)%s", journey.name(),
+				journey.language(), took.toMillis() / 1000.0, cpu.toMillis() / 1000.0, failed ? "  FAILED" : "");
 		journeys.add(line);
 		System.out.println("journey " + line);
 	}
@@ -86,6 +89,10 @@ final class BrowserRun implements AutoCloseable {
 					"browser journeys: %d in %.1f s, of which axe-core %.1f s and screenshots %.1f s (Chromium started in %.1f s)",
 					journeys.size(), inJourneys.toMillis() / 1000.0, inAxe.toMillis() / 1000.0,
 					inScreenshots.toMillis() / 1000.0, startup.toMillis() / 1000.0));
+			summary.add(String.format(Locale.ROOT,
+					"browser journeys used %.1f s of CPU (test JVM, Chromium and the services, %d cores here; "
+							+ "the wall time above grows when other work shares them)",
+					cpuInJourneys.toMillis() / 1000.0, Runtime.getRuntime().availableProcessors()));
 			summary.add(axe.summary());
 			summary.add("screenshots in " + OUTPUT.resolve("screenshots") + ", axe-core results per page in "
 					+ OUTPUT.resolve("axe-results.txt"));
@@ -97,6 +104,17 @@ final class BrowserRun implements AutoCloseable {
 		finally {
 			chromium.close();
 		}
+	}
+
+	/**
+	 * The processor time used so far by this JVM and the processes it started (ChromeDriver, Chromium,
+	 * the local services): how much work the journeys are, whatever else runs on the machine.
+	 */
+	static Duration cpuTime() {
+		ProcessHandle self = ProcessHandle.current();
+		return Stream.concat(Stream.of(self), self.descendants())
+			.map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+			.reduce(Duration.ZERO, Duration::plus);
 	}
 
 	static void write(Path file, String text, boolean append) {

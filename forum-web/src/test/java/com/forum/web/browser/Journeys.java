@@ -22,6 +22,8 @@ public final class Journeys implements BeforeAllCallback, AfterTestExecutionCall
 
 	private long startedAt;
 
+	private Duration cpuAtStart;
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		run = context.getRoot().getStore(NAMESPACE).computeIfAbsent(BrowserRun.class, type -> new BrowserRun(),
@@ -33,8 +35,9 @@ public final class Journeys implements BeforeAllCallback, AfterTestExecutionCall
 		if (run == null) {
 			throw new IllegalStateException("Journeys must be registered as a static @RegisterExtension field");
 		}
-		current = new Journey(run, "http://127.0.0.1:" + port, name, language);
 		startedAt = System.nanoTime();
+		cpuAtStart = BrowserRun.cpuTime();
+		current = new Journey(run, "http://127.0.0.1:" + port, name, language);
 		return current;
 	}
 
@@ -49,6 +52,7 @@ public final class Journeys implements BeforeAllCallback, AfterTestExecutionCall
 		if (failed) {
 			journey.saveFailure();
 		}
-		run.finished(journey, Duration.ofNanos(System.nanoTime() - startedAt), failed);
+		run.finished(journey, Duration.ofNanos(System.nanoTime() - startedAt), BrowserRun.cpuTime().minus(cpuAtStart),
+				failed);
 	}
 }

@@ -121,6 +121,9 @@ class PetitionJourneysTest extends JourneyTest {
 		String inbox = j.text(".notification-list");
 		assertThat(inbox).contains(title, official).doesNotContain(secret);
 		assertThat(j.all(".notification.is-unread")).isNotEmpty();
+		// in the voter's language, from the bundles
+		assertThat(texts(j.all(".notification .notification-title > span:last-child")))
+			.contains(j.message("notification.petition-status.UNDER_REVIEW", title));
 		j.axe("notifications").screenshot("notified");
 
 		j.submit(".notification.is-unread form.notification-open");

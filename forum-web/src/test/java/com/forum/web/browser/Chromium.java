@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.PageLoadStrategy;
@@ -37,6 +39,12 @@ final class Chromium implements AutoCloseable {
 			"--disable-default-apps", "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
 			"--password-store=basic", "--mute-audio", "--hide-scrollbars", "--force-device-scale-factor=1",
 			"--window-size=1280,900");
+
+	/**
+	 * Selenium warns when its typed DevTools bindings do not match the browser's version; the journeys
+	 * only send raw CDP commands through ChromeDriver, which work with any version.
+	 */
+	private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
 	private final ChromeDriver driver;
 
@@ -71,6 +79,7 @@ final class Chromium implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		DEVTOOLS_LOG.setLevel(Level.SEVERE);
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(browser.toFile());
 		options.addArguments(SWITCHES);

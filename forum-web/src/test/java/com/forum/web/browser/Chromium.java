@@ -31,14 +31,17 @@ final class Chromium implements AutoCloseable {
 
 	/**
 	 * Without the networking switches Chromium keeps calling home (updates, sync, QUIC probes), and
-	 * the closed network here refuses those connections noisily or slowly.
+	 * the closed network here refuses those connections noisily or slowly. Without the back-forward
+	 * cache and a new frame host per document, and with one renderer process per site, a page load
+	 * costs about a third less processor time (measured here): journeys load a few hundred pages.
 	 */
 	private static final List<String> SWITCHES = List.of("--headless=new", "--no-sandbox", "--disable-gpu",
 			"--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
 			"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--disable-extensions",
-			"--disable-default-apps", "--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
-			"--password-store=basic", "--mute-audio", "--hide-scrollbars", "--force-device-scale-factor=1",
-			"--window-size=1280,900");
+			"--disable-default-apps",
+			"--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication,BackForwardCache,RenderDocument",
+			"--process-per-site", "--password-store=basic", "--mute-audio", "--hide-scrollbars",
+			"--force-device-scale-factor=1", "--window-size=1280,900");
 
 	/**
 	 * Selenium warns when its typed DevTools bindings do not match the browser's version; the journeys

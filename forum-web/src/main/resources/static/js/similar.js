@@ -1,7 +1,8 @@
 /*
  * Similar petitions while a title is typed: a progressive enhancement of the petition form.
  * Without this script the "Check for similar petitions" button does the same on the server.
- * It only builds elements with textContent, never HTML from the response.
+ * It only builds elements with textContent, never HTML from the response. Its words come from the
+ * page, in the reader's language: the box's data attributes and the status badges in its template.
  */
 (function () {
   'use strict';
@@ -22,13 +23,25 @@
   var pending = null;
   var lastAsked = title.value.trim();
 
-  function label(status) {
-    var words = String(status || '').toLowerCase().replace(/_/g, ' ');
-    return words.charAt(0).toUpperCase() + words.slice(1);
-  }
+  var words = box.dataset;
+  var badges = box.querySelector('template.similar-badges');
+  var numbers = window.Intl ? new Intl.NumberFormat(document.documentElement.lang || undefined) : null;
 
   function cssClass(status) {
     return 'status-' + String(status || '').toLowerCase().replace(/_/g, '-');
+  }
+
+  /** The page's own badge for a status, as the server renders it. */
+  function badge(status) {
+    var found = badges && badges.content.querySelector('.' + cssClass(status));
+    return found ? found.cloneNode(true) : el('span', 'badge status-badge');
+  }
+
+  function votes(count) {
+    if (count === 1) {
+      return words.voteOne || '';
+    }
+    return (words.votes || '').replace('{n}', numbers ? numbers.format(count) : String(count));
   }
 
   function el(tag, className, text) {
@@ -43,28 +56,33 @@
   }
 
   function render(items) {
-    box.textContent = '';
+    Array.prototype.slice.call(box.childNodes).forEach(function (node) {
+      if (node !== badges) {
+        box.removeChild(node);
+      }
+    });
     if (!items.length) {
       return;
     }
     var hint = el('p', 'similar-hint');
-    hint.appendChild(el('strong', null, 'Back an existing petition instead of filing a duplicate.'));
-    hint.appendChild(document.createTextNode(' These look alike — open one, and vote for it if it asks for the same thing:'));
+    hint.appendChild(el('strong', null, words.hint || ''));
+    hint.appendChild(document.createTextNode(' '));
+    hint.appendChild(el('span', null, words.hintMore || ''));
     box.appendChild(hint);
     var list = el('ul', 'similar-list');
     items.forEach(function (item) {
       var row = el('li');
-      row.appendChild(el('span', 'badge status-badge ' + cssClass(item.status), label(item.status)));
+      row.appendChild(badge(item.status));
       row.appendChild(document.createTextNode(' '));
       var link = el('a');
       link.href = '/petitions/' + encodeURIComponent(item.id);
       link.target = '_blank';
       link.rel = 'noopener';
       link.appendChild(el('span', null, item.title));
-      link.appendChild(el('span', 'visually-hidden', ' (opens in a new tab)'));
+      link.appendChild(el('span', 'visually-hidden', words.newTab || ''));
       row.appendChild(link);
       row.appendChild(document.createTextNode(' '));
-      row.appendChild(el('span', 'similar-votes', item.votes === 1 ? '1 vote' : item.votes + ' votes'));
+      row.appendChild(el('span', 'similar-votes', votes(item.votes)));
       list.appendChild(row);
     });
     box.appendChild(list);

@@ -1,6 +1,8 @@
 package com.forum.member;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -49,6 +51,14 @@ public class MemberDirectory {
 		return members.findByIdIn(ids.stream().map(MemberId::value).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Member::id, Member::username, (a, b) -> a));
+	}
+
+	/** Employees and admins by username, for choosing who looks after something. */
+	public List<MemberProfile> staff() {
+		return members.findByRoleIn(Arrays.stream(Role.values()).filter(Role::isStaff).toList())
+			.stream()
+			.map(MemberDirectory::profileOf)
+			.toList();
 	}
 
 	public long count() {

@@ -19,4 +19,7 @@ interface Members extends JpaRepository<Member, Long> {
 	boolean emailTaken(String email);
 
 	List<Member> findByIdIn(Collection<Long> ids);
+
+	@Query("select m from Member m where m.role in ?1 order by lower(m.username)")
+	List<Member> findByRoleIn(Collection<Role> roles);
 }

@@ -49,7 +49,7 @@ class AccountPages {
 	String register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult result, Locale language,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasFieldErrors("password") && !form.passwordsMatch()) {
-			result.rejectValue("confirmPassword", "mismatch", "The two passwords do not match.");
+			result.rejectValue("confirmPassword", "register.confirm.mismatch");
 		}
 		if (!result.hasErrors()) {
 			try {

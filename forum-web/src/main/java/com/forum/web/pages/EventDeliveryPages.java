@@ -38,9 +38,7 @@ class EventDeliveryPages {
 		Page<EventDelivery> found = deliveries.list(shown, Pages.index(page), PAGE_SIZE);
 		Map<String, StateTab> states = new LinkedHashMap<>();
 		for (EventDeliveryState each : EventDeliveryState.values()) {
-			String key = key(each);
-			String label = key.substring(0, 1).toUpperCase(Locale.ROOT) + key.substring(1);
-			states.put(key, new StateTab(label, each == shown ? found.getTotalElements() : deliveries.count(each)));
+			states.put(key(each), new StateTab(each == shown ? found.getTotalElements() : deliveries.count(each)));
 		}
 		model.addAttribute("section", "admin");
 		model.addAttribute("state", key(shown));
@@ -54,14 +52,14 @@ class EventDeliveryPages {
 	@PostMapping("/admin/event-publications/{id}/resubmit")
 	String resubmit(@PathVariable UUID id, RedirectAttributes redirect) {
 		deliveries.resubmit(id);
-		redirect.addFlashAttribute("notice", "Resubmitted; it is delivered within seconds.");
+		redirect.addFlashAttribute("notice", "triage.deliveries.notice.resubmitted");
 		return "redirect:/admin/event-publications";
 	}
 
 	@PostMapping("/admin/event-publications/resubmit")
 	String resubmitAll(RedirectAttributes redirect) {
 		int count = deliveries.resubmitAll();
-		redirect.addFlashAttribute("notice", count + " resubmitted; they are delivered within seconds.");
+		redirect.addFlashAttribute("notice", new Notice("triage.deliveries.notice.resubmitted-all", count));
 		return "redirect:/admin/event-publications";
 	}
 
@@ -79,7 +77,8 @@ class EventDeliveryPages {
 		return state.name().toLowerCase(Locale.ROOT);
 	}
 
-	record StateTab(String label, long count) {
+	/** A state's tab; its name comes from the bundles ({@code triage.deliveries.state.failed}). */
+	record StateTab(long count) {
 	}
 
 	/** A delivery as the table shows it: class names without their packages. */

@@ -61,7 +61,11 @@ public class Fmt {
 
 	/** The reader's zone as an offset people recognise: "UTC", "UTC+8", "UTC-3:30". */
 	public String zoneLabel(Instant at) {
-		ZoneOffset offset = zone().getRules().getOffset(at == null ? clock.instant() : at);
+		return offsetLabel(zone().getRules().getOffset(at == null ? clock.instant() : at));
+	}
+
+	/** An offset as people recognise it: "UTC", "UTC+8", "UTC-3:30". */
+	static String offsetLabel(ZoneOffset offset) {
 		if (offset.getTotalSeconds() == 0) {
 			return "UTC";
 		}

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Size;
 /** An internal note between employees. */
 public class NoteForm {
 
-	@NotBlank(message = "Please write the note.")
-	@Size(max = 10_000, message = "The note must be at most 10,000 characters.")
+	@NotBlank(message = "{triage.form.note.required}")
+	@Size(max = 10_000, message = "{triage.form.note.size}")
 	private String body = "";
 
 	public String getBody() {

@@ -57,7 +57,7 @@ class NotificationPages {
 	String readAll(@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
 		new Viewer(member).actor();
 		int marked = notifications.markAllRead(member.memberId());
-		redirect.addFlashAttribute("notice", marked == 0 ? "Nothing new." : "All caught up.");
+		redirect.addFlashAttribute("notice", marked == 0 ? "inbox.notice.nothing-new" : "inbox.notice.all-read");
 		return "redirect:/notifications";
 	}
 

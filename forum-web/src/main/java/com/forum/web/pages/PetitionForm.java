@@ -11,24 +11,24 @@ import jakarta.validation.constraints.Size;
 /** What a member types to suggest something. Tags come as one comma-separated line. */
 public class PetitionForm {
 
-	@NotNull(message = "Please choose the product area.")
+	@NotNull(message = "{petitions.form.board.required}")
 	private Long boardId;
 
-	@NotBlank(message = "Please give your suggestion a title.")
-	@Size(min = 5, max = 150, message = "The title must be 5 to 150 characters.")
+	@NotBlank(message = "{petitions.form.title.required}")
+	@Size(min = 5, max = 150, message = "{petitions.form.title.size}")
 	private String title = "";
 
-	@NotBlank(message = "Please describe what you would like and why.")
-	@Size(max = 20_000, message = "The description must be at most 20,000 characters.")
+	@NotBlank(message = "{petitions.form.description.required}")
+	@Size(max = 20_000, message = "{petitions.form.description.size}")
 	private String description = "";
 
-	@Size(max = 60, message = "The device model must be at most 60 characters.")
+	@Size(max = 60, message = "{petitions.form.device.size}")
 	private String deviceModel = "";
 
-	@Size(max = 60, message = "The firmware version must be at most 60 characters.")
+	@Size(max = 60, message = "{petitions.form.firmware.size}")
 	private String firmwareVersion = "";
 
-	@Size(max = 200, message = "Please keep the tags short.")
+	@Size(max = 200, message = "{petitions.form.tags.size}")
 	private String tags = "";
 
 	/** The tags as a set: split at commas (also the full-width one), blanks dropped. */

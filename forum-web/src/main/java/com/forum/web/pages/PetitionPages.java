@@ -2,6 +2,7 @@ package com.forum.web.pages;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardId;
@@ -131,13 +132,14 @@ class PetitionPages {
 				PetitionId id = submission.submit(new Viewer(member).actor(),
 						new PetitionDraft(new BoardId(form.getBoardId()), form.getTitle(), form.getDescription(),
 								form.getDeviceModel(), form.getFirmwareVersion(), form.tagSet()));
-				redirect.addFlashAttribute("notice", "Thanks! Your petition is up, and your vote is on it.");
+				redirect.addFlashAttribute("notice", "petitions.notice.submitted");
 				return "redirect:" + PetitionView.path(id);
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
 				PetitionForms.reject(result, ex);
 			}
 		}
+		model.addAttribute("failedForm", "form");
 		return formPage(form, false, model);
 	}
 
@@ -160,7 +162,7 @@ class PetitionPages {
 				PetitionForms.reject(result, ex);
 			}
 		}
-		return view.show(petition, viewer, model);
+		return view.showFailed(petition, viewer, model, "voteForm");
 	}
 
 	@PostMapping("/petitions/{id}/unvote")
@@ -182,23 +184,26 @@ class PetitionPages {
 					"follow, mute, default");
 		};
 		following.set(new Viewer(member).actor(), petition, chosen);
-		redirect.addFlashAttribute("notice", switch (chosen) {
-			case FOLLOW -> "You are following this petition: you will hear of every change.";
-			case MUTE -> "Muted: you will not be notified about this petition.";
-			case DEFAULT -> "Back to the default: you hear of changes if you wrote or backed it.";
-		});
+		redirect.addFlashAttribute("notice", "petitions.notice.follow." + chosen.name().toLowerCase(Locale.ROOT));
 		return "redirect:" + PetitionView.path(petition) + "#follow";
 	}
 
+	/** Three lanes of the first few petitions each, with their totals and a link to all of them. */
 	@GetMapping("/roadmap")
 	String roadmap(Model model) {
-		var lanes = queries.roadmap(ROADMAP_LANE);
 		model.addAttribute("section", "roadmap");
-		model.addAttribute("planned", lanes.getOrDefault(PetitionStatus.PLANNED, List.of()));
-		model.addAttribute("inProgress", lanes.getOrDefault(PetitionStatus.IN_PROGRESS, List.of()));
-		model.addAttribute("shipped", lanes.getOrDefault(PetitionStatus.SHIPPED, List.of()));
+		model.addAttribute("lanes", List.of(lane(PetitionStatus.PLANNED, PetitionOrder.TOP),
+				lane(PetitionStatus.IN_PROGRESS, PetitionOrder.TOP), lane(PetitionStatus.SHIPPED, PetitionOrder.NEWEST)));
 		model.addAttribute("boardsById", boards.byId());
 		return "petitions/roadmap";
+	}
+
+	private Lane lane(PetitionStatus status, PetitionOrder order) {
+		Page<PetitionSummary> first = queries.list(PetitionFilter.any().withStatuses(Set.of(status)), order, 0,
+				ROADMAP_LANE);
+		String name = status.name().toLowerCase(Locale.ROOT);
+		return new Lane(status, first.getContent(), first.getTotalElements(),
+				new PetitionLinks(name, "", "", order.name().toLowerCase(Locale.ROOT)).page(1));
 	}
 
 	private String formPage(PetitionForm form, boolean checked, Model model) {
@@ -229,6 +234,22 @@ class PetitionPages {
 			case "newest" -> PetitionOrder.NEWEST;
 			default -> PetitionOrder.TOP;
 		};
+	}
+
+	/** A roadmap column: its first petitions, how many there are in all, and the list of all of them. */
+	public record Lane(PetitionStatus status, List<PetitionSummary> items, long total, String all) {
+
+		public String key() {
+			return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+
+		public boolean shipped() {
+			return status == PetitionStatus.SHIPPED;
+		}
+
+		public boolean more() {
+			return total > items.size();
+		}
 	}
 
 	/** Addresses of the petition list with one thing changed. */

@@ -46,11 +46,10 @@ class PetitionTriagePages {
 	String changeStatus(@PathVariable long id, @Valid @ModelAttribute("statusForm") StatusForm form,
 			BindingResult result, @AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect,
 			Model model) {
-		return act(new PetitionId(id), new Viewer(member), result, redirect, model, (actor, petition) -> {
+		return act(new PetitionId(id), new Viewer(member), result, "statusForm", model, (actor, petition) -> {
 			triage.changeStatus(actor, petition, form.change());
 			redirect.addFlashAttribute("notice", form.getStatus() == PetitionStatus.SHIPPED
-					? "Scheduled: it shows as shipped, and everyone following it is told, when the release is published."
-					: "Status changed; everyone following it is being told.");
+					? "triage.notice.scheduled" : "triage.notice.status-changed");
 			return form.getStatus() == PetitionStatus.SHIPPED ? "#triage" : "#history";
 		});
 	}
@@ -59,9 +58,9 @@ class PetitionTriagePages {
 	String respond(@PathVariable long id, @Valid @ModelAttribute("responseForm") ResponseForm form,
 			BindingResult result, @AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect,
 			Model model) {
-		return act(new PetitionId(id), new Viewer(member), result, redirect, model, (actor, petition) -> {
+		return act(new PetitionId(id), new Viewer(member), result, "responseForm", model, (actor, petition) -> {
 			triage.respond(actor, petition, form.getResponse());
-			redirect.addFlashAttribute("notice", "Official response published.");
+			redirect.addFlashAttribute("notice", "triage.notice.responded");
 			return "#history";
 		});
 	}
@@ -69,10 +68,10 @@ class PetitionTriagePages {
 	@PostMapping("/petitions/{id}/assignee")
 	String assign(@PathVariable long id, @Valid @ModelAttribute("assignForm") AssignForm form, BindingResult result,
 			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect, Model model) {
-		return act(new PetitionId(id), new Viewer(member), result, redirect, model, (actor, petition) -> {
+		return act(new PetitionId(id), new Viewer(member), result, "assignForm", model, (actor, petition) -> {
 			triage.assign(actor, petition, form.getTeam(),
 					form.getAssigneeId() == null ? null : new MemberId(form.getAssigneeId()));
-			redirect.addFlashAttribute("notice", "Assignment saved.");
+			redirect.addFlashAttribute("notice", "triage.notice.assigned");
 			return "#triage";
 		});
 	}
@@ -80,16 +79,17 @@ class PetitionTriagePages {
 	@PostMapping("/petitions/{id}/notes")
 	String addNote(@PathVariable long id, @Valid @ModelAttribute("noteForm") NoteForm form, BindingResult result,
 			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect, Model model) {
-		return act(new PetitionId(id), new Viewer(member), result, redirect, model,
+		return act(new PetitionId(id), new Viewer(member), result, "noteForm", model,
 				(actor, petition) -> "#note-" + triage.addNote(actor, petition, form.getBody()));
 	}
 
 	/**
 	 * Runs a triage action when the form is valid and redirects to the part of the page it changed;
-	 * a domain refusal becomes a form error and the page is shown again with what was typed.
+	 * a domain refusal becomes a form error and the page is shown again with what was typed, the
+	 * errors summed up at its top.
 	 */
-	private String act(PetitionId petition, Viewer viewer, BindingResult result, RedirectAttributes redirect,
-			Model model, TriageAction action) {
+	private String act(PetitionId petition, Viewer viewer, BindingResult result, String form, Model model,
+			TriageAction action) {
 		if (!result.hasErrors()) {
 			try {
 				return "redirect:" + PetitionView.path(petition) + action.run(viewer.actor(), petition);
@@ -98,7 +98,7 @@ class PetitionTriagePages {
 				PetitionForms.reject(result, ex);
 			}
 		}
-		return view.show(petition, viewer, model);
+		return view.showFailed(petition, viewer, model, form);
 	}
 
 	/** Performs the action and names the page anchor to return to. */

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.forum.board.BoardCatalog;
+import com.forum.member.MemberDirectory;
 import com.forum.petition.PetitionDetails;
 import com.forum.petition.PetitionFollowing;
 import com.forum.petition.PetitionId;
@@ -44,8 +45,11 @@ class PetitionView {
 
 	private final BoardCatalog boards;
 
+	private final MemberDirectory members;
+
 	PetitionView(PetitionQueries queries, PetitionVoting voting, PetitionFollowing following, PetitionTriage triage,
-			ReleasePlanning releases, BoardCatalog boards) {
+			ReleasePlanning releases, BoardCatalog boards, MemberDirectory members) {
+		this.members = members;
 		this.queries = queries;
 		this.voting = voting;
 		this.following = following;
@@ -56,6 +60,15 @@ class PetitionView {
 
 	static String path(PetitionId id) {
 		return "/petitions/" + id;
+	}
+
+	/**
+	 * Shows the page again with the errors of the form named {@code form} ("statusForm"), which a
+	 * summary at the top of the page lists with links to the fields.
+	 */
+	String showFailed(PetitionId id, Viewer viewer, Model model, String form) {
+		model.addAttribute("failedForm", form);
+		return show(id, viewer, model);
 	}
 
 	String show(PetitionId id, Viewer viewer, Model model) {
@@ -77,9 +90,10 @@ class PetitionView {
 			model.addAttribute("nextStatuses",
 					petition.status().next().stream().sorted(Comparator.comparing(PetitionStatus::ordinal)).toList());
 			model.addAttribute("openReleases", openReleases(viewer));
+			model.addAttribute("staffMembers", members.staff());
 			addIfMissing(model, "statusForm", new StatusForm());
 			addIfMissing(model, "responseForm", new ResponseForm());
-			addIfMissing(model, "assignForm", new AssignForm());
+			addIfMissing(model, "assignForm", AssignForm.of(item));
 			addIfMissing(model, "noteForm", new NoteForm());
 		}
 		return TEMPLATE;

@@ -1,22 +1,43 @@
 package com.forum.web.pages;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.ReplyDetails;
 import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicSummary;
+import com.forum.member.LanguageProperties;
 import com.forum.member.MemberDirectory;
+import com.forum.member.MemberPreferences;
 import com.forum.member.MemberProfile;
+import com.forum.member.MemberSettings;
+import com.forum.web.security.MemberPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A member's public profile: who they are, and their threads or replies, a page at a time. */
+/**
+ * A member's public profile: who they are, and their threads or replies, a page at a time. On their
+ * own profile a member also finds their settings: the language of the site and their time zone.
+ */
 @Controller
 class ProfilePage {
 
@@ -26,15 +47,60 @@ class ProfilePage {
 
 	private final DiscussionQueries queries;
 
-	ProfilePage(MemberDirectory members, DiscussionQueries queries) {
+	private final MemberSettings settings;
+
+	private final LanguageProperties languages;
+
+	private final LocaleResolver locales;
+
+	private final Clock clock;
+
+	ProfilePage(MemberDirectory members, DiscussionQueries queries, MemberSettings settings,
+			LanguageProperties languages, LocaleResolver locales, Clock clock) {
 		this.members = members;
 		this.queries = queries;
+		this.settings = settings;
+		this.languages = languages;
+		this.locales = locales;
+		this.clock = clock;
 	}
 
 	@GetMapping("/members/{username}")
 	String profile(@PathVariable String username, @RequestParam(defaultValue = "threads") String tab,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal MemberPrincipal viewer, Model model) {
 		MemberProfile member = members.profile(username);
+		if (new Viewer(viewer).is(member.id())) {
+			model.addAttribute("settingsForm", currentSettings(member));
+		}
+		return profilePage(member, tab, page, model);
+	}
+
+	/** Saves the member's language and zone; the language also goes into a cookie, so it outlasts signing out. */
+	@PostMapping("/settings/preferences")
+	String savePreferences(@Valid @ModelAttribute("settingsForm") PreferencesForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal viewer, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		new Viewer(viewer).actor();
+		Locale language = result.hasFieldErrors("language") ? null : languages.match(Locale.forLanguageTag(form.getLanguage()));
+		if (language == null && !result.hasFieldErrors("language")) {
+			result.rejectValue("language", "settings.language.invalid");
+		}
+		Optional<ZoneId> zone = TimeZoneChoices.parse(form.getTimeZone());
+		if (zone.isEmpty() && !result.hasFieldErrors("timeZone")) {
+			result.rejectValue("timeZone", "settings.zone.invalid");
+		}
+		MemberProfile member = members.profile(viewer.getUsername());
+		if (result.hasErrors()) {
+			return profilePage(member, "threads", 1, model);
+		}
+		settings.changeLanguage(viewer.memberId(), language);
+		settings.changeTimeZone(viewer.memberId(), zone.get());
+		locales.setLocale(request, response, language);
+		redirect.addFlashAttribute("notice", "settings.saved");
+		return "redirect:/members/" + Pages.encode(member.username()) + "#settings";
+	}
+
+	private String profilePage(MemberProfile member, String tab, int page, Model model) {
 		boolean replies = "replies".equals(tab);
 		Page<TopicSummary> topics = queries.topicsBy(member.id(), replies ? 0 : Pages.index(page), replies ? 1 : PAGE_SIZE);
 		Page<ReplyDetails> posts = queries.repliesBy(member.id(), replies ? Pages.index(page) : 0, replies ? PAGE_SIZE : 1);
@@ -46,7 +112,20 @@ class ProfilePage {
 		model.addAttribute("posts", posts);
 		model.addAttribute("titles", replies ? titles(posts) : Map.of());
 		model.addAttribute("pager", Pager.of(Pages.number(page), shown.getTotalPages(), n -> base + "&page=" + n));
+		if (model.containsAttribute("settingsForm")) {
+			model.addAttribute("now", clock.instant());
+			model.addAttribute("settingsLanguages", languages.supported());
+			model.addAttribute("settingsZones", TimeZoneChoices.at(clock.instant(), LocaleContextHolder.getLocale()));
+		}
 		return "members/profile";
+	}
+
+	/** What the member chose, else what the pages use now: the language and zone they are reading in. */
+	private PreferencesForm currentSettings(MemberProfile member) {
+		MemberPreferences chosen = settings.preferences(member.id());
+		Locale language = chosen.language() != null ? chosen.language() : LocaleContextHolder.getLocale();
+		ZoneId zone = chosen.zone() != null ? chosen.zone() : LocaleContextHolder.getTimeZone().toZoneId();
+		return new PreferencesForm(language.toLanguageTag(), zone.getId());
 	}
 
 	/** Titles of the threads the replies belong to; threads since deleted are missing. */

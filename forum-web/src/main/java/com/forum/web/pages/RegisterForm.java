@@ -8,17 +8,17 @@ import jakarta.validation.constraints.Size;
 /** The sign-up form. */
 public class RegisterForm {
 
-	@NotBlank(message = "Please choose a username.")
+	@NotBlank(message = "{register.username.required}")
 	@Pattern(regexp = "[\\p{L}\\p{N}_.-]{3,32}",
-			message = "Use 3 to 32 letters, digits, dots, dashes or underscores.")
+			message = "{register.username.pattern}")
 	private String username = "";
 
-	@NotBlank(message = "Please enter your email address.")
-	@Email(message = "This does not look like an email address.")
-	@Size(max = 254, message = "The email address is too long.")
+	@NotBlank(message = "{register.email.required}")
+	@Email(message = "{register.email.invalid}")
+	@Size(max = 254, message = "{register.email.size}")
 	private String email = "";
 
-	@Size(min = 8, max = 128, message = "The password must be 8 to 128 characters.")
+	@Size(min = 8, max = 128, message = "{register.password.size}")
 	private String password = "";
 
 	private String confirmPassword = "";

@@ -5,17 +5,17 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Planning a release. The date comes from a {@code datetime-local} input and is read in the
- * release time zone.
+ * reader's time zone.
  */
 public class ReleaseForm {
 
-	@NotBlank(message = "Please give the version.")
-	@Size(max = 40, message = "The version must be at most 40 characters.")
+	@NotBlank(message = "{releases.form.version.required}")
+	@Size(max = 40, message = "{releases.form.version.size}")
 	private String version = "";
 
 	private String releaseAt = "";
 
-	@Size(max = 20_000, message = "The notes must be at most 20,000 characters.")
+	@Size(max = 20_000, message = "{releases.form.notes.size}")
 	private String notes = "";
 
 	public String getVersion() {

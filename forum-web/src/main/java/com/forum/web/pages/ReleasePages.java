@@ -1,7 +1,6 @@
 package com.forum.web.pages;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.stream.Collectors;
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionId;
 import com.forum.petition.PetitionOrder;
-import com.forum.petition.PetitionProperties;
 import com.forum.petition.PetitionQueries;
 import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionSummary;
@@ -60,14 +58,11 @@ class ReleasePages {
 
 	private final PetitionQueries queries;
 
-	private final PetitionProperties properties;
-
 	private final PetitionFmt fmt;
 
-	ReleasePages(ReleasePlanning releases, PetitionQueries queries, PetitionProperties properties, PetitionFmt fmt) {
+	ReleasePages(ReleasePlanning releases, PetitionQueries queries, PetitionFmt fmt) {
 		this.releases = releases;
 		this.queries = queries;
-		this.properties = properties;
 		this.fmt = fmt;
 	}
 
@@ -110,6 +105,7 @@ class ReleasePages {
 				PetitionForms.reject(result, ex);
 			}
 		}
+		model.addAttribute("failedForm", "form");
 		return formPage(model);
 	}
 
@@ -126,17 +122,17 @@ class ReleasePages {
 		if (!result.hasErrors()) {
 			try {
 				releases.ship(viewer.actor(), release, new PetitionId(form.getPetitionId()), form.getResponse());
-				redirect.addFlashAttribute("notice", "Petition " + form.getPetitionId()
-						+ " will ship in this release: it shows as shipped, and its backers hear of it, when you publish.");
+				redirect.addFlashAttribute("notice", new Notice("releases.notice.shipped", form.getPetitionId()));
 				return "redirect:/releases/" + release;
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
 				PetitionForms.reject(result, ex);
 			}
 			catch (NotFoundException ex) {
-				result.rejectValue("petitionId", "not-found", "There is no petition " + form.getPetitionId() + ".");
+				result.rejectValue("petitionId", "releases.ship.not-found", new Object[] { form.getPetitionId() }, null);
 			}
 		}
+		model.addAttribute("failedForm", "shipForm");
 		return show(release, viewer, model);
 	}
 
@@ -144,7 +140,7 @@ class ReleasePages {
 	String publish(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member,
 			RedirectAttributes redirect) {
 		releases.publish(new Viewer(member).actor(), new ReleaseId(id));
-		redirect.addFlashAttribute("notice", "Published. Everyone who backed what it shipped is being told.");
+		redirect.addFlashAttribute("notice", "releases.notice.published");
 		return "redirect:/releases/" + id;
 	}
 
@@ -163,7 +159,6 @@ class ReleasePages {
 
 	private String formPage(Model model) {
 		model.addAttribute("section", "releases");
-		model.addAttribute("zone", properties.releaseZone().getId());
 		return "releases/new";
 	}
 
@@ -172,16 +167,16 @@ class ReleasePages {
 			.getContent();
 	}
 
-	/** The date typed in the release time zone; blank leaves it to the next weekly slot. */
+	/** The date typed, in the reader's time zone; blank leaves it to the next weekly slot. */
 	private Instant releaseAt(String typed, BindingResult result) {
 		if (typed == null || typed.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDateTime.parse(typed.strip().replace(' ', 'T')).atZone(properties.releaseZone()).toInstant();
+			return fmt.parseReleaseInput(typed);
 		}
 		catch (DateTimeParseException ex) {
-			result.rejectValue("releaseAt", "invalid", "Please give the date as 2026-05-12T12:00, or leave it empty.");
+			result.rejectValue("releaseAt", "releases.form.release-at.invalid");
 			return null;
 		}
 	}

@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Size;
 /** What a member types to reply, or to edit a reply. */
 public class ReplyForm {
 
-	@NotBlank(message = "Please write something.")
-	@Size(max = 50_000, message = "The text must be at most 50,000 characters.")
+	@NotBlank(message = "{form.body.required}")
+	@Size(max = 50_000, message = "{form.body.size}")
 	private String body = "";
 
 	private Long quotedReplyId;

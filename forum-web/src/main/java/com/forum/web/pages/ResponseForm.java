@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Size;
 /** An official response that leaves the status as it is. */
 public class ResponseForm {
 
-	@NotBlank(message = "Please write the response.")
-	@Size(max = 10_000, message = "The response must be at most 10,000 characters.")
+	@NotBlank(message = "{triage.form.response.required}")
+	@Size(max = 10_000, message = "{triage.form.response.size}")
 	private String response = "";
 
 	public String getResponse() {

@@ -66,7 +66,8 @@ class SearchPage {
 			model.addAttribute("unavailable", true);
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("problem", ("q".equals(ex.field()) ? "Your search " : "The page ") + ex.getMessage() + ".");
+			// the only refusals: a query longer than the engine takes, a page past the deepest it serves
+			model.addAttribute("problem", "q".equals(ex.field()) ? "search.problem.query" : "search.problem.page");
 		}
 	}
 

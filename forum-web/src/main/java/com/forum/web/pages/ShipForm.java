@@ -7,11 +7,11 @@ import jakarta.validation.constraints.Size;
 /** Shipping a planned or in-progress petition in a release. */
 public class ShipForm {
 
-	@NotNull(message = "Please give the petition number.")
-	@Positive(message = "The petition number must be positive.")
+	@NotNull(message = "{releases.form.petition.required}")
+	@Positive(message = "{releases.form.petition.positive}")
 	private Long petitionId;
 
-	@Size(max = 10_000, message = "The response must be at most 10,000 characters.")
+	@Size(max = 10_000, message = "{triage.form.response.size}")
 	private String response = "";
 
 	public Long getPetitionId() {

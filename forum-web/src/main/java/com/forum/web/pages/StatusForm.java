@@ -20,15 +20,15 @@ public class StatusForm implements Serializable {
 
 	private static final long serialVersionUID = 1L;
 
-	@NotNull(message = "Please choose the new status.")
+	@NotNull(message = "{triage.form.status.required}")
 	private PetitionStatus status;
 
-	@Size(max = 10_000, message = "The response must be at most 10,000 characters.")
+	@Size(max = 10_000, message = "{triage.form.response.size}")
 	private String response = "";
 
 	private Long releaseId;
 
-	@Positive(message = "The original must be a petition number.")
+	@Positive(message = "{triage.form.original.positive}")
 	private Long duplicateOfId;
 
 	private List<Long> petitionIds = new ArrayList<>();

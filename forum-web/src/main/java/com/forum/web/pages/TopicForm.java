@@ -6,12 +6,12 @@ import jakarta.validation.constraints.Size;
 /** What a member types to start or edit a thread. */
 public class TopicForm {
 
-	@NotBlank(message = "Please give your thread a title.")
-	@Size(min = 5, max = 150, message = "The title must be 5 to 150 characters.")
+	@NotBlank(message = "{thread.form.title.required}")
+	@Size(min = 5, max = 150, message = "{thread.form.title.size}")
 	private String title = "";
 
-	@NotBlank(message = "Please write something.")
-	@Size(max = 50_000, message = "The text must be at most 50,000 characters.")
+	@NotBlank(message = "{form.body.required}")
+	@Size(max = 50_000, message = "{form.body.size}")
 	private String body = "";
 
 	public TopicForm() {

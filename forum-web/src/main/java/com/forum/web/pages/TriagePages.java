@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardSummary;
+import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionId;
@@ -22,11 +23,10 @@ import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -49,7 +49,11 @@ class TriagePages {
 
 	private final PetitionProperties properties;
 
-	TriagePages(PetitionTriage triage, BoardCatalog boards, PetitionView view, PetitionProperties properties) {
+	private final MemberDirectory members;
+
+	TriagePages(PetitionTriage triage, BoardCatalog boards, PetitionView view, PetitionProperties properties,
+			MemberDirectory members) {
+		this.members = members;
 		this.triage = triage;
 		this.boards = boards;
 		this.view = view;
@@ -90,6 +94,7 @@ class TriagePages {
 		model.addAttribute("query", query);
 		model.addAttribute("boardsById", boards.byId());
 		model.addAttribute("openReleases", view.openReleases(new Viewer(member)));
+		model.addAttribute("staffMembers", members.staff());
 		model.addAttribute("pager", Pager.of(Pages.number(page), items.getTotalPages(), query::page));
 		if (!model.containsAttribute("bulkForm")) {
 			model.addAttribute("bulkForm", new StatusForm());
@@ -99,40 +104,34 @@ class TriagePages {
 
 	/**
 	 * One decision for the ticked petitions, all or nothing. Either way it returns to the queue as
-	 * it was filtered; a refusal keeps the ticks and the typed response.
+	 * it was filtered; a refusal keeps the ticks and the typed response, and the queue sums up its
+	 * errors at the top of the page, where the address's {@code #errors} takes the reader.
 	 */
 	@PostMapping("/triage/bulk-status")
 	String bulk(@Valid @ModelAttribute("bulkForm") StatusForm form, BindingResult result,
 			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
 		String back = "redirect:/triage" + TriageQuery.safe(form.getQuery());
-		String problem = null;
 		if (form.getPetitionIds() == null || form.getPetitionIds().isEmpty()) {
-			problem = "Tick at least one petition first.";
+			result.rejectValue("petitionIds", "triage.bulk.none-ticked");
 		}
-		else if (result.hasErrors()) {
-			ObjectError error = result.getAllErrors().getFirst();
-			problem = error instanceof FieldError field && field.isBindingFailure()
-					? "Please check the " + PetitionForms.label(field.getField()) + "." : error.getDefaultMessage();
-		}
-		else {
+		else if (!result.hasErrors()) {
 			try {
 				int changed = triage.bulkChangeStatus(new Viewer(member).actor(),
 						form.getPetitionIds().stream().map(PetitionId::new).toList(), form.change());
-				redirect.addFlashAttribute("notice", (changed == 1 ? "1 petition" : changed + " petitions")
-						+ (form.getStatus() == PetitionStatus.SHIPPED ? " will ship when the release is published."
-								: " moved to " + form.getStatus().label() + "."));
+				redirect.addFlashAttribute("notice", form.getStatus() == PetitionStatus.SHIPPED
+						? new Notice("triage.notice.bulk-scheduled", changed)
+						: new Notice("triage.notice.bulk-moved", changed,
+								new DefaultMessageSourceResolvable("petition.status." + form.getStatus().name())));
 				return back;
 			}
-			catch (InvalidInputException ex) {
-				problem = PetitionForms.sentence(ex.field(), ex.getMessage());
-			}
-			catch (RuleViolationException ex) {
-				problem = ex.getMessage();
+			catch (InvalidInputException | RuleViolationException ex) {
+				PetitionForms.reject(result, ex);
 			}
 		}
-		redirect.addFlashAttribute("bulkError", problem);
+		redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + "bulkForm", result);
 		redirect.addFlashAttribute("bulkForm", form);
-		return back;
+		redirect.addFlashAttribute("failedForm", "bulkForm");
+		return back + "#errors";
 	}
 
 	@GetMapping("/triage/dashboard")

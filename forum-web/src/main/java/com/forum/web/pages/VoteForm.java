@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 /** Backing a petition, optionally naming the device it affects ("affects me too"). */
 public class VoteForm {
 
-	@Size(max = 60, message = "The device model must be at most 60 characters.")
+	@Size(max = 60, message = "{petitions.form.device.size}")
 	private String deviceModel = "";
 
 	public String getDeviceModel() {

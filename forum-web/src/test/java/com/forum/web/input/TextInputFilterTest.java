@@ -1,7 +1,9 @@
 package com.forum.web.input;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import com.forum.web.problem.InvalidField;
 import com.forum.web.problem.ProblemWriter;
@@ -9,10 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ProblemDetail;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -23,12 +27,25 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 class TextInputFilterTest {
 
 	private final ProblemWriter problems = mock(ProblemWriter.class);
 
 	private final TextInputFilter filter = new TextInputFilter(problems, JsonMapper.builder().build());
+
+	/** The writer answers in English from the real bundle, as it does for a reader who asks for English. */
+	@BeforeEach
+	void speakEnglish() {
+		ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
+		bundle.setBasenames("messages/problems");
+		bundle.setDefaultEncoding("UTF-8");
+		bundle.setFallbackToSystemLocale(false);
+		when(problems.text(any(), anyString(), any(Object[].class))).thenAnswer(call -> bundle
+			.getMessage(call.getArgument(1), Arrays.copyOfRange(call.getArguments(), 2, call.getArguments().length),
+					Locale.ENGLISH));
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "plain", "tab\there", "lines\r\nand\nmore", "emoji 😀", "中文", "" })

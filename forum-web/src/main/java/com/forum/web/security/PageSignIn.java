@@ -11,12 +11,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * Signs a member in from a page other than the sign-in form (right after they registered), exactly as
- * the form would: the same authentication (throttle included), a new session id against fixation, and
- * the context saved in the session.
+ * the form would: the same authentication (throttle included), a new session id and a new CSRF token
+ * against fixation, and the context saved in the session.
  */
 @Component
 public class PageSignIn {
@@ -26,6 +28,9 @@ public class PageSignIn {
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+	/** The pages keep their CSRF tokens in the session (Spring Security's default repository). */
+	private final CsrfAuthenticationStrategy csrf = new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
 
 	PageSignIn(AuthenticationManager authentication) {
 		this.authentication = authentication;
@@ -37,6 +42,7 @@ public class PageSignIn {
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
 		}
+		csrf.onAuthentication(member, request, response);
 		SecurityContext context = holder.createEmptyContext();
 		context.setAuthentication(member);
 		holder.setContext(context);

@@ -1,0 +1,160 @@
+package com.forum.web.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * One test run's browser: a single headless Chromium shared by every journey of every browser test
+ * class (starting one costs seconds), the output folder {@code forum-web/target/browser}, the
+ * accessibility checks, and the time the journeys took. Closed when the test run ends.
+ */
+final class BrowserRun implements AutoCloseable {
+
+	static final Path OUTPUT = Path.of(System.getProperty("basedir", "."), "target", "browser");
+
+	private final long createdAt = System.nanoTime();
+
+	private final Chromium chromium;
+
+	private final Duration startup;
+
+	private final String userAgent;
+
+	private final Axe axe;
+
+	private final List<String> journeys = new ArrayList<>();
+
+	private Duration inJourneys = Duration.ZERO;
+
+	private Duration cpuInJourneys = Duration.ZERO;
+
+	private Duration inAxe = Duration.ZERO;
+
+	private Duration inScreenshots = Duration.ZERO;
+
+	BrowserRun() {
+		clean();
+		this.chromium = Chromium.start();
+		this.startup = Duration.ofNanos(System.nanoTime() - createdAt);
+		this.userAgent = (String) chromium.driver().executeScript("return navigator.userAgent");
+		this.axe = new Axe(OUTPUT.resolve("axe-results.txt"));
+	}
+
+	ChromeDriver driver() {
+		return chromium.driver();
+	}
+
+	String userAgent() {
+		return userAgent;
+	}
+
+	Axe axe() {
+		return axe;
+	}
+
+	synchronized void checkedAccessibility(long nanos) {
+		inAxe = inAxe.plusNanos(nanos);
+	}
+
+	synchronized void tookScreenshots(long nanos) {
+		inScreenshots = inScreenshots.plusNanos(nanos);
+	}
+
+	synchronized void finished(Journey journey, Duration took, Duration cpu, boolean failed) {
+		inJourneys = inJourneys.plus(took);
+		cpuInJourneys = cpuInJourneys.plus(cpu);
+		String line = String.format(Locale.ROOT, "%-10s %-6s %5.1f s  (CPU %5.1f s)%s", journey.name(),
+				journey.language(), took.toMillis() / 1000.0, cpu.toMillis() / 1000.0, failed ? "  FAILED" : "");
+		journeys.add(line);
+		System.out.println("journey " + line);
+	}
+
+	@Override
+	public void close() {
+		try {
+			List<String> summary = new ArrayList<>();
+			summary.add(String.format(Locale.ROOT,
+					"browser journeys: %d in %.1f s, of which axe-core %.1f s and screenshots %.1f s (Chromium started in %.1f s)",
+					journeys.size(), inJourneys.toMillis() / 1000.0, inAxe.toMillis() / 1000.0,
+					inScreenshots.toMillis() / 1000.0, startup.toMillis() / 1000.0));
+			summary.add(String.format(Locale.ROOT,
+					"browser journeys used %.1f s of CPU (test JVM, Chromium and the services, %d cores here; "
+							+ "the wall time above grows when other work shares them)",
+					cpuInJourneys.toMillis() / 1000.0, Runtime.getRuntime().availableProcessors()));
+			summary.add(axe.summary());
+			summary.add("screenshots in " + OUTPUT.resolve("screenshots") + ", axe-core results per page in "
+					+ OUTPUT.resolve("axe-results.txt"));
+			summary.forEach(System.out::println);
+			List<String> lines = new ArrayList<>(summary);
+			lines.addAll(journeys.stream().map(line -> "  " + line).toList());
+			write(OUTPUT.resolve("summary.txt"), String.join("\n", lines) + "\n", false);
+		}
+		finally {
+			chromium.close();
+		}
+	}
+
+	/**
+	 * The processor time used so far by this JVM and the processes it started (ChromeDriver, Chromium,
+	 * the local services): how much work the journeys are, whatever else runs on the machine.
+	 */
+	static Duration cpuTime() {
+		ProcessHandle self = ProcessHandle.current();
+		return Stream.concat(Stream.of(self), self.descendants())
+			.map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+			.reduce(Duration.ZERO, Duration::plus);
+	}
+
+	static void write(Path file, String text, boolean append) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+					append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static void write(Path file, byte[] bytes) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.write(file, bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Each run starts with an empty folder, so what is there belongs to this run. */
+	private static void clean() {
+		if (!Files.isDirectory(OUTPUT)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(OUTPUT)) {
+			files.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(OUTPUT)).forEach(path -> {
+				try {
+					Files.delete(path);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}

@@ -24,7 +24,8 @@ class ModularityTest {
 	@Test
 	void everyFeatureOfEveryMavenModuleIsAnApplicationModule() {
 		assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-			.contains("member", "board", "discussion", "petition", "notification", "shared", "search", "web");
+			.contains("member", "board", "discussion", "petition", "notification", "shared", "search", "web",
+				"satisfaction");
 	}
 
 	/** Writes the module canvas and diagrams into docs/modules, so they follow the code. */

@@ -143,7 +143,7 @@ public class Discussions {
 		Reply reply = replies.findById(replyId.value())
 			.orElseThrow(() -> new InvalidInputException("replyId", "unknown-reply",
 				"no reply " + replyId + " in this thread", String.valueOf(replyId)));
-		topic.acceptAnswer(actor, boards.get(topic.boardId()), reply);
+		topic.acceptAnswer(actor, boards.get(topic.boardId()), reply, clock.instant());
 		topics.save(topic);
 	}
 

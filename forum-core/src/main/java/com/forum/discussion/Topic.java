@@ -29,6 +29,10 @@ class Topic extends Post<Topic> {
 	@Column(name = "accepted_reply_id")
 	private Long acceptedReplyId;
 
+	/** When the question was solved: kept while an answer stays accepted, for the time to a solution. */
+	@Column(name = "accepted_at")
+	private Instant acceptedAt;
+
 	// statistics are kept by atomic updates (see Topics), never written through the entity
 	@Column(name = "last_activity_at", updatable = false)
 	private Instant lastActivityAt;
@@ -112,11 +116,12 @@ class Topic extends Post<Topic> {
 	void answerDeleted(ReplyId reply) {
 		if (reply.value() == (acceptedReplyId == null ? -1 : acceptedReplyId)) {
 			acceptedReplyId = null;
+			acceptedAt = null;
 			registerEvent(new TopicChanged(id(), "answer-withdrawn"));
 		}
 	}
 
-	void acceptAnswer(Actor actor, BoardSummary board, Reply reply) {
+	void acceptAnswer(Actor actor, BoardSummary board, Reply reply, Instant now) {
 		checkNotDeleted();
 		if (!board.isSupport()) {
 			throw new RuleViolationException("not-a-question",
@@ -128,6 +133,9 @@ class Topic extends Post<Topic> {
 		checkOpenFor(actor);
 		if (!reply.topicId().equals(id()) || reply.isDeleted()) {
 			throw new RuleViolationException("not-a-reply-here", "That reply does not belong to this thread.");
+		}
+		if (acceptedReplyId == null) {
+			acceptedAt = now;
 		}
 		this.acceptedReplyId = reply.id().value();
 		registerEvent(new AnswerAccepted(id(), reply.id(), reply.authorId(), actor.id()));
@@ -162,6 +170,10 @@ class Topic extends Post<Topic> {
 
 	ReplyId acceptedReplyId() {
 		return acceptedReplyId == null ? null : new ReplyId(acceptedReplyId);
+	}
+
+	Instant acceptedAt() {
+		return acceptedAt;
 	}
 
 	Instant lastActivityAt() {

@@ -96,7 +96,7 @@ class TopicTest {
 		Topic topic = topic(SUPPORT);
 		Reply reply = reply(topic, stranger, 20);
 
-		topic.acceptAnswer(asker, SUPPORT, reply);
+		topic.acceptAnswer(asker, SUPPORT, reply, NOW);
 
 		assertThat(topic.acceptedReplyId()).isEqualTo(new ReplyId(20));
 		assertThat(topic.pendingEvents()).contains(new AnswerAccepted(topic.id(), new ReplyId(20), stranger.id(),
@@ -106,13 +106,13 @@ class TopicTest {
 	@Test
 	void answersAreAcceptedOnlyOnSupportBoardsByTheAskerOrAModerator() {
 		Topic discussion = topic(DISCUSSION);
-		assertThatThrownBy(() -> discussion.acceptAnswer(asker, DISCUSSION, reply(discussion, stranger, 21)))
+		assertThatThrownBy(() -> discussion.acceptAnswer(asker, DISCUSSION, reply(discussion, stranger, 21), NOW))
 			.isInstanceOf(RuleViolationException.class);
 
 		Topic question = topic(SUPPORT);
-		assertThatThrownBy(() -> question.acceptAnswer(stranger, SUPPORT, reply(question, stranger, 22)))
+		assertThatThrownBy(() -> question.acceptAnswer(stranger, SUPPORT, reply(question, stranger, 22), NOW))
 			.isInstanceOf(PermissionDeniedException.class);
-		question.acceptAnswer(moderator, SUPPORT, reply(question, stranger, 23));
+		question.acceptAnswer(moderator, SUPPORT, reply(question, stranger, 23), NOW);
 		assertThat(question.acceptedReplyId()).isEqualTo(new ReplyId(23));
 	}
 
@@ -122,18 +122,34 @@ class TopicTest {
 		Topic other = topic(SUPPORT);
 		ReflectionTestUtils.setField(other, "id", 99L);
 
-		assertThatThrownBy(() -> question.acceptAnswer(asker, SUPPORT, reply(other, stranger, 24)))
+		assertThatThrownBy(() -> question.acceptAnswer(asker, SUPPORT, reply(other, stranger, 24), NOW))
 			.isInstanceOf(RuleViolationException.class);
 	}
 
 	@Test
 	void deletingTheAcceptedAnswerUnsolvesTheThread() {
 		Topic question = topic(SUPPORT);
-		question.acceptAnswer(asker, SUPPORT, reply(question, stranger, 25));
+		question.acceptAnswer(asker, SUPPORT, reply(question, stranger, 25), NOW);
 
 		question.answerDeleted(new ReplyId(25));
 
 		assertThat(question.acceptedReplyId()).isNull();
+		assertThat(question.acceptedAt()).isNull();
+	}
+
+	@Test
+	void aQuestionIsSolvedWhenItsFirstAnswerIsAcceptedAndStaysSoWhenTheAskerSwitches() {
+		Topic question = topic(SUPPORT);
+		Instant later = NOW.plusSeconds(3600);
+
+		question.acceptAnswer(asker, SUPPORT, reply(question, stranger, 29), NOW);
+		question.acceptAnswer(asker, SUPPORT, reply(question, stranger, 30), later);
+
+		assertThat(question.acceptedReplyId()).isEqualTo(new ReplyId(30));
+		assertThat(question.acceptedAt()).isEqualTo(NOW);
+		question.answerDeleted(new ReplyId(30));
+		question.acceptAnswer(asker, SUPPORT, reply(question, stranger, 29), later);
+		assertThat(question.acceptedAt()).as("solved again, from then").isEqualTo(later);
 	}
 
 	@Test
@@ -152,7 +168,7 @@ class TopicTest {
 
 		List<ThrowingCallable> frozen = List.of(() -> topic.edit(asker, "Another title", "x", "x", NOW),
 				() -> topic.delete(asker, NOW), () -> topic.checkLikeableBy(stranger, topic),
-				() -> topic.checkUnlikeableBy(stranger, topic), () -> topic.acceptAnswer(asker, SUPPORT, answer),
+				() -> topic.checkUnlikeableBy(stranger, topic), () -> topic.acceptAnswer(asker, SUPPORT, answer, NOW),
 				() -> answer.edit(stranger, topic, "x", "x", NOW), () -> answer.delete(stranger, topic, NOW),
 				() -> answer.checkLikeableBy(asker, topic), () -> answer.checkUnlikeableBy(asker, topic));
 
@@ -176,7 +192,7 @@ class TopicTest {
 		answer.checkLikeableBy(moderator, topic);
 		answer.checkUnlikeableBy(moderator, topic);
 		answer.edit(moderator, topic, "tidied", "<p>tidied</p>", NOW);
-		topic.acceptAnswer(moderator, SUPPORT, answer);
+		topic.acceptAnswer(moderator, SUPPORT, answer, NOW);
 		topic.edit(moderator, "A tidier title", "body", "<p>body</p>", NOW);
 		topic.lock(moderator, false);
 		answer.delete(stranger, topic, NOW);

@@ -71,7 +71,9 @@ class UnstorableTextIntegrationTest {
 			"POST /threads/{id}/pin", "POST /threads/{id}/unlike", "POST /threads/{id}/replies/{rid}/delete",
 			"POST /threads/{id}/replies/{rid}/like", "POST /threads/{id}/replies/{rid}/unlike",
 			"POST /api/v1/admin/event-publications/resubmit", "POST /api/v1/admin/event-publications/{id}/resubmit",
-			"POST /admin/event-publications/resubmit", "POST /admin/event-publications/{id}/resubmit");
+			"POST /admin/event-publications/resubmit", "POST /admin/event-publications/{id}/resubmit",
+			"PUT /api/v1/threads/{id}/satisfaction", "PUT /api/v1/petitions/{id}/satisfaction",
+			"POST /threads/{id}/satisfaction", "POST /petitions/{id}/satisfaction");
 
 	private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
 			RequestMethod.PATCH, RequestMethod.DELETE);
@@ -96,6 +98,7 @@ class UnstorableTextIntegrationTest {
 			  (select count(*) from petition_vote), (select count(*) from petition_history),
 			  (select count(*) from petition_note), (select count(*) from petition_subscription),
 			  (select count(*) || '/' || coalesce(sum(version_lock), 0) from release),
+			  (select count(*) || '/' || coalesce(sum(version), 0) from satisfaction_rating),
 			  (select count(*) from (select event_type from event_publication
 			                         union all select event_type from event_publication_archive
 			                         union all select event_type from event_publication_abandoned) p

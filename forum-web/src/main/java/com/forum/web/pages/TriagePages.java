@@ -2,7 +2,6 @@ package com.forum.web.pages;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardSummary;
@@ -14,7 +13,6 @@ import com.forum.petition.PetitionOrder;
 import com.forum.petition.PetitionProperties;
 import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionTriage;
-import com.forum.petition.TriageDashboard;
 import com.forum.petition.TriageItem;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
@@ -35,7 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The employees' triage queue with its bulk decision, and the service-level dashboard. */
+/** The employees' triage queue with its bulk decision; the dashboard is {@link DashboardPages}. */
 @Controller
 class TriagePages {
 
@@ -132,24 +130,6 @@ class TriagePages {
 		redirect.addFlashAttribute("bulkForm", form);
 		redirect.addFlashAttribute("failedForm", "bulkForm");
 		return back + "#errors";
-	}
-
-	@GetMapping("/triage/dashboard")
-	String dashboard(@RequestParam(defaultValue = "") String board, @AuthenticationPrincipal MemberPrincipal member,
-			Model model) {
-		BoardSummary scope = boards.find(board).orElse(null);
-		TriageDashboard dashboard = triage.dashboard(new Viewer(member).actor(), scope == null ? null : scope.id());
-		model.addAttribute("section", "triage");
-		model.addAttribute("dashboard", dashboard);
-		model.addAttribute("deadlineDays", properties.firstResponseDeadline().toDays());
-		model.addAttribute("scope", scope);
-		model.addAttribute("boardsById", boards.byId());
-		model.addAttribute("funnelMax", funnelMax(dashboard.funnel()));
-		return "triage/dashboard";
-	}
-
-	private static long funnelMax(Map<PetitionStatus, Long> funnel) {
-		return funnel.values().stream().mapToLong(Long::longValue).max().orElse(0);
 	}
 
 	private static PetitionOrder order(String sort) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Keys;
 
 import static com.forum.web.Browser.enc;
+import static com.forum.web.browser.Journey.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Registering, signing out and in, and an administrator's page, in a real browser. */
@@ -43,18 +44,18 @@ class AccountJourneysTest extends JourneyTest {
 		// registering signs the newcomer in: no second form to fill
 		assertThat(j.text(".account-nav .account-label")).isEqualTo(username);
 		assertThat(j.has(".account-nav a[href='/login']")).isFalse();
-		assertThat(j.text("form[action='/logout'] button")).isEqualTo(j.message("layout.sign-out"));
+		assertThat(j.text(form("/logout", " button"))).isEqualTo(j.message("layout.sign-out"));
 		j.screenshot("registered");
 
 		// signing out says so
-		j.submit("form[action='/logout']");
+		j.submit(form("/logout"));
 		assertThat(j.path()).isEqualTo("/login");
 		assertThat(j.has(".alert-success[role='status']")).as("a confirmation of signing out").isTrue();
 		assertThat(j.has(".account-nav .account-label")).isFalse();
 		assertThat(j.text(".account-nav a[href='/login']")).isEqualTo(j.message("layout.sign-in"));
 		j.axe("login").screenshot("signed-out");
 
-		j.type("#username", username).type("#password", password).submit("form[action='/login']");
+		j.type("#username", username).type("#password", password).submit(form("/login"));
 		assertThat(j.text(".account-nav .account-label")).isEqualTo(username);
 
 		j.click(".account-nav a.account-name");
@@ -99,8 +100,8 @@ class AccountJourneysTest extends JourneyTest {
 		j.click(".main-nav a[href='/petitions']").click(".main-nav a[href='/roadmap']").open("/login");
 
 		// signing in keeps it
-		j.type("#username", member.username()).type("#password", member.password()).submit("form[action='/login']");
-		assertThat(j.text("form[action='/logout'] button")).isEqualTo(j.message("layout.sign-out"));
+		j.type("#username", member.username()).type("#password", member.password()).submit(form("/login"));
+		assertThat(j.text(form("/logout", " button"))).isEqualTo(j.message("layout.sign-out"));
 
 		// a member's switch goes into the profile: on another device, whatever it asks for, signing in brings it back
 		j.switchLanguage(language);
@@ -108,10 +109,10 @@ class AccountJourneysTest extends JourneyTest {
 		j.open("/login");
 		assertThat(j.text(".account-nav a[href='/login']")).isEqualTo(j.message("layout.sign-in"));
 		j.type("#username", member.username()).type("#password", member.password());
-		j.expectLanguage(language).submit("form[action='/login']");
+		j.expectLanguage(language).submit(form("/login"));
 		assertThat(j.text(".account-nav .account-label")).isEqualTo(member.username());
 		j.click(".account-nav a.notif-link");
-		assertThat(j.text("form[action='/logout'] button")).isEqualTo(j.message("layout.sign-out"));
+		assertThat(j.text(form("/logout", " button"))).isEqualTo(j.message("layout.sign-out"));
 		j.screenshot("profile-language");
 	}
 }

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import static com.forum.web.Browser.enc;
+import static com.forum.web.browser.Journey.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Threads, replies with quotes, likes, accepted answers and search, in a real browser. */
@@ -34,7 +35,7 @@ class DiscussionJourneysTest extends JourneyTest {
 			.type("#body", j.say("Night shots are ", "夜景照片") + "**" + bold + "**" + j.say(". Tips:", "。小技巧：")
 					+ "\n\n- " + steps[0] + "\n- " + steps[1] + "\n\n[" + link + "](https://www.mi.com/)\n")
 			.screenshot("new-thread");
-		j.submit("form[action='/boards/" + TALK + "/threads']");
+		j.submit(form("/boards/" + TALK + "/threads"));
 
 		assertThat(j.path()).matches("/threads/\\d+");
 		assertThat(j.text("h1.thread-title")).contains(title);
@@ -64,7 +65,7 @@ class DiscussionJourneysTest extends JourneyTest {
 		assertThat(j.text(".quoted-preview .post-author")).isEqualTo(helper.username());
 		String mine = j.say("Same here, the cable was the culprit ", "同感，问题出在数据线 ") + marker;
 		j.type("#body", mine).axe("reply").screenshot("quote");
-		j.submit("form[action='/threads/" + thread + "/replies']");
+		j.submit(form("/threads/" + thread + "/replies"));
 
 		assertThat(j.path()).isEqualTo("/threads/" + thread);
 		WebElement posted = j.all("article.post[id^='reply-']")
@@ -88,12 +89,12 @@ class DiscussionJourneysTest extends JourneyTest {
 
 		Journey j = journey("like", language).signIn(fan.username(), fan.password());
 		j.open("/threads/" + thread);
-		WebElement like = j.find("form[action='/threads/" + thread + "/like'] button");
+		WebElement like = j.find(form("/threads/" + thread + "/like", " button"));
 		assertThat(like.getDomAttribute("aria-pressed")).isEqualTo("false");
 		assertThat(like.findElement(By.cssSelector(".like-count")).getText()).isEqualTo("0");
 		j.follow(like);
 
-		WebElement liked = j.find("form[action='/threads/" + thread + "/unlike'] button.is-liked");
+		WebElement liked = j.find(form("/threads/" + thread + "/unlike", " button.is-liked"));
 		assertThat(liked.getDomAttribute("aria-pressed")).isEqualTo("true");
 		assertThat(liked.findElement(By.cssSelector(".like-count")).getText()).isEqualTo("1");
 		j.screenshot("liked");
@@ -113,13 +114,13 @@ class DiscussionJourneysTest extends JourneyTest {
 		j.open("/boards/" + HELP);
 		j.click(".topic-list a[href='/threads/" + question + "']");
 		assertThat(j.has(".badge-solved")).isFalse();
-		j.submit("form[action='/threads/" + question + "/accept']");
+		j.submit(form("/threads/" + question + "/accept"));
 
 		assertThat(j.find("#reply-" + answer).getDomAttribute("class")).contains("is-accepted");
 		assertThat(j.has("#reply-" + answer + " .accepted-flag")).isTrue();
 		assertThat(j.has("h1.thread-title .badge-solved")).isTrue();
 		assertThat(j.find(".notice-solved a").getDomAttribute("href")).contains("reply=" + answer);
-		assertThat(j.has("form[action='/threads/" + question + "/accept']")).isFalse();
+		assertThat(j.has(form("/threads/" + question + "/accept"))).isFalse();
 		j.screenshot("accepted");
 	}
 

@@ -145,12 +145,27 @@ public final class Journey {
 		open("/login");
 		type("#username", username);
 		type("#password", password);
-		submit("form[action='/login']");
+		submit(form("/login"));
 		assertThat(text(".account-nav .account-label")).as("signed in").isEqualTo(username);
 		return this;
 	}
 
 	// ------------------------------------------------------------------ going places
+
+	/**
+	 * A CSS selector for the form that posts to this address, whatever fragment or query its action
+	 * carries (e.g. {@code #errors}, where a form with mistakes comes back), with an optional part
+	 * inside it, e.g. {@code form("/logout", " button")}.
+	 */
+	public static String form(String action, String inside) {
+		return String.join(", ", "form[action='" + action + "']" + inside, "form[action^='" + action + "#']" + inside,
+				"form[action^='" + action + "?']" + inside);
+	}
+
+	public static String form(String action) {
+		return form(action, "");
+	}
+
 
 	public Journey open(String path) {
 		driver.get(base + path);

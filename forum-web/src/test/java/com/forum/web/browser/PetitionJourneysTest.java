@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.forum.web.Browser.enc;
+import static com.forum.web.browser.Journey.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Suggesting, voting, triage by an employee and the voter's notification, in a real browser. */
@@ -49,7 +50,7 @@ class PetitionJourneysTest extends JourneyTest {
 		assertThat(j.has(".alert-success[role='status']")).as("a thank-you notice").isTrue();
 		assertThat(j.text(".petition-description strong")).isEqualTo(j.say("two clocks", "两个时钟"));
 		assertThat(j.all(".petition-card a.tag[href='/petitions?tag=" + tag + "']")).hasSize(1);
-		assertThat(j.has("form[action='" + j.path() + "/unvote']")).as("the author backs it").isTrue();
+		assertThat(j.has(form(j.path() + "/unvote"))).as("the author backs it").isTrue();
 		j.axe("petition").screenshot("petition");
 	}
 
@@ -70,11 +71,11 @@ class PetitionJourneysTest extends JourneyTest {
 		j.click(".petition-list a[href='/petitions/" + petition + "']");
 		assertThat(j.text(".vote-big strong")).isEqualTo("1");
 		j.type("#vote-device", "Redmi Note 15").screenshot("before-vote");
-		j.submit("form[action^='/petitions/" + petition + "/vote']");
+		j.submit(form("/petitions/" + petition + "/vote"));
 
 		assertThat(j.path()).isEqualTo("/petitions/" + petition);
 		assertThat(j.has(".voted-flag")).isTrue();
-		assertThat(j.has("form[action='/petitions/" + petition + "/unvote']")).isTrue();
+		assertThat(j.has(form("/petitions/" + petition + "/unvote"))).isTrue();
 		assertThat(j.text(".vote-big strong")).isEqualTo("2");
 		assertThat(texts(j.all(".device-list .device-name"))).contains("Redmi Note 15");
 		j.screenshot("voted");
@@ -98,11 +99,11 @@ class PetitionJourneysTest extends JourneyTest {
 		// the employee finds it in the queue and answers it, with a note for colleagues
 		Journey j = journey("triage", language).signIn(employee.username(), employee.password());
 		j.click(".main-nav a[href='/triage']").axe("triage queue");
-		j.type("#q-tag", tag).submit("form[action='/triage'][method='get']");
+		j.type("#q-tag", tag).submit(form("/triage"));
 		j.click("table.queue a[href='" + page + "']");
 		j.choose("#status-to", "UNDER_REVIEW").type("#status-response", official);
-		j.submit("form[action^='" + page + "/status']");
-		j.type("#note-body", secret).submit("form[action^='" + page + "/notes']");
+		j.submit(form(page + "/status"));
+		j.type("#note-body", secret).submit(form(page + "/notes"));
 
 		assertThat(texts(j.all(".note-list .note-body"))).containsExactly(secret);
 		assertThat(texts(j.all("#history .timeline-response"))).anySatisfy(text -> assertThat(text).contains(official));

@@ -17,13 +17,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The token is stored as the application stores its own, as a SHA-256; the member has no usable
  * password.
  */
-record SeededMember(long id, String username, String token) {
+public record SeededMember(long id, String username, String token) {
 
 	static SeededMember create(JdbcTemplate db, String prefix, String role) {
+		return create(db, prefix, role, "none");
+	}
+
+	/** A member who can also sign in on the pages: the hash is of a password the caller knows. */
+	public static SeededMember create(JdbcTemplate db, String prefix, String role, String passwordHash) {
 		String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 		long id = db.queryForObject("""
 				insert into member (username, email, password_hash, role, created_at)
-				values (?, ?, 'none', ?, now()) returning id""", Long.class, username, username + "@test.example", role);
+				values (?, ?, ?, ?, now()) returning id""", Long.class, username, username + "@test.example",
+				passwordHash, role);
 		String token = "fm_" + UUID.randomUUID() + UUID.randomUUID();
 		db.update("""
 				insert into access_token (token_hash, member_id, created_at, expires_at)

@@ -1,21 +1,17 @@
 package com.forum.web.browser;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardKind;
 import com.forum.web.ApiClient;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
+import com.forum.web.SeededMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -94,16 +90,8 @@ abstract class JourneyTest {
 	}
 
 	private Member member(String prefix, String role) {
-		String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-		long id = db.queryForObject("""
-				insert into member (username, email, password_hash, role, created_at)
-				values (?, ?, ?, ?, now()) returning id""", Long.class, username, username + "@journeys.example",
-				passwordHash(), role);
-		String token = "fm_" + UUID.randomUUID() + UUID.randomUUID();
-		db.update("""
-				insert into access_token (token_hash, member_id, created_at, expires_at)
-				values (?, ?, now(), now() + interval '1 day')""", sha256(token), id);
-		return new Member(username, PASSWORD, token);
+		SeededMember seeded = SeededMember.create(db, prefix, role, passwordHash());
+		return new Member(seeded.username(), PASSWORD, seeded.token());
 	}
 
 	/** The member chose a language in their profile: pages and notifications follow it. */
@@ -118,16 +106,6 @@ abstract class JourneyTest {
 			passwordHash = passwords.encode(PASSWORD);
 		}
 		return passwordHash;
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	long thread(Member author, String board, String title, String body) {

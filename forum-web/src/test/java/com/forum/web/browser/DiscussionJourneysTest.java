@@ -122,6 +122,14 @@ class DiscussionJourneysTest extends JourneyTest {
 		assertThat(j.find(".notice-solved a").getDomAttribute("href")).contains("reply=" + answer);
 		assertThat(j.has(form("/threads/" + question + "/accept"))).isFalse();
 		j.screenshot("accepted");
+
+		// solved: the asker rates the help with one click, and may change their mind
+		j.click("#rating button[name='rating'][value='4']");
+		assertThat(j.text(".rating-thanks strong")).isEqualTo(j.message("satisfaction.score.4"));
+		j.click("#rating button[name='rating'][value='5']");
+		assertThat(j.text(".rating-thanks strong")).isEqualTo(j.message("satisfaction.score.5"));
+		assertThat(j.find("#rating button[value='5']").getDomAttribute("aria-pressed")).isEqualTo("true");
+		j.axe("thread (rated)").screenshot("rated");
 	}
 
 	@ParameterizedTest(name = "{0}")

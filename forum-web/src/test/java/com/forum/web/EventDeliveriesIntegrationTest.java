@@ -93,7 +93,9 @@ class EventDeliveriesIntegrationTest {
 				"select count(*) from event_publication_archive where id = ? and completion_attempts = 1", Long.class,
 				id) == 1);
 		assertThat(find(id, "failed")).isNull();
-		assertThat(api.get("/api/v1/search?q=" + word, null).json().get("totalItems").asLong()).isEqualTo(1);
+		// the index shows what it holds after its next refresh
+		Await.until(Duration.ofSeconds(10),
+				() -> api.get("/api/v1/search?q=" + word, null).json().get("totalItems").asLong() == 1);
 	}
 
 	@Test

@@ -246,8 +246,8 @@ class SearchRebuildIntegrationTest {
 			// petitions: the same for a status change; the votes are folded within a second and may
 			// reach the new index through either alias
 			String petitionsRebuild = petitionsAlias() + "-rebuild";
-			Await.until(INDEXING,
-					() -> source(petitionsRebuild, Long.toString(votedOn.value()), PetitionDocument.class).isPresent());
+			Await.until(INDEXING, () -> rebuild.isDone()
+					|| source(petitionsRebuild, Long.toString(votedOn.value()), PetitionDocument.class).isPresent());
 			triage.changeStatus(employee, new PetitionId(firstPetition),
 					new StatusChange(PetitionStatus.UNDER_REVIEW, null, null, null));
 			voters.forEach(voter -> voting.vote(new Actor(voter, Role.MEMBER), votedOn, null));

@@ -180,7 +180,7 @@ public class Discussions {
 				replies.countLike(postId, delta);
 			}
 			refreshHotScore(topicId);
-			events.publishEvent(new PostLiked(kind, postId, post.authorId(), actor.id(), like));
+			events.publishEvent(new PostLiked(kind, postId, topicId, post.authorId(), actor.id(), like));
 		}
 		return new LikeState(like, likes.count(kind, postId));
 	}

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import com.forum.board.BoardId;
 import com.forum.member.MemberDirectory;
+import com.forum.member.MemberId;
 import com.forum.shared.MarkdownRenderer;
 import com.forum.shared.NotFoundException;
 
@@ -42,8 +43,12 @@ public class PetitionQueries {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final PetitionProperties properties;
+
 	PetitionQueries(Petitions petitions, HistoryEntries history, PetitionListing listing, PetitionVoting voting,
-			MemberDirectory members, MarkdownRenderer markdown, NamedParameterJdbcTemplate jdbc) {
+			MemberDirectory members, MarkdownRenderer markdown, NamedParameterJdbcTemplate jdbc,
+			PetitionProperties properties) {
+		this.properties = properties;
 		this.petitions = petitions;
 		this.history = history;
 		this.listing = listing;
@@ -64,6 +69,20 @@ public class PetitionQueries {
 				author, p.deviceModel(), p.firmwareVersion(), p.tags().stream().sorted().toList(), p.status(),
 				p.createdAt(), p.statusChangedAt(), p.firstResponseAt(), p.duplicateOf(), p.shippedIn(),
 				(int) voting.count(id), voting.affectedDevices(id));
+	}
+
+	/**
+	 * The backers a release note credits with the author: the earliest ones, as many as configured,
+	 * the author not among them.
+	 */
+	public List<MemberId> creditedBackers(PetitionId id) {
+		Petition p = petitions.findById(id.value()).orElseThrow(() -> new NotFoundException("petition", id));
+		return jdbc.queryForList("""
+				select member_id from petition_vote where petition_id = :petition and member_id <> :author
+				order by created_at, member_id limit :limit""",
+				new MapSqlParameterSource("petition", id.value()).addValue("author", p.authorId().value())
+					.addValue("limit", properties.creditedBackers()),
+				Long.class).stream().map(MemberId::new).toList();
 	}
 
 	/**

@@ -88,11 +88,12 @@ public class PetitionVoting implements SchedulingConfigurer {
 
 	@Transactional
 	public VoteState unvote(Actor member, PetitionId id) {
-		petitions.findById(id.value()).orElseThrow(() -> new NotFoundException("petition", id));
+		Petition petition = petitions.findById(id.value()).orElseThrow(() -> new NotFoundException("petition", id));
 		int removed = jdbc.update("delete from petition_vote where petition_id = :petition and member_id = :member",
 				new MapSqlParameterSource("petition", id.value()).addValue("member", member.id().value()));
 		if (removed > 0) {
 			tally(id, member.id(), -1);
+			events.publishEvent(new PetitionVoted(id, petition.authorId(), member.id(), false));
 		}
 		return new VoteState(false, count(id));
 	}
@@ -106,6 +107,7 @@ public class PetitionVoting implements SchedulingConfigurer {
 					.addValue("at", Timestamp.from(clock.instant())));
 		if (added > 0) {
 			tally(petition.id(), member, 1);
+			events.publishEvent(new PetitionVoted(petition.id(), petition.authorId(), member, true));
 		}
 	}
 

@@ -51,7 +51,9 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/triage/**").hasAnyRole("EMPLOYEE", "ADMIN")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/threads/*/satisfaction", "/api/v1/petitions/*/satisfaction")
 				.authenticated()
-				.requestMatchers(reading("/api/v1/notifications/**", "/api/v1/petitions/*/notes")).authenticated()
+				.requestMatchers(reading("/api/v1/notifications/**", "/api/v1/petitions/*/notes", "/api/v1/members/me",
+						"/api/v1/members/me/**"))
+				.authenticated()
 				.requestMatchers(reading("/api/v1/**")).permitAll()
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)

@@ -45,6 +45,12 @@ public class ApiClient {
 		return send("DELETE", path, null, token, "application/json");
 	}
 
+	/** Posts JSON with headers of its own, such as an {@code Idempotency-Key}. */
+	public Response post(String path, Object body, String token, Map<String, String> headers) {
+		return exchange("POST", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)),
+				"application/json", token, "application/json", headers);
+	}
+
 	/** Sends a raw body as is, for malformed-input tests. */
 	public Response sendRaw(String method, String path, String rawBody, String contentType, String token) {
 		return exchange(method, path,
@@ -69,10 +75,16 @@ public class ApiClient {
 
 	private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType,
 			String token, String accept) {
+		return exchange(method, path, body, contentType, token, accept, Map.of());
+	}
+
+	private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+			String token, String accept, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("Accept", accept)
 			.method(method, body);
+		headers.forEach(request::header);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

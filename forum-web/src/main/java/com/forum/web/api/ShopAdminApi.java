@@ -125,7 +125,7 @@ class ShopAdminApi {
 		Adjustment made = adjustments.adjust(me.actor(), member, request.amount(), request.reason(),
 				ShopApi.requestKey(key));
 		AdjustmentResponse body = mapper.adjustment(made, members.usernames(Set.of(made.member(), made.admin())));
-		return made.balance() == null ? ResponseEntity.ok(body)
+		return !made.isNew() ? ResponseEntity.ok(body)
 				: ResponseEntity.created(URI.create("/api/v1/admin/points-adjustments?member=" + username)).body(body);
 	}
 

@@ -190,8 +190,11 @@ class AdminShopPages {
 			try {
 				Adjustment made = adjustments.adjust(new Viewer(me).actor(), member.id(), form.getAmount(),
 						form.getReason(), PointsView.requestKey(form.getToken()));
-				redirect.addFlashAttribute("notice", new Notice("points.admin.notice.adjusted", made.amount(),
-						member.username()));
+				// a repeated form (a double click) posted nothing, and the first one's notice is the one shown
+				if (made.isNew()) {
+					redirect.addFlashAttribute("notice", new Notice("points.admin.notice.adjusted", made.amount(),
+							member.username()));
+				}
 				return "redirect:/admin/members/" + Pages.encode(member.username()) + "/points";
 			}
 			catch (InvalidInputException | RuleViolationException ex) {

@@ -64,8 +64,11 @@ class ShopPages {
 		Viewer viewer = new Viewer(me);
 		try {
 			Redeemed redeemed = shop.redeem(viewer.actor().id(), id, PointsView.requestKey(token));
-			redirect.addFlashAttribute("notice", new Notice("shop.notice.redeemed",
-					redeemed.redemption().itemTitle(LocaleContextHolder.getLocale()), redeemed.redemption().price()));
+			// a repeated form (a double click) says nothing more: the first one's notice is the one shown
+			if (redeemed.first()) {
+				redirect.addFlashAttribute("notice", new Notice("shop.notice.redeemed",
+						redeemed.redemption().itemTitle(LocaleContextHolder.getLocale()), redeemed.redemption().price()));
+			}
 			return "redirect:/points/redemptions";
 		}
 		catch (RuleViolationException ex) {

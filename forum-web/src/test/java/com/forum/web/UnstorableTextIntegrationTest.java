@@ -73,7 +73,12 @@ class UnstorableTextIntegrationTest {
 			"POST /api/v1/admin/event-publications/resubmit", "POST /api/v1/admin/event-publications/{id}/resubmit",
 			"POST /admin/event-publications/resubmit", "POST /admin/event-publications/{id}/resubmit",
 			"PUT /api/v1/threads/{id}/satisfaction", "PUT /api/v1/petitions/{id}/satisfaction",
-			"POST /threads/{id}/satisfaction", "POST /petitions/{id}/satisfaction");
+			"POST /threads/{id}/satisfaction", "POST /petitions/{id}/satisfaction",
+			"POST /api/v1/shop/items/{id}/redemptions", "POST /api/v1/members/me/redemptions/{id}/cancellation",
+			"PUT /api/v1/admin/shop/items/{id}", "POST /api/v1/admin/shop/redemptions/{id}/fulfilment",
+			"POST /api/v1/members/me/check-ins", "POST /points/check-in", "POST /points/redemptions/{id}/cancel",
+			"POST /admin/shop/items/{id}",
+			"POST /admin/shop/redemptions/{id}/fulfil");
 
 	private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
 			RequestMethod.PATCH, RequestMethod.DELETE);
@@ -102,7 +107,10 @@ class UnstorableTextIntegrationTest {
 			  (select count(*) from (select event_type from event_publication
 			                         union all select event_type from event_publication_archive
 			                         union all select event_type from event_publication_abandoned) p
-			   where event_type not like '%MailQueued' and event_type not like '%PetitionVotesCounted'))""";
+			   where event_type not like '%MailQueued' and event_type not like '%PetitionVotesCounted'),
+			  (select count(*) || '/' || coalesce(sum(stock), 0) || '/' || coalesce(sum(price), 0) from shop_item),
+			  (select count(*) from shop_redemption), (select count(*) from shop_code),
+			  (select count(*) from points_hold))""";
 
 	@LocalServerPort
 	int port;
@@ -138,6 +146,12 @@ class UnstorableTextIntegrationTest {
 		String version = "text-" + UUID.randomUUID().toString().substring(0, 8);
 		ids.put("release", api.post("/api/v1/releases", Map.of("version", version), admin).json().get("id").asLong());
 		ids.put("notification", 1L);
+		ids.put("item", api.post("/api/v1/admin/shop/items", Map.of("titleEn", "Clean coupon", "titleZh", "干净的优惠券",
+				"kind", "coupon", "price", 1, "stock", 5), admin).json().get("id").asLong());
+		api.post("/api/v1/admin/members/" + member.username() + "/points-adjustments",
+				Map.of("amount", 10, "reason", "To redeem"), admin);
+		ids.put("redemption", api.post("/api/v1/shop/items/" + ids.get("item") + "/redemptions", Map.of(),
+				member.token()).json().get("id").asLong());
 	}
 
 	@Test
@@ -383,6 +397,8 @@ class UnstorableTextIntegrationTest {
 				variables.appendReplacement(path, switch (variables.group(1)) {
 					// event publications are named by UUID; the filter refuses the input before any look-up
 					case "id" -> pattern.contains("/event-publications/") ? java.util.UUID.randomUUID().toString()
+							: pattern.contains("/redemptions/") ? Long.toString(ids.get("redemption"))
+							: pattern.contains("/shop/") ? Long.toString(ids.get("item"))
 							: Long.toString(ids.get(pattern.replaceFirst("^(/api/v1)?/(\\w+?)s?/.*", "$2")));
 					case "replyId", "rid" -> Long.toString(ids.get("reply"));
 					case "slug" -> "hyperos";

@@ -6,6 +6,7 @@ import com.forum.demo.DemoDataProperties;
 import com.forum.discussion.DiscussionProperties;
 import com.forum.member.MemberProperties;
 import com.forum.petition.PetitionProperties;
+import com.forum.points.ShopProperties;
 import com.forum.search.SearchProperties;
 import com.forum.web.security.SecurityProperties;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class SettingsValidationTest {
 			assertThat(context.getBean(DiscussionProperties.class).maxTitleLength()).isEqualTo(150);
 			assertThat(context.getBean(SecurityProperties.class).loginThrottle().freeAttempts()).isEqualTo(5);
 			assertThat(context.getBean(PetitionProperties.class).fillerWords()).contains("please", "希望");
+			assertThat(context.getBean(ShopProperties.class).perMemberLimit()).isEqualTo(2);
 		}
 	}
 
@@ -54,7 +56,9 @@ class SettingsValidationTest {
 			"forum.search.index-prefix, Forum!", "forum.search.connect-timeout, 0s",
 			"forum.search.response-timeout, 0s", "forum.search.max-query-length, 0",
 			"forum.security.login-throttle.free-attempts, -1", "forum.security.login-throttle.window, 0s",
-			"forum.security.login-throttle.base-delay, 0s", "forum.security.login-throttle.base-delay, 10m" })
+			"forum.security.login-throttle.base-delay, 0s", "forum.security.login-throttle.base-delay, 10m",
+			"forum.points.shop.per-member-limit, 0", "forum.points.shop.hold-validity, 10s",
+			"forum.points.shop.max-price, -1", "forum.points.shop.max-stock, 0" })
 	void aBadValueStopsStartUpNamingTheProperty(String property, String value, CapturedOutput output) {
 		assertThatThrownBy(() -> start("--" + property + "=" + value).close()).isNotNull();
 
@@ -76,7 +80,7 @@ class SettingsValidationTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ MemberProperties.class, DiscussionProperties.class, PetitionProperties.class,
-			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class })
+			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class, ShopProperties.class })
 	static class Settings {
 
 	}

@@ -1,5 +1,6 @@
 package com.forum.demo;
 
+import java.util.List;
 import java.util.Set;
 
 import com.forum.board.BoardCatalog;
@@ -22,6 +23,10 @@ import com.forum.petition.PetitionVoting;
 import com.forum.petition.ReleaseId;
 import com.forum.petition.ReleasePlanning;
 import com.forum.petition.StatusChange;
+import com.forum.points.PointsAdjustments;
+import com.forum.points.PointsShop;
+import com.forum.points.ShopItemDraft;
+import com.forum.points.ShopItemKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,9 +62,15 @@ class DemoData {
 
 	private final ReleasePlanning releases;
 
+	private final PointsShop shop;
+
+	private final PointsAdjustments adjustments;
+
 	DemoData(DemoDataProperties properties, MemberRegistration registration, MemberDirectory members,
 			BoardCatalog boards, Discussions discussions, PetitionSubmission petitions, PetitionVoting voting,
-			PetitionTriage triage, ReleasePlanning releases) {
+			PetitionTriage triage, ReleasePlanning releases, PointsShop shop, PointsAdjustments adjustments) {
+		this.shop = shop;
+		this.adjustments = adjustments;
 		this.petitions = petitions;
 		this.voting = voting;
 		this.triage = triage;
@@ -108,7 +119,8 @@ class DemoData {
 		discussions.acceptAnswer(fan, question, answer);
 		discussions.startTopic(helper, os, "小米澎湃OS 相机夜景模式体验", "夜景模式比上一代**更清晰**，噪点明显减少。");
 		loadPetitions(employee, fan, helper, phone, os);
-		log.info("Loaded demo data: 5 members, 4 boards, 4 threads, 5 petitions, 1 release");
+		loadShop(admin, fan);
+		log.info("Loaded demo data: 5 members, 4 boards, 4 threads, 5 petitions, 1 release, 3 shop items");
 	}
 
 	private void loadPetitions(Actor employee, Actor fan, Actor helper, BoardId phone, BoardId os) {
@@ -135,6 +147,23 @@ class DemoData {
 		ReleaseId release = releases.create(employee, "OS2.0.300", null, "Weekly build.");
 		triage.changeStatus(employee, darkMode, new StatusChange(PetitionStatus.SHIPPED, "Shipped in OS2.0.300.",
 				release, null));
+	}
+
+	/** A points shop with a coupon and a strap handed out as codes, stickers staff post, and points to try it. */
+	private void loadShop(Actor admin, Actor fan) {
+		long coupon = shop.create(admin, new ShopItemDraft("5% off coupon for the Xiaomi Store", "小米商城 95 折优惠券",
+				"Five percent off one order in the Xiaomi Store, phones included.", "小米商城单笔订单享 95 折，手机也可用。",
+				ShopItemKind.COUPON, 500, 0, 1, true));
+		shop.loadCodes(admin, coupon, List.of("MI95-DEMO-7K2Q", "MI95-DEMO-4XRM", "MI95-DEMO-9PLD", "MI95-DEMO-2VWT",
+				"MI95-DEMO-6HNC"));
+		long strap = shop.create(admin, new ShopItemDraft("Mi Band strap code", "小米手环腕带兑换码",
+				"A code for one Mi Band strap, in the colour you choose.", "可兑换一条小米手环腕带，颜色任选。",
+				ShopItemKind.MERCHANDISE, 1200, 0, null, true));
+		shop.loadCodes(admin, strap, List.of("BAND-DEMO-31F8", "BAND-DEMO-77AC", "BAND-DEMO-05DE"));
+		shop.create(admin, new ShopItemDraft("Forum sticker pack", "社区贴纸包",
+				"Six stickers of the forum's mascots, posted to you.", "六张社区吉祥物贴纸，邮寄到家。", ShopItemKind.MERCHANDISE,
+				200, 50, null, true));
+		adjustments.adjust(admin, fan.id(), 800, "Welcome to the points shop", "demo-welcome");
 	}
 
 	private Actor member(String name, Role role) {

@@ -302,10 +302,12 @@ public class Ledger {
 			rs.getString("cause_key"), rs.getString("subject"), rs.getString("parent"));
 
 	private static final RowMapper<LedgerEntry> ENTRY = (rs, row) -> {
-		long reverses = rs.getLong("reverses_id");
+		// wasNull() speaks of the column read last, so it is asked right after reading reverses_id
+		long reversesId = rs.getLong("reverses_id");
+		Long reverses = rs.wasNull() ? null : reversesId;
 		return new LedgerEntry(rs.getLong("id"), new MemberId(rs.getLong("member_id")),
 				Account.valueOf(rs.getString("account")), rs.getInt("amount"), rs.getString("reason"),
-				rs.getString("subject"), rs.getString("note"), rs.wasNull() ? null : reverses, rs.getBoolean("reversed"),
+				rs.getString("subject"), rs.getString("note"), reverses, rs.getBoolean("reversed"),
 				rs.getObject("local_day", LocalDate.class), rs.getTimestamp("created_at").toInstant());
 	};
 }

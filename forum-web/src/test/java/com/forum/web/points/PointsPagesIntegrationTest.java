@@ -98,6 +98,9 @@ class PointsPagesIntegrationTest {
 		Member fan = api.newMember("shopper");
 		grant(fan, 100, "Points to spend");
 		Browser browser = new Browser(port).speaking(language).signIn(fan);
+		HttpResponse<String> list = browser.get("/shop");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("action=\"/shop/" + item + "/redeem\"", "id=\"shop-available\">100<");
 		String page = browser.get("/shop/" + item).body();
 		String form = "token=" + enc(token(page)) + "&_csrf=" + enc(browser.csrf());
 		HttpResponse<String> first = browser.post("/shop/" + item + "/redeem", form);

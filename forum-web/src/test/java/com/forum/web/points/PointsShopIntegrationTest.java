@@ -320,6 +320,9 @@ class PointsShopIntegrationTest {
 		assertThat(removed.status()).isEqualTo(201);
 		assertThat(removed.json().get("balance").asLong()).isEqualTo(150);
 
+		var history = api.get("/api/v1/members/me/points", fan.token()).json().get("history").get("items");
+		assertThat(history.get(0).get("note").asString()).isEqualTo("Duplicate account bonus");
+		assertThat(history.get(0).get("reverses").isNull()).as("an entry with a note reverses nothing").isTrue();
 		Response listed = api.get("/api/v1/admin/points-adjustments?member=" + fan.username(), admin);
 		assertThat(listed.json().get("totalItems").asLong()).isEqualTo(2);
 		assertThat(listed.json().get("items").get(0).get("amount").asInt()).isEqualTo(-50);

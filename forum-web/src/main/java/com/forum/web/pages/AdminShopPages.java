@@ -124,7 +124,6 @@ class AdminShopPages {
 				Forms.reject(result, ex);
 			}
 		}
-		model.addAttribute("itemForm", new ItemForm());
 		return failed("changeForm", Map.of("price", "price-" + id, "stock", "stock-" + id), me, model);
 	}
 
@@ -143,7 +142,6 @@ class AdminShopPages {
 				Forms.reject(result, ex);
 			}
 		}
-		model.addAttribute("itemForm", new ItemForm());
 		return failed("codesForm", Map.of("codes", "codes-" + id), me, model);
 	}
 
@@ -221,7 +219,11 @@ class AdminShopPages {
 		return "admin/shop";
 	}
 
+	/** The shop page again, with the errors of the form that failed summed up at its top. */
 	private String failed(String form, Map<String, String> ids, MemberPrincipal me, Model model) {
+		if (!model.containsAttribute("itemForm")) {
+			model.addAttribute("itemForm", new ItemForm());
+		}
 		model.addAttribute("failedForm", form);
 		model.addAttribute("failedIds", new LinkedHashMap<>(ids));
 		return shopPage(1, me, model);

@@ -1,11 +1,13 @@
 package com.forum.web.pages;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A new item of the points shop, as an admin fills it in: both titles, a kind, a price and the stock. */
-public class ItemForm {
+/**
+ * A new item of the points shop, as an admin fills it in: both titles, a kind, and the price, stock
+ * and offer an item's own form edits later. A new item is on offer unless the admin says otherwise.
+ */
+public class ItemForm extends ItemChangeForm {
 
 	@NotBlank(message = "{shop.form.title-en.required}")
 	@Size(max = 120, message = "{shop.form.title.size}")
@@ -23,15 +25,11 @@ public class ItemForm {
 
 	private String kind = "COUPON";
 
-	@NotNull(message = "{shop.form.price.required}")
-	private Integer price;
-
-	@NotNull(message = "{shop.form.stock.required}")
-	private Integer stock;
-
 	private Integer perMemberLimit;
 
-	private boolean active = true;
+	public ItemForm() {
+		setActive(true);
+	}
 
 	public String getTitleEn() {
 		return titleEn;
@@ -73,35 +71,11 @@ public class ItemForm {
 		this.kind = kind;
 	}
 
-	public Integer getPrice() {
-		return price;
-	}
-
-	public void setPrice(Integer price) {
-		this.price = price;
-	}
-
-	public Integer getStock() {
-		return stock;
-	}
-
-	public void setStock(Integer stock) {
-		this.stock = stock;
-	}
-
 	public Integer getPerMemberLimit() {
 		return perMemberLimit;
 	}
 
 	public void setPerMemberLimit(Integer perMemberLimit) {
 		this.perMemberLimit = perMemberLimit;
-	}
-
-	public boolean isActive() {
-		return active;
-	}
-
-	public void setActive(boolean active) {
-		this.active = active;
 	}
 }

@@ -149,8 +149,7 @@ class PointsShopIntegrationTest {
 		long item = item("Power bank voucher", "充电宝兑换券", "merchandise", 50, 2, null);
 		Member fan = api.newMember("sleeper");
 		grant(fan, 100);
-		Response redeemed = api.post("/api/v1/shop/items/" + item + "/redemptions", Map.of(), fan.token());
-		long redemption = redeemed.json().get("id").asLong();
+		long redemption = redeem(item, fan).json().get("id").asLong();
 		long hold = jdbc.queryForObject("select hold_id from shop_redemption where id = ?", Long.class, redemption);
 		jdbc.update("update points_hold set expires_at = now() - interval '1 minute' where id = ?", hold);
 

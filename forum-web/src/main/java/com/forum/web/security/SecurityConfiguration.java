@@ -78,6 +78,7 @@ class SecurityConfiguration {
 				.requestMatchers(reading("/petitions/new")).authenticated()
 				.requestMatchers(reading("/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*")).permitAll()
 				.requestMatchers(reading("/", "/boards/*", "/threads/*", "/threads/*/history", "/search", "/members/*",
+						"/privileges",
 						"/login", "/register", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
 				.permitAll()

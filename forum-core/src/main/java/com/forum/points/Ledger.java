@@ -312,11 +312,10 @@ public class Ledger {
 			new MemberId(rs.getLong("member_id")), Account.valueOf(rs.getString("account")), rs.getInt("amount"),
 			rs.getString("cause_key"), rs.getString("subject"), rs.getString("parent"));
 
-	private static final RowMapper<LedgerEntry> ENTRY = (rs, row) -> {
-		long reverses = rs.getLong("reverses_id");
-		return new LedgerEntry(rs.getLong("id"), new MemberId(rs.getLong("member_id")),
-				Account.valueOf(rs.getString("account")), rs.getInt("amount"), rs.getString("reason"),
-				rs.getString("subject"), rs.getString("note"), rs.wasNull() ? null : reverses, rs.getBoolean("reversed"),
-				rs.getObject("local_day", LocalDate.class), rs.getTimestamp("created_at").toInstant());
-	};
+	// reverses_id read as an object: wasNull() would ask about whichever column was read last
+	private static final RowMapper<LedgerEntry> ENTRY = (rs, row) -> new LedgerEntry(rs.getLong("id"),
+			new MemberId(rs.getLong("member_id")), Account.valueOf(rs.getString("account")), rs.getInt("amount"),
+			rs.getString("reason"), rs.getString("subject"), rs.getString("note"),
+			rs.getObject("reverses_id", Long.class), rs.getBoolean("reversed"),
+			rs.getObject("local_day", LocalDate.class), rs.getTimestamp("created_at").toInstant());
 }

@@ -149,6 +149,76 @@ class PrivilegeMatrixIntegrationTest {
 				moderator.token()).status()).isEqualTo(200);
 	}
 
+	@Test
+	void aMembersHelpWithTriageCarriesNoOfficialWordsAndBadInputIsRefusedWithoutAChange() {
+		Member helper = member("helper", privileges.needs(Privilege.MARK_DUPLICATES));
+		Member author = member("author", 0);
+		long petition = petition(author, "Helped along");
+		long original = petition(author, "The original");
+
+		Response withWords = api.post("/api/v1/petitions/" + petition + "/status",
+				Map.of("status", "under_review", "response", "Looks good to me"), helper.token());
+		Response noOriginal = api.post("/api/v1/petitions/" + petition + "/status", Map.of("status", "duplicate"),
+				helper.token());
+		Response itself = api.post("/api/v1/petitions/" + petition + "/status",
+				Map.of("status", "duplicate", "duplicateOfId", petition), helper.token());
+		Response planned = api.post("/api/v1/petitions/" + petition + "/status", Map.of("status", "planned"),
+				helper.token());
+
+		assertThat(List.of(withWords, noOriginal, itself)).allSatisfy(refused -> {
+			assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+			assertThat(refused.json().get("type").asString()).isEqualTo("/problems/validation");
+		});
+		assertThat(withWords.json().get("errors").get(0).get("field").asString()).isEqualTo("response");
+		assertThat(planned.status()).isEqualTo(403);
+		assertThat(planned.json().get("type").asString()).isEqualTo("/problems/forbidden");
+		assertThat(status(petition)).isEqualTo("SUBMITTED");
+
+		assertThat(api.post("/api/v1/petitions/" + petition + "/status", Map.of("status", "under_review"),
+				helper.token()).status()).isEqualTo(200);
+		JsonNode history = api.get("/api/v1/petitions/" + petition + "/history", null).json().get("items");
+		assertThat(history.get(history.size() - 1).get("official").asBoolean()).isFalse();
+		assertThat(api.post("/api/v1/petitions/" + petition + "/status",
+				Map.of("status", "duplicate", "duplicateOfId", original), helper.token()).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/petitions/" + original, null).json().get("votes").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void theApiTellsAMemberWhereTheyStandAndWhatTheirDayAllows() {
+		Member member = member("standing", 12);
+		JsonNode standing = api.get("/api/v1/members/me/privileges", member.token()).json();
+
+		assertThat(standing.get("reputation").asLong()).isEqualTo(12);
+		assertThat(standing.get("level").asString()).isEqualTo("Lv1");
+		Map<String, Boolean> held = new LinkedHashMap<>();
+		standing.get("privileges").forEach(p -> held.put(p.get("id").asString(), p.get("held").asBoolean()));
+		assertThat(held).containsEntry("post-links-images", true).containsEntry("flag-posts", false);
+		assertThat(standing.get("privileges").get(0).get("requiredReputation").asLong()).isZero();
+		assertThat(standing.get("quotas").get("items").get(0).get("quota").asString()).isEqualTo("threads");
+		assertThat(standing.get("quotas").get("items").get(0).get("limit").asInt()).isPositive();
+		assertThat(api.get("/api/v1/members/me/privileges", null).status()).isEqualTo(401);
+		assertThat(api.get("/privileges", null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void anAnonymousCallIsAskedToSignInBeforeAnyPrivilegeIsWeighed() {
+		Member author = member("author", 0);
+		long thread = thread(author, "Seen by a visitor");
+		long petition = petition(author, "Seen by a visitor");
+
+		Response like = api.put("/api/v1/threads/" + thread + "/like", Map.of(), null);
+		Response vote = api.put("/api/v1/petitions/" + petition + "/vote", Map.of(), null);
+		Browser visitor = new Browser(port);
+		HttpResponse<String> page = visitor.post("/threads/" + thread + "/like", "_csrf=" + enc(visitor.csrf()));
+
+		assertThat(List.of(like, vote)).allSatisfy(refused -> {
+			assertThat(refused.status()).isEqualTo(401);
+			assertThat(refused.json().get("type").asString()).isEqualTo("/problems/unauthorized");
+		});
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+	}
+
 	Member member(String prefix, long reputation) {
 		return member(prefix, reputation, "MEMBER");
 	}

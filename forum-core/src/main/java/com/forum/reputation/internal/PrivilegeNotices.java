@@ -16,10 +16,12 @@ import com.forum.points.LedgerPosted;
 import com.forum.reputation.Privileges;
 
 /**
- * Tells members when their reputation crosses a privilege's threshold: a privilege lost, with the
- * reason (a like or vote taken back, content deleted, a penalty), and a privilege gained. Xiaomi's
- * community learned that taking privileges away unexplained costs trust. The entry's id keys each
- * notice, so a redelivered event tells nothing twice. Staff hold every privilege and hear nothing.
+ * Tells members when their reputation falls below a privilege's threshold: which privilege they lost
+ * and why (a like or vote taken back, content deleted, a penalty with its note). Xiaomi's community
+ * learned that taking privileges away unexplained costs trust. Gains are not announced: the ladder
+ * page shows them, and the notification centre stays for what members did not expect. The entry's
+ * id keys each notice, so a redelivered event tells nothing twice. Staff hold every privilege and
+ * hear nothing.
  */
 @Component
 class PrivilegeNotices {
@@ -43,43 +45,32 @@ class PrivilegeNotices {
 		this.members = members;
 	}
 
-	@ApplicationModuleListener
+	/** Only falls in reputation are of interest: every other entry is left unrecorded by the event registry. */
+	@ApplicationModuleListener(condition = "#event.amount() < 0 and #event.account().name() == 'REPUTATION'")
 	void on(LedgerPosted event) {
-		if (event.account() != Account.REPUTATION || event.amount() == 0
-				|| members.actor(event.memberId()).role().holdsEveryPrivilege()) {
+		if (event.account() != Account.REPUTATION || event.amount() >= 0) {
 			return;
 		}
-		long before = event.balance() - event.amount();
-		if (event.amount() < 0) {
-			Set<Privilege> lost = privileges.lostBetween(before, event.balance());
-			if (!lost.isEmpty()) {
-				String cause = cause(event.entryId());
-				String note = ledger.entry(event.entryId()).map(LedgerEntry::note).orElse(null);
-				for (Privilege privilege : lost) {
-					tell(event, privilege, "lost", "notification.privilege-lost.because." + cause, note);
-				}
-			}
+		Set<Privilege> lost = privileges.lostBetween(event.balance() - event.amount(), event.balance());
+		if (lost.isEmpty() || members.actor(event.memberId()).role().holdsEveryPrivilege()) {
+			return;
 		}
-		else {
-			for (Privilege privilege : privileges.lostBetween(event.balance(), before)) {
-				tell(event, privilege, "gained", "notification.privilege-gained.body", null);
-			}
+		LedgerEntry entry = ledger.entry(event.entryId()).orElse(null);
+		String bodyKey = "notification.privilege-lost.because." + cause(entry);
+		String note = entry == null || entry.note() == null ? "" : entry.note();
+		for (Privilege privilege : lost) {
+			notifications.tell(event.memberId(), "privilege-lost",
+					new Message("notification.privilege-lost." + privilege.id(), Long.toString(event.balance()),
+							Long.toString(privileges.needs(privilege)), note),
+					bodyKey, "/privileges", "privilege-lost:" + event.entryId() + ":" + privilege.id());
 		}
-	}
-
-	private void tell(LedgerPosted event, Privilege privilege, String change, String bodyKey, String note) {
-		notifications.tell(event.memberId(), "privilege-" + change,
-				new Message("notification.privilege-" + change + "." + privilege.id(), Long.toString(event.balance()),
-						Long.toString(privileges.needs(privilege)), note == null ? "" : note),
-				bodyKey, "/privileges", "privilege-" + change + ":" + event.entryId() + ":" + privilege.id());
 	}
 
 	/**
 	 * Why the reputation fell, as a key: the kind of earning a reversal took back, or a penalty (a
 	 * negative entry of its own, which carries the note of whoever imposed it).
 	 */
-	private String cause(long entryId) {
-		LedgerEntry entry = ledger.entry(entryId).orElse(null);
+	private String cause(LedgerEntry entry) {
 		if (entry == null || entry.reverses() == null) {
 			return "penalty";
 		}

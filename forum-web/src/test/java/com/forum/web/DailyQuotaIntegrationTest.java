@@ -40,9 +40,6 @@ class DailyQuotaIntegrationTest {
 
 	private static final ZoneId LATEST = ZoneId.of("Pacific/Pago_Pago");
 
-	private static final String PASSWORD = "daily quota password";
-
-	private static String passwordHash;
 
 	@LocalServerPort
 	int port;
@@ -70,11 +67,6 @@ class DailyQuotaIntegrationTest {
 	void connect() {
 		api = new ApiClient(port);
 		board = api.get("/api/v1/boards/hyperos", null).json().get("id").asLong();
-		synchronized (DailyQuotaIntegrationTest.class) {
-			if (passwordHash == null) {
-				passwordHash = passwords.encode(PASSWORD);
-			}
-		}
 	}
 
 	@Test
@@ -161,7 +153,7 @@ class DailyQuotaIntegrationTest {
 		seed(member, "replies", LocalDate.now(EARLIEST), replies);
 		seed(member, "likes", LocalDate.now(EARLIEST), likes);
 		long thread = thread();
-		Browser browser = new Browser(port).speaking("zh-CN").signIn(member.username(), PASSWORD);
+		Browser browser = new Browser(port).speaking("zh-CN").signIn(member.username(), SeededMember.PASSWORD);
 		String text = "这条回复超出了今天的上限 " + UUID.randomUUID();
 
 		HttpResponse<String> replied = browser.post("/threads/" + thread + "/replies",
@@ -194,7 +186,7 @@ class DailyQuotaIntegrationTest {
 	}
 
 	private SeededMember member(String prefix, String role, ZoneId zone) {
-		SeededMember member = SeededMember.create(db, prefix, role, passwordHash);
+		SeededMember member = SeededMember.signable(db, passwords, prefix, role);
 		if (zone != null) {
 			db.update("update member set time_zone = ? where id = ?", zone.getId(), member.id());
 		}

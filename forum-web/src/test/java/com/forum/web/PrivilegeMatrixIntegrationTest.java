@@ -40,9 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class PrivilegeMatrixIntegrationTest {
 
-	private static final String PASSWORD = "privilege matrix password";
-
-	private static String passwordHash;
 
 	@LocalServerPort
 	int port;
@@ -67,11 +64,6 @@ class PrivilegeMatrixIntegrationTest {
 	void connect() {
 		api = new ApiClient(port);
 		board = api.get("/api/v1/boards/hyperos", null).json().get("id").asLong();
-		synchronized (PrivilegeMatrixIntegrationTest.class) {
-			if (passwordHash == null) {
-				passwordHash = passwords.encode(PASSWORD);
-			}
-		}
 	}
 
 	static Stream<Arguments> matrix() {
@@ -224,9 +216,9 @@ class PrivilegeMatrixIntegrationTest {
 	}
 
 	Member member(String prefix, long reputation, String role) {
-		SeededMember seeded = SeededMember.create(db, "matrix-" + prefix, role, passwordHash);
+		SeededMember seeded = SeededMember.signable(db, passwords, "matrix-" + prefix, role);
 		Reputations.set(ledger, new MemberId(seeded.id()), reputation);
-		return new Member(seeded.username(), PASSWORD, seeded.token());
+		return new Member(seeded.username(), SeededMember.PASSWORD, seeded.token());
 	}
 
 	private Browser browser(Member member, String language) {

@@ -312,10 +312,13 @@ public class Ledger {
 			new MemberId(rs.getLong("member_id")), Account.valueOf(rs.getString("account")), rs.getInt("amount"),
 			rs.getString("cause_key"), rs.getString("subject"), rs.getString("parent"));
 
-	// reverses_id read as an object: wasNull() would ask about whichever column was read last
-	private static final RowMapper<LedgerEntry> ENTRY = (rs, row) -> new LedgerEntry(rs.getLong("id"),
-			new MemberId(rs.getLong("member_id")), Account.valueOf(rs.getString("account")), rs.getInt("amount"),
-			rs.getString("reason"), rs.getString("subject"), rs.getString("note"),
-			rs.getObject("reverses_id", Long.class), rs.getBoolean("reversed"),
-			rs.getObject("local_day", LocalDate.class), rs.getTimestamp("created_at").toInstant());
+	private static final RowMapper<LedgerEntry> ENTRY = (rs, row) -> {
+		// wasNull() speaks of the column read last, so it is asked right after reading reverses_id
+		long reversesId = rs.getLong("reverses_id");
+		Long reverses = rs.wasNull() ? null : reversesId;
+		return new LedgerEntry(rs.getLong("id"), new MemberId(rs.getLong("member_id")),
+				Account.valueOf(rs.getString("account")), rs.getInt("amount"), rs.getString("reason"),
+				rs.getString("subject"), rs.getString("note"), reverses, rs.getBoolean("reversed"),
+				rs.getObject("local_day", LocalDate.class), rs.getTimestamp("created_at").toInstant());
+	};
 }

@@ -7,6 +7,8 @@ import com.forum.board.BoardCatalog;
 import com.forum.board.BoardId;
 import com.forum.board.BoardSummary;
 import com.forum.member.Actor;
+import com.forum.member.Privilege;
+import com.forum.member.PrivilegeRequiredException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.MarkdownRenderer;
 import com.forum.shared.NotFoundException;
@@ -61,6 +63,7 @@ public class Discussions {
 					String.valueOf(boardId)));
 		String cleanTitle = checkTitle(title);
 		checkBody(body);
+		checkLinks(author, null, body);
 		Topic topic = topics.saveAndFlush(
 				Topic.start(board, author.id(), cleanTitle, body, markdown.toSafeHtml(body), clock.instant()));
 		topics.save(topic.started());
@@ -73,7 +76,10 @@ public class Discussions {
 		String cleanTitle = checkTitle(title);
 		checkBody(body);
 		Topic topic = liveTopic(id);
-		revisions.save(topic.edit(actor, cleanTitle, body, markdown.toSafeHtml(body), clock.instant()));
+		String before = topic.body();
+		PostRevision previous = topic.edit(actor, cleanTitle, body, markdown.toSafeHtml(body), clock.instant());
+		checkLinks(actor, before, body);
+		revisions.save(previous);
 		topics.save(topic);
 	}
 
@@ -101,6 +107,7 @@ public class Discussions {
 	@Transactional
 	public ReplyId reply(Actor author, TopicId topicId, String body, ReplyId quoted) {
 		checkBody(body);
+		checkLinks(author, null, body);
 		Topic topic = liveTopic(topicId);
 		topic.checkOpenFor(author);
 		if (quoted != null && replies.findById(quoted.value())
@@ -121,7 +128,10 @@ public class Discussions {
 	public void editReply(Actor actor, TopicId topicId, ReplyId id, String body) {
 		checkBody(body);
 		Reply reply = liveReply(topicId, id);
-		revisions.save(reply.edit(actor, liveTopic(topicId), body, markdown.toSafeHtml(body), clock.instant()));
+		String before = reply.body();
+		PostRevision previous = reply.edit(actor, liveTopic(topicId), body, markdown.toSafeHtml(body), clock.instant());
+		checkLinks(actor, before, body);
+		revisions.save(previous);
 		replies.save(reply);
 	}
 
@@ -217,6 +227,16 @@ public class Discussions {
 					properties.maxTitleLength());
 		}
 		return clean;
+	}
+
+	/**
+	 * Links and images are a privilege (they are how spam pays); an edit keeps the ones the post had,
+	 * so only those it adds need it.
+	 */
+	private void checkLinks(Actor actor, String before, String body) {
+		if (!actor.holds(Privilege.POST_LINKS_IMAGES) && markdown.addsLinks(before, body)) {
+			throw new PrivilegeRequiredException(Privilege.POST_LINKS_IMAGES);
+		}
 	}
 
 	private void checkBody(String body) {

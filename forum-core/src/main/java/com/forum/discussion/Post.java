@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.forum.member.Actor;
 import com.forum.member.MemberId;
+import com.forum.member.Privilege;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
 import jakarta.persistence.Column;
@@ -67,11 +68,14 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 		return deletedAt != null;
 	}
 
-	/** The author edits their own post; moderators edit anyone's. */
+	/**
+	 * The author edits their own post; moderators edit anyone's, and so do members trusted with wiki
+	 * edits (the history keeps every version, so a bad edit is seen and undone).
+	 */
 	protected void checkEditableBy(Actor actor) {
 		checkNotDeleted();
 		if (!actor.is(authorId()) && !actor.moderates()) {
-			throw new PermissionDeniedException("edit-post", "Only the author or a moderator may edit this post.");
+			actor.require(Privilege.EDIT_OTHERS_POSTS);
 		}
 	}
 

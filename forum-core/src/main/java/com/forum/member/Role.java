@@ -12,4 +12,9 @@ public enum Role {
 	public boolean isStaff() {
 		return this == EMPLOYEE || this == ADMIN;
 	}
+
+	/** Moderators, employees and admins hold every privilege, whatever their reputation. */
+	public boolean holdsEveryPrivilege() {
+		return this != MEMBER;
+	}
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
+import com.forum.member.LanguageProperties;
 import com.forum.member.MemberId;
 import com.forum.shared.NotFoundException;
 
@@ -30,10 +31,13 @@ public class Notifications {
 
 	private final MessageSource messages;
 
-	Notifications(NamedParameterJdbcTemplate jdbc, Clock clock, MessageSource messages) {
+	private final LanguageProperties languages;
+
+	Notifications(NamedParameterJdbcTemplate jdbc, Clock clock, MessageSource messages, LanguageProperties languages) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.messages = messages;
+		this.languages = languages;
 	}
 
 	/** A member's notifications, newest first, in the language of the one reading them (the request's). */
@@ -63,6 +67,37 @@ public class Notifications {
 
 	private static String[] arguments(Array array) throws SQLException {
 		return array == null ? new String[0] : (String[]) array.getArray();
+	}
+
+	/**
+	 * Tells one member something about their own account (a privilege lost or gained). The title and
+	 * the body are keys read with the same arguments, so the centre words them in the reader's
+	 * language; a key already used for the member adds nothing, so a redelivered event tells once.
+	 *
+	 * @return whether the notification is new
+	 */
+	@Transactional
+	public boolean tell(MemberId recipient, String kind, Message title, String bodyKey, String link, String dedupeKey) {
+		Locale fallback = languages.fallback();
+		Message body = new Message(bodyKey, title.arguments());
+		return jdbc.update("""
+				insert into notification (recipient_id, kind, title, body, message_key, message_args, body_key, link,
+				                          dedupe_key, created_at)
+				values (:recipient, :kind, :title, :body, :titleKey, :args, :bodyKey, :link, :key, :now)
+				on conflict (recipient_id, dedupe_key) do nothing""",
+				new MapSqlParameterSource("recipient", recipient.value()).addValue("kind", kind)
+					.addValue("title", clip(title.render(messages, fallback)))
+					.addValue("body", body.render(messages, fallback))
+					.addValue("titleKey", title.key())
+					.addValue("args", title.arguments())
+					.addValue("bodyKey", bodyKey)
+					.addValue("link", link)
+					.addValue("key", dedupeKey)
+					.addValue("now", Timestamp.from(clock.instant()))) > 0;
+	}
+
+	private static String clip(String text) {
+		return text.length() <= 300 ? text : text.substring(0, 299) + "…";
 	}
 
 	@Transactional(readOnly = true)

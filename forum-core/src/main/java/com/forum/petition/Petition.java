@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.forum.board.BoardId;
 import com.forum.member.Actor;
 import com.forum.member.MemberId;
+import com.forum.member.Privilege;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
@@ -130,9 +131,12 @@ class Petition extends AbstractAggregateRoot<Petition> {
 		if (to == PetitionStatus.SHIPPED) {
 			throw new IllegalArgumentException("A petition ships with a release: schedule it, then publish the release");
 		}
-		checkStaff(actor);
+		checkMayMove(actor, to);
 		checkCanMoveTo(to);
 		boolean reopening = status == PetitionStatus.DECLINED;
+		if (!actor.isStaff() && !isBlank(response)) {
+			throw new InvalidInputException("response", "official-words-staff", "only employees give official responses");
+		}
 		if ((to == PetitionStatus.DECLINED || reopening) && isBlank(response)) {
 			throw new InvalidInputException("response", reopening ? "reason-to-reopen" : "reason-to-decline",
 					reopening ? "reopening needs a reason" : "declining needs a reason");
@@ -185,10 +189,33 @@ class Petition extends AbstractAggregateRoot<Petition> {
 		PetitionStatus from = status;
 		this.status = to;
 		this.statusChangedAt = now;
-		markAnswered(now);
+		// a member helping with triage moves the petition along, but only employees answer it
+		if (actor.isStaff()) {
+			markAnswered(now);
+		}
 		String text = isBlank(response) ? null : response.strip();
 		registerEvent(new PetitionStatusChanged(UUID.randomUUID(), id(), from, to, actor.id(), text));
-		return new HistoryEntry(id(), actor.id(), true, from, to, text, now);
+		return new HistoryEntry(id(), actor.id(), actor.isStaff(), from, to, text, now);
+	}
+
+	/**
+	 * Employees decide every move. Trusted members help: with help-triage they put a submitted petition
+	 * under review, with mark-duplicates they merge a duplicate into its original; the official words
+	 * stay the employees'.
+	 */
+	private void checkMayMove(Actor actor, PetitionStatus to) {
+		if (actor.isStaff()) {
+			return;
+		}
+		if (to == PetitionStatus.UNDER_REVIEW && status == PetitionStatus.SUBMITTED) {
+			actor.require(Privilege.HELP_TRIAGE);
+		}
+		else if (to == PetitionStatus.DUPLICATE) {
+			actor.require(Privilege.MARK_DUPLICATES);
+		}
+		else {
+			checkStaff(actor);
+		}
 	}
 
 	private void checkCanMoveTo(PetitionStatus to) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.forum.board.BoardCatalog;
 import com.forum.member.Actor;
+import com.forum.member.Privilege;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.MarkdownRenderer;
 
@@ -58,6 +59,10 @@ public class PetitionSubmission {
 		}
 		String device = optional("deviceModel", draft.deviceModel());
 		String firmware = optional("firmwareVersion", draft.firmwareVersion());
+		if (markdown.addsLinks(null, draft.description())) {
+			// links and images are a privilege, in petitions as in threads
+			author.require(Privilege.POST_LINKS_IMAGES);
+		}
 		Petition petition = petitions.saveAndFlush(new Petition(draft.board(), author.id(), title, draft.description(),
 				markdown.toSafeHtml(draft.description()), device, firmware, tags(draft.tags()), clock.instant()));
 		petitions.save(petition.submitted());

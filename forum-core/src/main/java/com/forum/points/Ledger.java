@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -174,6 +175,16 @@ public class Ledger {
 		Long total = jdbc.queryForObject(
 				"select count(*) from ledger_entry where member_id = :member and account = :account", params, Long.class);
 		return new PageImpl<>(entries, PageRequest.of(page, size), total == null ? 0 : total);
+	}
+
+	/** One entry by id, as the account history shows it. */
+	@Transactional(readOnly = true)
+	public Optional<LedgerEntry> entry(long entryId) {
+		return jdbc.query("""
+				select e.*, exists (select 1 from ledger_entry r where r.reverses_id = e.id) as reversed
+				from ledger_entry e where e.id = :id""", new MapSqlParameterSource("id", entryId), ENTRY)
+			.stream()
+			.findFirst();
 	}
 
 	/** The member's calendar day now, in their own time zone or the forum's. */

@@ -1,12 +1,17 @@
 package com.forum.shared;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -63,6 +68,37 @@ public class MarkdownRenderer {
 	public String toSafeHtml(String markdown) {
 		String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
 		return POLICY.sanitize(html);
+	}
+
+	/**
+	 * Where the links and images of the text point, as the page would show them: Markdown links and
+	 * images, {@code <...>} autolinks, and the bare web and e-mail addresses the renderer turns into
+	 * links. Addresses inside code spans and blocks, which stay text, are not among them.
+	 */
+	public Set<String> linkTargets(String markdown) {
+		Set<String> targets = new LinkedHashSet<>();
+		parser.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+
+			@Override
+			public void visit(Link link) {
+				targets.add(link.getDestination());
+				visitChildren(link);
+			}
+
+			@Override
+			public void visit(Image image) {
+				targets.add(image.getDestination());
+				visitChildren(image);
+			}
+		});
+		return targets;
+	}
+
+	/** Whether an edit from {@code before} to {@code after} adds a link or image the text did not have. */
+	public boolean addsLinks(String before, String after) {
+		Set<String> added = linkTargets(after);
+		added.removeAll(linkTargets(before));
+		return !added.isEmpty();
 	}
 
 	/** Plain text for snippets and the search index: the rendered text without any markup. */

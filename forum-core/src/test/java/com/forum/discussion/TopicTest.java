@@ -8,6 +8,8 @@ import com.forum.board.BoardKind;
 import com.forum.board.BoardSummary;
 import com.forum.member.Actor;
 import com.forum.member.MemberId;
+import com.forum.member.Privilege;
+import com.forum.member.PrivilegeRequiredException;
 import com.forum.member.Role;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
@@ -33,6 +35,21 @@ class TopicTest {
 	private final Actor stranger = new Actor(new MemberId(2), Role.MEMBER);
 
 	private final Actor moderator = new Actor(new MemberId(3), Role.MODERATOR);
+
+	@Test
+	void aMemberTrustedWithWikiEditsEditsAnothersPostAndOthersAreToldWhatTheyLack() {
+		Topic topic = topic(DISCUSSION);
+		Actor wikiEditor = new Actor(new MemberId(4), Role.MEMBER, java.util.Set.of(Privilege.EDIT_OTHERS_POSTS));
+
+		topic.edit(wikiEditor, "A clearer title", "tidied body", "<p>tidied body</p>", NOW);
+
+		assertThat(topic.body()).isEqualTo("tidied body");
+		assertThatThrownBy(() -> topic.edit(stranger, "Another title", "x", "x", NOW))
+			.isInstanceOfSatisfying(PrivilegeRequiredException.class,
+					ex -> assertThat(ex.privilege()).isEqualTo(Privilege.EDIT_OTHERS_POSTS));
+		assertThatThrownBy(() -> topic.delete(wikiEditor, NOW)).as("a wiki edit is not a deletion")
+			.isInstanceOf(PermissionDeniedException.class);
+	}
 
 	@Test
 	void authorEditsAndTheOldTextIsKept() {

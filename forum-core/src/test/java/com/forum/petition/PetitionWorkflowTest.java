@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import com.forum.board.BoardId;
 import com.forum.member.Actor;
 import com.forum.member.MemberId;
+import com.forum.member.Privilege;
+import com.forum.member.PrivilegeRequiredException;
 import com.forum.member.Role;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.PermissionDeniedException;
@@ -198,6 +200,39 @@ class PetitionWorkflowTest {
 			.isInstanceOf(PermissionDeniedException.class);
 		assertThatThrownBy(() -> petition.respond(member, "hello", NOW)).isInstanceOf(PermissionDeniedException.class);
 		assertThatThrownBy(() -> petition.assign(member, "camera", null)).isInstanceOf(PermissionDeniedException.class);
+	}
+
+	@Test
+	void aMemberTrustedWithTriagePutsASubmittedPetitionUnderReviewButDecidesNothingElse() {
+		Actor helper = new Actor(new MemberId(5), Role.MEMBER, Set.of(Privilege.HELP_TRIAGE));
+		Petition petition = petition(1, SUBMITTED);
+
+		HistoryEntry entry = petition.changeStatus(helper, UNDER_REVIEW, null, null, NOW);
+
+		assertThat(petition.status()).isEqualTo(UNDER_REVIEW);
+		assertThat(entry.view("helper", null).official()).as("the helper's move is not an official word").isFalse();
+		assertThat(petition.firstResponseAt()).as("only employees answer").isNull();
+		assertThatThrownBy(() -> petition.changeStatus(helper, PLANNED, null, null, NOW))
+			.isInstanceOf(PermissionDeniedException.class)
+			.isNotInstanceOf(PrivilegeRequiredException.class);
+		assertThatThrownBy(() -> petition(2, SUBMITTED).changeStatus(helper, UNDER_REVIEW, "Looks good", null, NOW))
+			.isInstanceOf(InvalidInputException.class);
+		assertThatThrownBy(() -> petition(3, SUBMITTED).changeStatus(helper, DUPLICATE, null, petition(4, PLANNED), NOW))
+			.isInstanceOfSatisfying(PrivilegeRequiredException.class,
+					ex -> assertThat(ex.privilege()).isEqualTo(Privilege.MARK_DUPLICATES));
+	}
+
+	@Test
+	void aMemberTrustedWithDuplicatesMergesOneIntoItsOriginal() {
+		Actor merger = new Actor(new MemberId(6), Role.MEMBER, Set.of(Privilege.MARK_DUPLICATES));
+		Petition petition = petition(1, UNDER_REVIEW);
+
+		petition.changeStatus(merger, DUPLICATE, null, petition(2, PLANNED), NOW);
+
+		assertThat(petition.duplicateOf()).isEqualTo(new PetitionId(2));
+		assertThatThrownBy(() -> petition(3, SUBMITTED).changeStatus(merger, UNDER_REVIEW, null, null, NOW))
+			.isInstanceOfSatisfying(PrivilegeRequiredException.class,
+					ex -> assertThat(ex.privilege()).isEqualTo(Privilege.HELP_TRIAGE));
 	}
 
 	@Test

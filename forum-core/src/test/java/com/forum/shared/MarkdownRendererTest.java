@@ -52,4 +52,22 @@ class MarkdownRendererTest {
 	void plainTextDropsMarkup() {
 		assertThat(markdown.toPlainText("# Title\n\n**bold** <b>raw</b>")).isEqualTo("Title bold <b>raw</b>");
 	}
+
+	@Test
+	void linksAreWhatThePageWouldShowAsLinksOrImages() {
+		assertThat(markdown.linkTargets("[site](https://www.mi.com/) and ![shot](https://img.example/a.png)"))
+			.containsExactly("https://www.mi.com/", "https://img.example/a.png");
+		assertThat(markdown.linkTargets("bare https://www.mi.com/support and <https://x.example/> or me@mi.com"))
+			.hasSize(3);
+		assertThat(markdown.linkTargets("`https://in.code/` and\n\n    https://in.block/\n")).isEmpty();
+		assertThat(markdown.linkTargets("no links, just text: www dot mi dot com")).isEmpty();
+	}
+
+	@Test
+	void anEditAddsLinksOnlyWhenItBringsNewOnes() {
+		String before = "Read [the manual](https://www.mi.com/manual).";
+		assertThat(markdown.addsLinks(before, before + " Thanks!")).isFalse();
+		assertThat(markdown.addsLinks(before, "Now https://spam.example/")).isTrue();
+		assertThat(markdown.addsLinks(null, "plain")).isFalse();
+	}
 }

@@ -36,7 +36,7 @@ class HeadRequestIntegrationTest {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "/", "/boards/hyperos", "/threads/THREAD", "/threads/THREAD/history", "/search?q=phone",
-			"/members/mifan", "/petitions", "/petitions/PETITION", "/roadmap", "/releases", "/login", "/register",
+			"/members/mifan", "/petitions", "/petitions/PETITION", "/roadmap", "/releases", "/privileges", "/login", "/register",
 			"/css/forum.css" })
 	void aPublicPageAnswersHeadAsItAnswersGet(String address) {
 		String path = address.replace("THREAD", Long.toString(thread)).replace("PETITION", Long.toString(petition));

@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.forum.member.Privilege;
+import com.forum.points.Ledger;
+import com.forum.reputation.Privileges;
 import com.forum.web.ApiClient.Member;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +35,21 @@ class ScriptInjectionIntegrationTest {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Privileges privileges;
+
 	@Test
 	void scriptInAPostNeverReachesThePageUnescaped() {
 		ApiClient api = new ApiClient(port);
 		Member attacker = api.newMember("attacker");
+		// links are a privilege: the attacker has the reputation for them, so the sanitizer is what stops them
+		Reputations.set(ledger, jdbc, attacker.username(), privileges.needs(Privilege.POST_LINKS_IMAGES));
 		long board = api.get("/api/v1/boards/hyperos", null).json().get("id").asLong();
 		long thread = api.post("/api/v1/threads", Map.of("boardId", board, "title",
 				"<script>alert('title')</script> xssprobe", "body", ATTACKS), attacker.token()).json().get("id").asLong();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.forum.member.MemberId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A member written straight into the database together with a bearer token, for tests that need
@@ -21,6 +22,24 @@ public record SeededMember(long id, String username, String token) {
 
 	static SeededMember create(JdbcTemplate db, String prefix, String role) {
 		return create(db, prefix, role, "none");
+	}
+
+	/** The password of every member made by {@link #signable}. */
+	public static final String PASSWORD = "seeded members sign in with this";
+
+	private static String passwordHash;
+
+	/**
+	 * A member who can sign in on the pages with {@link #PASSWORD}; the password is hashed once per run,
+	 * as Argon2 is slow on purpose.
+	 */
+	public static SeededMember signable(JdbcTemplate db, PasswordEncoder passwords, String prefix, String role) {
+		synchronized (SeededMember.class) {
+			if (passwordHash == null) {
+				passwordHash = passwords.encode(PASSWORD);
+			}
+		}
+		return create(db, prefix, role, passwordHash);
 	}
 
 	/** A member who can also sign in on the pages: the hash is of a password the caller knows. */

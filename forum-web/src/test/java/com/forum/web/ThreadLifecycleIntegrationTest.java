@@ -51,7 +51,8 @@ class ThreadLifecycleIntegrationTest {
 				"second *body*"), author.token());
 
 		assertThat(byStranger.status()).isEqualTo(403);
-		assertThat(byStranger.json().get("type").asString()).isEqualTo("/problems/forbidden");
+		assertThat(byStranger.json().get("type").asString()).isEqualTo("/problems/denied/privilege");
+		assertThat(byStranger.json().get("privilege").asString()).isEqualTo("edit-others-posts");
 		assertThat(edited.status()).isEqualTo(200);
 		assertThat(edited.json().get("bodyHtml").asString()).contains("<em>body</em>");
 		assertThat(edited.json().get("editedAt").isNull()).isFalse();

@@ -1,7 +1,10 @@
 package com.forum.web.api;
 
+import java.time.Clock;
 import java.util.List;
 
+import com.forum.member.PrivilegeRequiredException;
+import com.forum.reputation.QuotaExceededException;
 import com.forum.search.SearchUnavailableException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.NotFoundException;
@@ -11,6 +14,8 @@ import com.forum.web.problem.InvalidField;
 import com.forum.web.problem.ProblemMessages;
 import com.forum.web.problem.ProblemType;
 import com.forum.web.security.LoginThrottledException;
+import com.forum.web.security.PrivilegeDenial;
+import com.forum.web.security.PrivilegeGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +25,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -40,8 +47,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private final ProblemMessages messages;
 
-	ApiProblems(ProblemMessages messages) {
+	private final PrivilegeGate privileges;
+
+	private final Clock clock;
+
+	ApiProblems(ProblemMessages messages, PrivilegeGate privileges, Clock clock) {
 		this.messages = messages;
+		this.privileges = privileges;
+		this.clock = clock;
 	}
 
 	@ExceptionHandler
@@ -52,6 +65,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> denied(PermissionDeniedException ex) {
 		return respond(ProblemType.FORBIDDEN.detail(messages.text(ex)));
+	}
+
+	/** The domain refused for want of a privilege: the same problem as a refusal by method security. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> privilegeRequired(PrivilegeRequiredException ex) {
+		return privilege(privileges.denial(ex.privilege()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
+		if (ex instanceof AuthorizationDeniedException denied
+				&& denied.getAuthorizationResult() instanceof PrivilegeDenial privilege) {
+			return privilege(privilege);
+		}
+		return respond(messages.problem(ProblemType.FORBIDDEN, "problem.type.forbidden"));
+	}
+
+	/** Over today's quota: 429, with when it resets in the detail, in Retry-After and as members. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> quotaExceeded(QuotaExceededException ex) {
+		long retryAfter = ex.retryAfterSeconds(clock.instant());
+		return ResponseEntity.status(ProblemType.QUOTA_EXCEEDED.status())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
+			.body(messages.titled(ProblemType.quotaExceeded(ex.quota().id(), ex.limit(), ex.resetsAt(), messages.text(ex))));
+	}
+
+	private ResponseEntity<ProblemDetail> privilege(PrivilegeDenial denial) {
+		return respond(ProblemType.privilegeRequired(denial.privilege().id(), denial.requiredReputation(),
+				denial.reputation(), messages.text(denial.message())));
 	}
 
 	@ExceptionHandler

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.forum.board.BoardId;
+import com.forum.member.Privilege;
 import com.forum.petition.PetitionDraft;
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionFollowing;
@@ -32,6 +33,8 @@ import com.forum.web.api.PetitionDtos.ViewerState;
 import com.forum.web.api.PetitionDtos.VoteRequest;
 import com.forum.web.api.PetitionDtos.VoteResponse;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.PrivilegeGate;
+import com.forum.web.security.RequiresPrivilege;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -72,8 +75,12 @@ class PetitionsApi {
 
 	private final PetitionApiMapper mapper;
 
+	private final PrivilegeGate privileges;
+
 	PetitionsApi(PetitionSubmission submission, PetitionQueries queries, PetitionVoting voting,
-			PetitionFollowing following, PetitionTriage triage, SimilarPetitions similar, PetitionApiMapper mapper) {
+			PetitionFollowing following, PetitionTriage triage, SimilarPetitions similar, PetitionApiMapper mapper,
+			PrivilegeGate privileges) {
+		this.privileges = privileges;
 		this.submission = submission;
 		this.queries = queries;
 		this.voting = voting;
@@ -102,7 +109,7 @@ class PetitionsApi {
 	@Operation(summary = "Submit a petition; the author backs it from the start")
 	ResponseEntity<PetitionResponse> submit(@AuthenticationPrincipal MemberPrincipal me,
 			@Valid @RequestBody SubmitPetitionRequest request) {
-		PetitionId id = submission.submit(me.actor(), new PetitionDraft(new BoardId(request.boardId()),
+		PetitionId id = submission.submit(privileges.actor(me), new PetitionDraft(new BoardId(request.boardId()),
 				request.title(), request.description(), request.deviceModel(), request.firmwareVersion(),
 				request.tags() == null ? Set.of() : request.tags()));
 		return ResponseEntity.created(URI.create("/api/v1/petitions/" + id)).body(details(id, me));
@@ -129,6 +136,7 @@ class PetitionsApi {
 
 	@PutMapping("/petitions/{id}/vote")
 	@Operation(summary = "Back the petition, optionally naming the affected device; repeating it changes nothing")
+	@RequiresPrivilege(Privilege.VOTE_PETITIONS)
 	VoteResponse vote(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody(required = false) VoteRequest request) {
 		return vote(voting.vote(me.actor(), new PetitionId(id), request == null ? null : request.deviceModel()));
@@ -152,10 +160,12 @@ class PetitionsApi {
 
 	@PostMapping("/petitions/{id}/status")
 	@Operation(summary = "Move the petition (employees); declining and reopening need a response, a duplicate "
-			+ "its original; shipping names a draft release and takes effect when it is published")
+			+ "its original; shipping names a draft release and takes effect when it is published. Members with "
+			+ "help-triage move a submitted petition to under_review, with mark-duplicates mark a duplicate; "
+			+ "their moves carry no response")
 	PetitionResponse changeStatus(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody StatusChangeRequest request) {
-		triage.changeStatus(me.actor(), new PetitionId(id), ApiParameters.statusChange(request.status(),
+		triage.changeStatus(privileges.actor(me), new PetitionId(id), ApiParameters.statusChange(request.status(),
 				request.response(), request.releaseId(), request.duplicateOfId()));
 		return details(new PetitionId(id), me);
 	}

@@ -10,6 +10,7 @@ import com.forum.discussion.LikeState;
 import com.forum.discussion.PostKind;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicId;
+import com.forum.member.Privilege;
 import com.forum.web.api.ApiDtos.AcceptAnswerRequest;
 import com.forum.web.api.ApiDtos.CreateReplyRequest;
 import com.forum.web.api.ApiDtos.CreateThreadRequest;
@@ -21,6 +22,8 @@ import com.forum.web.api.ApiDtos.RevisionResponse;
 import com.forum.web.api.ApiDtos.ThreadResponse;
 import com.forum.web.api.ApiDtos.ThreadSummaryResponse;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.PrivilegeGate;
+import com.forum.web.security.RequiresPrivilege;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,10 +55,13 @@ class ThreadsApi {
 
 	private final ApiMapper mapper;
 
-	ThreadsApi(Discussions discussions, DiscussionQueries queries, ApiMapper mapper) {
+	private final PrivilegeGate privileges;
+
+	ThreadsApi(Discussions discussions, DiscussionQueries queries, ApiMapper mapper, PrivilegeGate privileges) {
 		this.discussions = discussions;
 		this.queries = queries;
 		this.mapper = mapper;
+		this.privileges = privileges;
 	}
 
 	@GetMapping
@@ -73,7 +79,7 @@ class ThreadsApi {
 	@Operation(summary = "Start a thread")
 	ResponseEntity<ThreadResponse> start(@AuthenticationPrincipal MemberPrincipal me,
 			@Valid @RequestBody CreateThreadRequest request) {
-		TopicId id = discussions.startTopic(me.actor(), new BoardId(request.boardId()), request.title(),
+		TopicId id = discussions.startTopic(privileges.actor(me), new BoardId(request.boardId()), request.title(),
 				request.body());
 		return ResponseEntity.created(URI.create("/api/v1/threads/" + id)).body(mapper.thread(queries.topic(id)));
 	}
@@ -88,7 +94,7 @@ class ThreadsApi {
 	@Operation(summary = "Edit a thread's title and opening post (author or moderator); the old text is kept")
 	ThreadResponse edit(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody EditThreadRequest request) {
-		discussions.editTopic(me.actor(), new TopicId(id), request.title(), request.body());
+		discussions.editTopic(privileges.actor(me), new TopicId(id), request.title(), request.body());
 		return mapper.thread(queries.topic(new TopicId(id)));
 	}
 
@@ -108,6 +114,7 @@ class ThreadsApi {
 
 	@PutMapping("/{id}/like")
 	@Operation(summary = "Like the opening post; repeating it changes nothing")
+	@RequiresPrivilege(Privilege.LIKE_POSTS)
 	LikeResponse likeThread(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		return like(discussions.like(me.actor(), new TopicId(id), null));
 	}
@@ -160,7 +167,7 @@ class ThreadsApi {
 			@Valid @RequestBody CreateReplyRequest request) {
 		TopicId topic = new TopicId(id);
 		ReplyId quoted = request.quotedReplyId() == null ? null : new ReplyId(request.quotedReplyId());
-		ReplyId reply = discussions.reply(me.actor(), topic, request.body(), quoted);
+		ReplyId reply = discussions.reply(privileges.actor(me), topic, request.body(), quoted);
 		return ResponseEntity.created(URI.create("/api/v1/threads/" + id + "/replies/" + reply))
 			.body(mapper.reply(queries.reply(topic, reply)));
 	}
@@ -175,7 +182,7 @@ class ThreadsApi {
 	@Operation(summary = "Edit a reply (author or moderator); the old text is kept")
 	ReplyResponse editReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@PathVariable long replyId, @Valid @RequestBody EditReplyRequest request) {
-		discussions.editReply(me.actor(), new TopicId(id), new ReplyId(replyId), request.body());
+		discussions.editReply(privileges.actor(me), new TopicId(id), new ReplyId(replyId), request.body());
 		return mapper.reply(queries.reply(new TopicId(id), new ReplyId(replyId)));
 	}
 
@@ -199,6 +206,7 @@ class ThreadsApi {
 
 	@PutMapping("/{id}/replies/{replyId}/like")
 	@Operation(summary = "Like a reply; one like per member, repeating it changes nothing")
+	@RequiresPrivilege(Privilege.LIKE_POSTS)
 	LikeResponse likeReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@PathVariable long replyId) {
 		return like(discussions.like(me.actor(), new TopicId(id), new ReplyId(replyId)));

@@ -12,6 +12,7 @@ import com.forum.discussion.TopicSummary;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.PrivilegeGate;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Page;
@@ -37,10 +38,13 @@ class BoardPages {
 
 	private final Discussions discussions;
 
-	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions) {
+	private final PrivilegeGate privileges;
+
+	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions, PrivilegeGate privileges) {
 		this.boards = boards;
 		this.queries = queries;
 		this.discussions = discussions;
+		this.privileges = privileges;
 	}
 
 	@GetMapping("/boards/{slug}")
@@ -71,7 +75,7 @@ class BoardPages {
 		BoardSummary board = boards.get(slug);
 		if (!result.hasErrors()) {
 			try {
-				TopicId id = discussions.startTopic(new Viewer(member).actor(), board.id(), form.getTitle(),
+				TopicId id = discussions.startTopic(privileges.actor(member), board.id(), form.getTitle(),
 						form.getBody());
 				return "redirect:/threads/" + id;
 			}

@@ -1,9 +1,9 @@
 package com.forum.web.pages;
 
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +16,7 @@ import com.forum.member.LanguageProperties;
 import com.forum.shared.MarkdownRenderer;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +43,11 @@ public class Fmt {
 		this.languages = languages;
 		this.markdown = markdown;
 		this.messages = messages;
+	}
+
+	/** A message made in code (a hint why a control is disabled), in the reader's language. */
+	public String text(MessageSourceResolvable message) {
+		return messages.getMessage(message, LocaleContextHolder.getLocale());
 	}
 
 	/** "12 May 2026" or "2026年5月12日", in the reader's zone. */

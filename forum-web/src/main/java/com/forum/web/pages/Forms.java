@@ -1,12 +1,19 @@
 package com.forum.web.pages;
 
+import java.time.Instant;
+
+import com.forum.reputation.QuotaExceededException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Turns the domain's refusals into messages on the form the member sent. The refusals resolve
@@ -17,8 +24,18 @@ final class Forms {
 	private Forms() {
 	}
 
-	/** A bad field becomes an error next to that field; a broken rule becomes a message above the form. */
+	/**
+	 * A bad field becomes an error next to that field; a broken rule becomes a message above the form.
+	 * A used-up daily quota keeps the member's text on the form and answers 429 with when it resets.
+	 */
 	static void reject(BindingResult result, RuntimeException ex) {
+		if (ex instanceof QuotaExceededException quota
+				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+				&& request.getResponse() != null) {
+			request.getResponse().setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			request.getResponse()
+				.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(quota.retryAfterSeconds(Instant.now())));
+		}
 		if (ex instanceof InvalidInputException invalid && hasField(result, invalid.field())) {
 			MessageSourceResolvable message = fieldMessage(invalid);
 			result.rejectValue(invalid.field(), message.getCodes()[0], message.getArguments(),

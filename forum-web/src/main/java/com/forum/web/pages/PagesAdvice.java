@@ -1,22 +1,30 @@
 package com.forum.web.pages;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardSummary;
+import com.forum.member.PrivilegeRequiredException;
 import com.forum.notification.Notifications;
+import com.forum.reputation.QuotaExceededException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.NotFoundException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.problem.ProblemMessages;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.PrivilegeDenial;
+import com.forum.web.security.PrivilegeGate;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -38,15 +46,23 @@ class PagesAdvice {
 
 	private final ProblemMessages messages;
 
-	PagesAdvice(BoardCatalog boards, Notifications notifications, ProblemMessages messages) {
+	private final PrivilegeGate privileges;
+
+	private final Clock clock;
+
+	PagesAdvice(BoardCatalog boards, Notifications notifications, ProblemMessages messages, PrivilegeGate privileges,
+			Clock clock) {
 		this.boards = boards;
 		this.notifications = notifications;
 		this.messages = messages;
+		this.privileges = privileges;
+		this.clock = clock;
 	}
 
+	/** Who looks, and what their reputation allows them, to show or explain the controls. */
 	@ModelAttribute("viewer")
 	Viewer viewer(@AuthenticationPrincipal MemberPrincipal member) {
-		return new Viewer(member);
+		return member == null ? new Viewer(null) : new Viewer(member, privileges.standing(member));
 	}
 
 	/** The header's unread count, for pages people look at; null when there is none to show. */
@@ -74,6 +90,26 @@ class PagesAdvice {
 	@ExceptionHandler(PermissionDeniedException.class)
 	ModelAndView denied(PermissionDeniedException ex, HttpServletRequest request) {
 		return page(HttpStatus.FORBIDDEN, messages.text(ex), request);
+	}
+
+	/** Refused for want of a privilege, by method security or by the domain: which, and what it needs. */
+	@ExceptionHandler(PrivilegeRequiredException.class)
+	ModelAndView privilegeRequired(PrivilegeRequiredException ex, HttpServletRequest request) {
+		return page(HttpStatus.FORBIDDEN, messages.text(privileges.denial(ex.privilege()).message()), request);
+	}
+
+	@ExceptionHandler(AuthorizationDeniedException.class)
+	ModelAndView authorizationDenied(AuthorizationDeniedException ex, HttpServletRequest request) {
+		String detail = ex.getAuthorizationResult() instanceof PrivilegeDenial denial ? messages.text(denial.message())
+				: messages.text("problem.type.forbidden");
+		return page(HttpStatus.FORBIDDEN, detail, request);
+	}
+
+	/** Over today's quota (a like; forms show it above themselves): 429 saying when it resets. */
+	@ExceptionHandler(QuotaExceededException.class)
+	ModelAndView quotaExceeded(QuotaExceededException ex, HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds(clock.instant())));
+		return page(HttpStatus.TOO_MANY_REQUESTS, messages.text(ex), request);
 	}
 
 	@ExceptionHandler(RuleViolationException.class)

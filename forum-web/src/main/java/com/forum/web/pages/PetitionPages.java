@@ -7,6 +7,7 @@ import java.util.Set;
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardId;
 import com.forum.board.BoardSummary;
+import com.forum.member.Privilege;
 import com.forum.petition.PetitionDraft;
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionFollowing;
@@ -17,12 +18,14 @@ import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionSubmission;
 import com.forum.petition.PetitionSummary;
 import com.forum.petition.PetitionVoting;
+import com.forum.search.SearchUnavailableException;
 import com.forum.search.SimilarPetition;
 import com.forum.search.SimilarPetitions;
-import com.forum.search.SearchUnavailableException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.PrivilegeGate;
+import com.forum.web.security.RequiresPrivilege;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +71,12 @@ class PetitionPages {
 
 	private final PetitionView view;
 
+	private final PrivilegeGate privileges;
+
 	PetitionPages(PetitionQueries queries, PetitionSubmission submission, PetitionVoting voting,
-			PetitionFollowing following, SimilarPetitions similar, BoardCatalog boards, PetitionView view) {
+			PetitionFollowing following, SimilarPetitions similar, BoardCatalog boards, PetitionView view,
+			PrivilegeGate privileges) {
+		this.privileges = privileges;
 		this.queries = queries;
 		this.submission = submission;
 		this.voting = voting;
@@ -129,7 +136,7 @@ class PetitionPages {
 		}
 		if (!result.hasErrors()) {
 			try {
-				PetitionId id = submission.submit(new Viewer(member).actor(),
+				PetitionId id = submission.submit(privileges.actor(member),
 						new PetitionDraft(new BoardId(form.getBoardId()), form.getTitle(), form.getDescription(),
 								form.getDeviceModel(), form.getFirmwareVersion(), form.tagSet()));
 				redirect.addFlashAttribute("notice", "petitions.notice.submitted");
@@ -149,6 +156,7 @@ class PetitionPages {
 	}
 
 	@PostMapping("/petitions/{id}/vote")
+	@RequiresPrivilege(Privilege.VOTE_PETITIONS)
 	String vote(@PathVariable long id, @Valid @ModelAttribute("voteForm") VoteForm form, BindingResult result,
 			@AuthenticationPrincipal MemberPrincipal member, Model model) {
 		PetitionId petition = new PetitionId(id);

@@ -8,6 +8,7 @@ import com.forum.petition.PetitionTriage;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.PrivilegeGate;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,9 +33,12 @@ class PetitionTriagePages {
 
 	private final PetitionView view;
 
-	PetitionTriagePages(PetitionTriage triage, PetitionView view) {
+	private final PrivilegeGate privileges;
+
+	PetitionTriagePages(PetitionTriage triage, PetitionView view, PrivilegeGate privileges) {
 		this.triage = triage;
 		this.view = view;
+		this.privileges = privileges;
 	}
 
 	@InitBinder
@@ -92,7 +96,8 @@ class PetitionTriagePages {
 			TriageAction action) {
 		if (!result.hasErrors()) {
 			try {
-				return "redirect:" + PetitionView.path(petition) + action.run(viewer.actor(), petition);
+				return "redirect:" + PetitionView.path(petition)
+						+ action.run(privileges.actor(viewer.member()), petition);
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
 				PetitionForms.reject(result, ex);

@@ -82,6 +82,10 @@ class PetitionView {
 		model.addAttribute("voted", viewer.signedIn() && voting.hasVoted(viewer.member().memberId(), id));
 		model.addAttribute("mode", viewer.signedIn() ? following.mode(viewer.actor(), id) : null);
 		addIfMissing(model, "voteForm", new VoteForm());
+		if (viewer.signedIn()) {
+			// members trusted with triage help mark duplicates with it
+			addIfMissing(model, "statusForm", new StatusForm());
+		}
 		if (viewer.staff()) {
 			TriageItem item = triage.item(viewer.actor(), id);
 			model.addAttribute("triageItem", item);

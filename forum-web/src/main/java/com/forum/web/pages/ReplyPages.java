@@ -7,11 +7,15 @@ import com.forum.discussion.ReplyDetails;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicDetails;
 import com.forum.discussion.TopicId;
+import com.forum.member.Privilege;
+import com.forum.member.PrivilegeRequiredException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.NotFoundException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.PrivilegeGate;
+import com.forum.web.security.RequiresPrivilege;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,11 +40,15 @@ class ReplyPages {
 
 	private final ThreadLinks links;
 
-	ReplyPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links) {
+	private final PrivilegeGate privileges;
+
+	ReplyPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links,
+			PrivilegeGate privileges) {
 		this.queries = queries;
 		this.boards = boards;
 		this.discussions = discussions;
 		this.links = links;
+		this.privileges = privileges;
 	}
 
 	@GetMapping("/threads/{id}/reply")
@@ -57,7 +65,7 @@ class ReplyPages {
 		if (!result.hasErrors()) {
 			try {
 				ReplyId quoted = form.getQuotedReplyId() == null ? null : new ReplyId(form.getQuotedReplyId());
-				ReplyId reply = discussions.reply(new Viewer(member).actor(), topicId, form.getBody(), quoted);
+				ReplyId reply = discussions.reply(privileges.actor(member), topicId, form.getBody(), quoted);
 				return "redirect:" + links.reply(topicId, reply);
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
@@ -71,7 +79,12 @@ class ReplyPages {
 	String editForm(@PathVariable long id, @PathVariable long rid, @AuthenticationPrincipal MemberPrincipal member,
 			Model model) {
 		ReplyDetails reply = queries.reply(new TopicId(id), new ReplyId(rid));
-		if (!new Viewer(member).canEdit(queries.topic(reply.topicId()), reply.authorId())) {
+		TopicDetails topic = queries.topic(reply.topicId());
+		Viewer viewer = new Viewer(member, member == null ? null : privileges.standing(member));
+		if (!viewer.canEdit(topic, reply.authorId()) && !viewer.canWikiEdit(topic, reply.authorId())) {
+			if (viewer.canChange(topic)) {
+				throw new PrivilegeRequiredException(Privilege.EDIT_OTHERS_POSTS);
+			}
 			throw new PermissionDeniedException("edit-reply",
 					"Only the author or a moderator may edit this reply, and only while the thread is not locked.");
 		}
@@ -86,7 +99,7 @@ class ReplyPages {
 		ReplyId replyId = new ReplyId(rid);
 		if (!result.hasErrors()) {
 			try {
-				discussions.editReply(new Viewer(member).actor(), topicId, replyId, form.getBody());
+				discussions.editReply(privileges.actor(member), topicId, replyId, form.getBody());
 				return "redirect:" + links.reply(topicId, replyId);
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
@@ -103,6 +116,7 @@ class ReplyPages {
 	}
 
 	@PostMapping("/threads/{id}/replies/{rid}/like")
+	@RequiresPrivilege(Privilege.LIKE_POSTS)
 	String like(@PathVariable long id, @PathVariable long rid, @AuthenticationPrincipal MemberPrincipal member) {
 		discussions.like(new Viewer(member).actor(), new TopicId(id), new ReplyId(rid));
 		return "redirect:" + links.reply(new TopicId(id), new ReplyId(rid));

@@ -12,10 +12,14 @@ import com.forum.discussion.ReplyDetails;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicDetails;
 import com.forum.discussion.TopicId;
+import com.forum.member.Privilege;
+import com.forum.member.PrivilegeRequiredException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.PrivilegeGate;
+import com.forum.web.security.RequiresPrivilege;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
@@ -46,11 +50,15 @@ class ThreadPages {
 
 	private final ThreadLinks links;
 
-	ThreadPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links) {
+	private final PrivilegeGate privileges;
+
+	ThreadPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links,
+			PrivilegeGate privileges) {
 		this.queries = queries;
 		this.discussions = discussions;
 		this.boards = boards;
 		this.links = links;
+		this.privileges = privileges;
 	}
 
 	/** With {@code ?reply=} and no page, sends the reader to the page holding that reply. */
@@ -84,7 +92,11 @@ class ThreadPages {
 	@GetMapping("/threads/{id}/edit")
 	String editForm(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member, Model model) {
 		TopicDetails topic = queries.topic(new TopicId(id));
-		if (!new Viewer(member).canEdit(topic, topic.authorId())) {
+		Viewer viewer = new Viewer(member, member == null ? null : privileges.standing(member));
+		if (!viewer.canEdit(topic, topic.authorId()) && !viewer.canWikiEdit(topic, topic.authorId())) {
+			if (viewer.canChange(topic)) {
+				throw new PrivilegeRequiredException(Privilege.EDIT_OTHERS_POSTS);
+			}
 			throw new PermissionDeniedException("edit-thread",
 					"Only the author or a moderator may edit this thread, and only while it is not locked.");
 		}
@@ -99,7 +111,7 @@ class ThreadPages {
 		TopicId topicId = new TopicId(id);
 		if (!result.hasErrors()) {
 			try {
-				discussions.editTopic(new Viewer(member).actor(), topicId, form.getTitle(), form.getBody());
+				discussions.editTopic(privileges.actor(member), topicId, form.getTitle(), form.getBody());
 				return "redirect:" + ThreadLinks.thread(topicId);
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
@@ -119,6 +131,7 @@ class ThreadPages {
 	}
 
 	@PostMapping("/threads/{id}/like")
+	@RequiresPrivilege(Privilege.LIKE_POSTS)
 	String like(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member) {
 		discussions.like(new Viewer(member).actor(), new TopicId(id), null);
 		return "redirect:/threads/" + id + "#post";

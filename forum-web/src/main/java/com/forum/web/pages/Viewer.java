@@ -4,16 +4,27 @@ import com.forum.board.BoardSummary;
 import com.forum.discussion.TopicDetails;
 import com.forum.member.Actor;
 import com.forum.member.MemberId;
+import com.forum.member.Privilege;
+import com.forum.reputation.Standing;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.PrivilegeDenial;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * Who is looking at a page, and which buttons to offer them. These only decide what to show; the
- * domain makes the real decision when a form is sent.
+ * domain and method security make the real decision when a form is sent.
  *
  * @param member the signed-in member, or null for an anonymous visitor
+ * @param standing the member's reputation and the privileges it allows, or null when not read
  */
-public record Viewer(MemberPrincipal member) {
+public record Viewer(MemberPrincipal member, Standing standing) {
+
+	public Viewer(MemberPrincipal member) {
+		this(member, null);
+	}
 
 	public boolean signedIn() {
 		return member != null;
@@ -42,8 +53,34 @@ public record Viewer(MemberPrincipal member) {
 		return canChange(topic) && (is(author) || moderates());
 	}
 
+	/** Edit another member's post as a wiki edit: members whose reputation allows it. */
+	public boolean canWikiEdit(TopicDetails topic, MemberId author) {
+		return canChange(topic) && !is(author) && !moderates() && may("edit-others-posts");
+	}
+
+	/** The like button is offered to members who can like here; whether they hold the privilege is {@link #may}. */
 	public boolean canLike(TopicDetails topic, MemberId author) {
 		return canChange(topic) && !is(author);
+	}
+
+	/** Whether the member holds the privilege ({@code like-posts}); staff hold them all. */
+	public boolean may(String privilege) {
+		if (member == null) {
+			return false;
+		}
+		return standing == null ? member.role().holdsEveryPrivilege() : standing.holds(Privilege.of(privilege));
+	}
+
+	/**
+	 * Why the member may not, for the hint beside a disabled control: "Voting on petitions needs 0
+	 * reputation; you have -5."
+	 */
+	public MessageSourceResolvable missing(String privilege) {
+		Privilege wanted = Privilege.of(privilege);
+		long reputation = standing == null ? 0 : standing.reputation();
+		long needed = standing == null ? 0 : standing.needs(wanted);
+		return new DefaultMessageSourceResolvable(new String[] { "problem.denied.privilege.detail" },
+				new Object[] { PrivilegeDenial.name(wanted), needed, reputation }, privilege);
 	}
 
 	public boolean canReply(TopicDetails topic) {

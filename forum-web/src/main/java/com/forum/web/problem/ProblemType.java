@@ -1,6 +1,7 @@
 package com.forum.web.problem;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,8 @@ public enum ProblemType {
 	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request is too large."),
 	TOO_MANY_LOGIN_ATTEMPTS("too-many-login-attempts", HttpStatus.TOO_MANY_REQUESTS,
 			"Too many failed sign-in attempts."),
+	PRIVILEGE_REQUIRED("denied/privilege", HttpStatus.FORBIDDEN, "You need more reputation for this."),
+	QUOTA_EXCEEDED("quota-exceeded", HttpStatus.TOO_MANY_REQUESTS, "Today's quota for this is used up."),
 	SEARCH_UNAVAILABLE("search-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable right now."),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
 
@@ -84,10 +87,33 @@ public enum ProblemType {
 		return problem;
 	}
 
+	/**
+	 * Refused for want of a privilege: 403 naming it, the reputation it needs and the member's own, as
+	 * members clients can read.
+	 */
+	public static ProblemDetail privilegeRequired(String privilege, long requiredReputation, long reputation,
+			String detail) {
+		ProblemDetail problem = PRIVILEGE_REQUIRED.detail(detail);
+		problem.setProperty("privilege", privilege);
+		problem.setProperty("requiredReputation", requiredReputation);
+		problem.setProperty("reputation", reputation);
+		return problem;
+	}
+
+	/** Today's quota is used up: 429 naming the quota, its limit and when it resets. */
+	public static ProblemDetail quotaExceeded(String quota, int limit, Instant resetsAt, String detail) {
+		ProblemDetail problem = QUOTA_EXCEEDED.detail(detail);
+		problem.setProperty("quota", quota);
+		problem.setProperty("limit", limit);
+		problem.setProperty("resetsAt", resetsAt.toString());
+		return problem;
+	}
+
 	public static ProblemType forStatus(int status) {
 		for (ProblemType type : values()) {
 			if (type.status.value() == status && type != VALIDATION && type != MALFORMED_REQUEST
-					&& type != INVALID_PARAMETER && type != INVALID_CREDENTIALS && type != CONCURRENT_CHANGE) {
+					&& type != INVALID_PARAMETER && type != INVALID_CREDENTIALS && type != CONCURRENT_CHANGE
+					&& type != PRIVILEGE_REQUIRED && type != QUOTA_EXCEEDED) {
 				return type;
 			}
 		}

@@ -21,7 +21,8 @@ class DiscussionJourneysTest extends JourneyTest {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "en", "zh-CN" })
 	void aMemberStartsAThreadWrittenInMarkdown(String language) {
-		Member author = member("author");
+		// links are a privilege: this author's reputation reaches it
+		Member author = reputed(member("author"), 10);
 		Journey j = journey("thread", language).signIn(author.username(), author.password());
 		String marker = marker();
 		String title = j.say("Night mode first impressions ", "夜景模式初体验 ") + marker;

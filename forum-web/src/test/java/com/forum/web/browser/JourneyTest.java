@@ -8,9 +8,11 @@ import java.util.Set;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardKind;
+import com.forum.points.Ledger;
 import com.forum.web.ApiClient;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
+import com.forum.web.Reputations;
 import com.forum.web.SeededMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +61,9 @@ abstract class JourneyTest {
 	@Autowired
 	PasswordEncoder passwords;
 
+	@Autowired
+	Ledger ledger;
+
 	ApiClient api;
 
 	@BeforeEach
@@ -92,6 +97,12 @@ abstract class JourneyTest {
 	private Member member(String prefix, String role) {
 		SeededMember seeded = SeededMember.create(db, prefix, role, passwordHash());
 		return new Member(seeded.username(), PASSWORD, seeded.token());
+	}
+
+	/** The member earned this much reputation (one ledger entry), and the privileges it unlocks. */
+	Member reputed(Member member, long reputation) {
+		Reputations.set(ledger, db, member.username(), reputation);
+		return member;
 	}
 
 	/** The member chose a language in their profile: pages and notifications follow it. */

@@ -1,0 +1,186 @@
+package com.forum.reputation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.forum.discussion.PostLiked;
+import com.forum.discussion.ReplyPosted;
+import com.forum.discussion.TopicStarted;
+import com.forum.member.MemberDirectory;
+import com.forum.member.MemberId;
+import com.forum.member.MemberSettings;
+import com.forum.petition.PetitionVoted;
+import com.forum.points.PointsProperties;
+
+/**
+ * How many threads, replies, votes and likes a member made today, against the quotas of their level.
+ * The count is taken as the fact is stored, inside its transaction (these listeners are synchronous):
+ * a write over the quota is refused and rolled back, a repeated like or vote that changes nothing is
+ * not counted, and a write that rolls back for another reason gives its count back. Days are the
+ * member's own (their zone, else the forum's); each day has its own Redis counter
+ * ({@code quota:<member>:<yyyy-MM-dd>:<quota>}), which expires the day after.
+ */
+@Service
+public class DailyQuotas {
+
+	private final StringRedisTemplate redis;
+
+	private final Reputation reputation;
+
+	private final MemberDirectory members;
+
+	private final MemberSettings settings;
+
+	private final QuotaProperties quotas;
+
+	private final PointsProperties points;
+
+	private final Clock clock;
+
+	DailyQuotas(StringRedisTemplate redis, Reputation reputation, MemberDirectory members, MemberSettings settings,
+			QuotaProperties quotas, PointsProperties points, Clock clock) {
+		this.redis = redis;
+		this.reputation = reputation;
+		this.members = members;
+		this.settings = settings;
+		this.quotas = quotas;
+		this.points = points;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(TopicStarted event) {
+		take(event.authorId(), Quota.THREADS);
+	}
+
+	@EventListener
+	void on(ReplyPosted event) {
+		take(event.authorId(), Quota.REPLIES);
+	}
+
+	@EventListener
+	void on(PostLiked event) {
+		if (event.liked()) {
+			take(event.likerId(), Quota.LIKES);
+		}
+	}
+
+	@EventListener
+	void on(PetitionVoted event) {
+		if (event.cast()) {
+			take(event.voterId(), Quota.VOTES);
+		}
+	}
+
+	/** How many of the quota the member used today. */
+	public long used(MemberId member, Quota quota) {
+		String count = redis.opsForValue().get(key(member, quota, day(member)));
+		return count == null ? 0 : Long.parseLong(count);
+	}
+
+	/** What the member did today of each quota, with the quotas of their level (none for staff). */
+	public Today today(MemberId member) {
+		Map<Quota, Long> used = new EnumMap<>(Quota.class);
+		for (Quota quota : Quota.values()) {
+			used.put(quota, used(member, quota));
+		}
+		boolean staff = members.actor(member).role().holdsEveryPrivilege();
+		ZoneId zone = zoneOf(member);
+		return new Today(used, staff ? null : quotas.at(reputation.level(member).number()),
+				LocalDate.ofInstant(clock.instant(), zone).plusDays(1).atStartOfDay(zone).toInstant(), zone);
+	}
+
+	/**
+	 * @param used what the member did today, by quota
+	 * @param limits the quotas of their level, or null for staff
+	 * @param resetsAt the start of their next day
+	 */
+	public record Today(Map<Quota, Long> used, QuotaProperties.DailyQuota limits, Instant resetsAt, ZoneId zone) {
+
+		public long used(Quota quota) {
+			return used.getOrDefault(quota, 0L);
+		}
+
+		public long threads() {
+			return used(Quota.THREADS);
+		}
+
+		public long replies() {
+			return used(Quota.REPLIES);
+		}
+
+		public long votes() {
+			return used(Quota.VOTES);
+		}
+
+		public long likes() {
+			return used(Quota.LIKES);
+		}
+	}
+
+	/** The member's quota today, by their level; null for staff, who have none. */
+	public Integer limit(MemberId member, Quota quota) {
+		if (members.actor(member).role().holdsEveryPrivilege()) {
+			return null;
+		}
+		return quotas.at(reputation.level(member).number()).of(quota);
+	}
+
+	/**
+	 * Counts one more; over the quota, gives it back and refuses. The count is given back too if the
+	 * transaction that stores the fact rolls back.
+	 */
+	void take(MemberId member, Quota quota) {
+		Integer limit = limit(member, quota);
+		if (limit == null) {
+			return;
+		}
+		ZoneId zone = zoneOf(member);
+		LocalDate day = LocalDate.ofInstant(clock.instant(), zone);
+		String key = key(member, quota, day);
+		Long count = redis.opsForValue().increment(key);
+		Instant resetsAt = day.plusDays(1).atStartOfDay(zone).toInstant();
+		if (count != null && count == 1) {
+			redis.expire(key, Duration.between(clock.instant(), resetsAt).plusDays(1));
+		}
+		if (count != null && count > limit) {
+			redis.opsForValue().decrement(key);
+			throw new QuotaExceededException(quota, limit, reputation.level(member).label(), resetsAt, zone);
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					if (status == STATUS_ROLLED_BACK) {
+						redis.opsForValue().decrement(key);
+					}
+				}
+			});
+		}
+	}
+
+	private LocalDate day(MemberId member) {
+		return LocalDate.ofInstant(clock.instant(), zoneOf(member));
+	}
+
+	private ZoneId zoneOf(MemberId member) {
+		ZoneId zone = settings.preferences(member).zone();
+		return zone == null ? points.zone() : zone;
+	}
+
+	static String key(MemberId member, Quota quota, LocalDate day) {
+		return "quota:" + member.value() + ":" + day + ":" + quota.id();
+	}
+}

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
+import com.forum.member.LanguageProperties;
 import com.forum.member.MemberId;
 import com.forum.shared.NotFoundException;
 
@@ -30,10 +31,38 @@ public class Notifications {
 
 	private final MessageSource messages;
 
-	Notifications(NamedParameterJdbcTemplate jdbc, Clock clock, MessageSource messages) {
+	private final LanguageProperties languages;
+
+	Notifications(NamedParameterJdbcTemplate jdbc, Clock clock, MessageSource messages, LanguageProperties languages) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.messages = messages;
+		this.languages = languages;
+	}
+
+	/**
+	 * Tells one member something that concerns only them (a badge earned). The words keep their keys,
+	 * so the centre shows them in the language of whoever reads them; the key makes a second call for
+	 * the same news add nothing. Returns whether the notification is new.
+	 */
+	@Transactional
+	public boolean send(MemberId recipient, String kind, Message title, Message body, String link, String key) {
+		Locale fallback = languages.fallback();
+		String text = title.render(messages, fallback);
+		return jdbc.update("""
+				insert into notification (recipient_id, kind, title, body, message_key, message_args, body_key, link,
+				                          dedupe_key, created_at)
+				values (:recipient, :kind, :title, :body, :messageKey, :messageArgs, :bodyKey, :link, :key, :now)
+				on conflict (recipient_id, dedupe_key) do nothing""",
+				new MapSqlParameterSource("recipient", recipient.value()).addValue("kind", kind)
+					.addValue("title", text.length() > 300 ? text.substring(0, 299) + "…" : text)
+					.addValue("body", body.render(messages, fallback))
+					.addValue("messageKey", title.key())
+					.addValue("messageArgs", title.arguments())
+					.addValue("bodyKey", body.key())
+					.addValue("link", link)
+					.addValue("key", key)
+					.addValue("now", Timestamp.from(clock.instant()))) > 0;
 	}
 
 	/** A member's notifications, newest first, in the language of the one reading them (the request's). */

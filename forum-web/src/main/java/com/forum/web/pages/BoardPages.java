@@ -9,6 +9,7 @@ import com.forum.discussion.Discussions;
 import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicOrder;
 import com.forum.discussion.TopicSummary;
+import com.forum.reputation.Reputation;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
@@ -37,10 +38,13 @@ class BoardPages {
 
 	private final Discussions discussions;
 
-	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions) {
+	private final Reputation reputation;
+
+	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions, Reputation reputation) {
 		this.boards = boards;
 		this.queries = queries;
 		this.discussions = discussions;
+		this.reputation = reputation;
 	}
 
 	@GetMapping("/boards/{slug}")
@@ -53,6 +57,7 @@ class BoardPages {
 		model.addAttribute("board", board);
 		model.addAttribute("sort", sortName);
 		model.addAttribute("topics", topics);
+		model.addAttribute("standings", reputation.standings(topics.map(TopicSummary::authorId).toList()));
 		model.addAttribute("pager", Pager.of(Pages.number(page), topics.getTotalPages(),
 				n -> "/boards/" + board.slug() + "?sort=" + sortName + (n > 1 ? "&page=" + n : "")));
 		return "boards/board";

@@ -17,9 +17,10 @@ import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionSubmission;
 import com.forum.petition.PetitionSummary;
 import com.forum.petition.PetitionVoting;
+import com.forum.reputation.Reputation;
+import com.forum.search.SearchUnavailableException;
 import com.forum.search.SimilarPetition;
 import com.forum.search.SimilarPetitions;
-import com.forum.search.SearchUnavailableException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
@@ -68,8 +69,12 @@ class PetitionPages {
 
 	private final PetitionView view;
 
+	private final Reputation reputation;
+
 	PetitionPages(PetitionQueries queries, PetitionSubmission submission, PetitionVoting voting,
-			PetitionFollowing following, SimilarPetitions similar, BoardCatalog boards, PetitionView view) {
+			PetitionFollowing following, SimilarPetitions similar, BoardCatalog boards, PetitionView view,
+			Reputation reputation) {
+		this.reputation = reputation;
 		this.queries = queries;
 		this.submission = submission;
 		this.voting = voting;
@@ -100,6 +105,7 @@ class PetitionPages {
 		Page<PetitionSummary> petitions = queries.list(filter, order, Pages.index(page), PAGE_SIZE);
 		model.addAttribute("section", "petitions");
 		model.addAttribute("petitions", petitions);
+		model.addAttribute("standings", reputation.standings(petitions.map(PetitionSummary::authorId).toList()));
 		model.addAttribute("boardsById", boards.byId());
 		model.addAttribute("links", links);
 		model.addAttribute("scope", scope);

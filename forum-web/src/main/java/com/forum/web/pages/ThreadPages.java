@@ -2,6 +2,7 @@ package com.forum.web.pages;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardSummary;
@@ -12,6 +13,7 @@ import com.forum.discussion.ReplyDetails;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicDetails;
 import com.forum.discussion.TopicId;
+import com.forum.reputation.Reputation;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
@@ -46,11 +48,15 @@ class ThreadPages {
 
 	private final ThreadLinks links;
 
-	ThreadPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links) {
+	private final Reputation reputation;
+
+	ThreadPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links,
+			Reputation reputation) {
 		this.queries = queries;
 		this.discussions = discussions;
 		this.boards = boards;
 		this.links = links;
+		this.reputation = reputation;
 	}
 
 	/** With {@code ?reply=} and no page, sends the reader to the page holding that reply. */
@@ -72,6 +78,9 @@ class ThreadPages {
 		recordView(topicId, viewer, request);
 		addTopic(topic, model);
 		model.addAttribute("replies", replies);
+		model.addAttribute("standings", reputation.standings(Stream
+			.concat(Stream.of(topic.authorId()), replies.getContent().stream().map(ReplyDetails::authorId))
+			.toList()));
 		model.addAttribute("firstNumber", (number - 1) * ThreadLinks.REPLIES_PER_PAGE + 1);
 		model.addAttribute("pager", Pager.of(number, replies.getTotalPages(), n -> ThreadLinks.page(topicId, n)));
 		model.addAttribute("likedTopic", liked(viewer, PostKind.TOPIC, List.of(id)).contains(id));

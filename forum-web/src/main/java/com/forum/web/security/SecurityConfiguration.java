@@ -77,6 +77,7 @@ class SecurityConfiguration {
 				.requestMatchers("/triage", "/triage/**", "/releases/new").hasAnyRole("EMPLOYEE", "ADMIN")
 				.requestMatchers(reading("/petitions/new")).authenticated()
 				.requestMatchers(reading("/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*")).permitAll()
+				.requestMatchers(reading("/leaderboards", "/badges")).permitAll()
 				.requestMatchers(reading("/", "/boards/*", "/threads/*", "/threads/*/history", "/search", "/members/*",
 						"/login", "/register", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))

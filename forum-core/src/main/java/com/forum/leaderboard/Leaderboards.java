@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +37,9 @@ public class Leaderboards {
 
 	/** The field of a board's hash that says the board was rebuilt whole since Redis last lost it. */
 	private static final String COMPLETE = "complete";
+
+	/** The most an entry's time can precede its event's: they are taken in the same short transaction. */
+	private static final Duration WRITTEN_BEFORE = Duration.ofSeconds(1);
 
 	/** Members written by one call of the script while rebuilding. */
 	private static final int BATCH = 500;
@@ -117,15 +121,20 @@ public class Leaderboards {
 
 	/**
 	 * Sets the member's scores on the boards of the account's kind whose windows hold the instant
-	 * (an entry's posting time) to their totals in the ledger.
+	 * (an entry's posting time) to their totals in the ledger. The entry is written a moment before
+	 * its event is, so at the turn of a week or a month the board just ended is set as well.
 	 */
 	public void refresh(MemberId member, Account account, Instant at) {
 		LeaderboardKind kind = LeaderboardKind.of(account);
 		for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
-			Board board = new Board(kind, period.windowAt(at, zone));
-			long keep = secondsToKeep(board);
-			if (keep >= 0) {
-				write(board, keep, List.of(totals.total(member, account, board.window().from(), board.window().to())));
+			Set<LeaderboardPeriod.Window> windows = new LinkedHashSet<>(
+					List.of(period.windowAt(at, zone), period.windowAt(at.minus(WRITTEN_BEFORE), zone)));
+			for (LeaderboardPeriod.Window window : windows) {
+				Board board = new Board(kind, window);
+				long keep = secondsToKeep(board);
+				if (keep >= 0) {
+					write(board, keep, List.of(totals.total(member, account, window.from(), window.to())));
+				}
 			}
 		}
 	}

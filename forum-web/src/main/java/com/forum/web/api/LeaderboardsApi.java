@@ -3,6 +3,7 @@ package com.forum.web.api;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.forum.leaderboard.Leaderboard;
 import com.forum.leaderboard.LeaderboardKind;
@@ -69,7 +70,7 @@ class LeaderboardsApi {
 		Ranking mine = me == null ? null : leaderboards.rankOf(board, span, me.memberId()).orElse(null);
 		List<MemberId> shown = top.top().stream().map(Ranking::member).toList();
 		if (mine != null) {
-			shown = java.util.stream.Stream.concat(shown.stream(), java.util.stream.Stream.of(mine.member())).toList();
+			shown = Stream.concat(shown.stream(), Stream.of(mine.member())).toList();
 		}
 		Map<MemberId, String> names = members.usernames(shown);
 		Standings standings = reputation.standings(shown);

@@ -1,5 +1,6 @@
 package com.forum.web.pages;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,8 +56,8 @@ class ReputationPages {
 		model.addAttribute("section", "leaderboards");
 		model.addAttribute("kind", name(shownKind));
 		model.addAttribute("period", name(shownPeriod));
-		model.addAttribute("kinds", List.of(LeaderboardKind.values()).stream().map(ReputationPages::name).toList());
-		model.addAttribute("periods", List.of(LeaderboardPeriod.values()).stream().map(ReputationPages::name).toList());
+		model.addAttribute("kinds", Arrays.stream(LeaderboardKind.values()).map(ReputationPages::name).toList());
+		model.addAttribute("periods", Arrays.stream(LeaderboardPeriod.values()).map(ReputationPages::name).toList());
 		try {
 			Leaderboard board = leaderboards.top(shownKind, shownPeriod);
 			List<MemberId> shown = board.top().stream().map(Ranking::member).toList();

@@ -56,6 +56,7 @@ class ReputationJourneysTest extends JourneyTest {
 		WebElement mine = j.find("#reply-" + answer + " .post-who .level");
 		assertThat(mine.findElement(By.cssSelector("[aria-hidden='true']")).getText()).isEqualTo("Lv5");
 		assertThat(mine.getDomAttribute("title")).isEqualTo(level);
+		j.axe("thread with levels");
 
 		// the badge was announced in the reader's language
 		j.click(".account-nav a.notif-link");

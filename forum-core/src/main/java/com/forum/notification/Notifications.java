@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import com.forum.member.LanguageProperties;
 import com.forum.member.MemberId;
+import com.forum.notification.internal.NotificationColumns;
 import com.forum.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
@@ -47,22 +48,13 @@ public class Notifications {
 	 */
 	@Transactional
 	public boolean send(MemberId recipient, String kind, Message title, Message body, String link, String key) {
-		Locale fallback = languages.fallback();
-		String text = title.render(messages, fallback);
 		return jdbc.update("""
 				insert into notification (recipient_id, kind, title, body, message_key, message_args, body_key, link,
 				                          dedupe_key, created_at)
 				values (:recipient, :kind, :title, :body, :messageKey, :messageArgs, :bodyKey, :link, :key, :now)
 				on conflict (recipient_id, dedupe_key) do nothing""",
-				new MapSqlParameterSource("recipient", recipient.value()).addValue("kind", kind)
-					.addValue("title", text.length() > 300 ? text.substring(0, 299) + "…" : text)
-					.addValue("body", body.render(messages, fallback))
-					.addValue("messageKey", title.key())
-					.addValue("messageArgs", title.arguments())
-					.addValue("bodyKey", body.key())
-					.addValue("link", link)
-					.addValue("key", key)
-					.addValue("now", Timestamp.from(clock.instant()))) > 0;
+				NotificationColumns.of(kind, title, body, link, key, clock.instant(), messages, languages.fallback())
+					.addValue("recipient", recipient.value())) > 0;
 	}
 
 	/** A member's notifications, newest first, in the language of the one reading them (the request's). */

@@ -33,6 +33,12 @@ public class ApiClient {
 		return send("GET", path, null, token, "application/json");
 	}
 
+	/** Reads as a program that asks for a language does ({@code Accept-Language: zh-CN}). */
+	public Response get(String path, String token, String acceptLanguage) {
+		return exchange("GET", path, HttpRequest.BodyPublishers.noBody(), null, token, "application/json",
+				acceptLanguage);
+	}
+
 	public Response post(String path, Object body, String token) {
 		return send("POST", path, body, token, "application/json");
 	}
@@ -69,10 +75,18 @@ public class ApiClient {
 
 	private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType,
 			String token, String accept) {
+		return exchange(method, path, body, contentType, token, accept, null);
+	}
+
+	private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+			String token, String accept, String acceptLanguage) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.timeout(Duration.ofSeconds(60))
 			.header("Accept", accept)
 			.method(method, body);
+		if (acceptLanguage != null) {
+			request.header("Accept-Language", acceptLanguage);
+		}
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

@@ -1,9 +1,5 @@
 package com.forum.web.reputation;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +33,6 @@ import com.forum.web.Await;
 import com.forum.web.Browser;
 import com.forum.web.IntegrationTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,7 +135,7 @@ class ReputationIntegrationTest {
 	}
 
 	@Test
-	void aFirstAcceptedAnswerEarnsTheBadgeOnceHoweverOftenTheEventsArrive() throws Exception {
+	void aFirstAcceptedAnswerEarnsTheBadgeOnceHoweverOftenTheEventsArrive() {
 		Member asker = api.newMember("asker");
 		Member helper = api.newMember("helper");
 		long thread = created(api.post("/api/v1/threads", Map.of("boardId", support, "title", "My phone will not charge",
@@ -171,7 +166,7 @@ class ReputationIntegrationTest {
 				Long.class, memberId(helper))).isEqualTo(1);
 
 		// told in the reader's language, with a link to the badges on their profile
-		JsonNode chinese = JsonMapper.builder().build().readTree(notifications(helper, "zh-CN")).get("items");
+		JsonNode chinese = api.get("/api/v1/notifications", helper.token(), "zh-CN").json().get("items");
 		JsonNode told = chinese.valueStream().filter(n -> n.get("kind").asString().equals("badge-granted"))
 			.findFirst().orElseThrow();
 		assertThat(told.get("title").asString()).isEqualTo("首个最佳答案");
@@ -297,15 +292,5 @@ class ReputationIntegrationTest {
 
 	private static String marker() {
 		return "q" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-	}
-
-	private String notifications(Member member, String language) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/notifications"))
-			.header("Authorization", "Bearer " + member.token())
-			.header("Accept-Language", language)
-			.build();
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
 	}
 }

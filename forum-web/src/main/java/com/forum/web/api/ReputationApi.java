@@ -34,9 +34,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Leaderboards and badges: public, for anyone; a signed-in caller also learns their own place. */
 @RestController
 @Tag(name = "Reputation", description = "Leaderboards and badges")
-class LeaderboardsApi {
+class ReputationApi {
 
 	private final Leaderboards leaderboards;
 
@@ -48,7 +49,7 @@ class LeaderboardsApi {
 
 	private final MessageSource messages;
 
-	LeaderboardsApi(Leaderboards leaderboards, Badges badges, Reputation reputation, MemberDirectory members,
+	ReputationApi(Leaderboards leaderboards, Badges badges, Reputation reputation, MemberDirectory members,
 			MessageSource messages) {
 		this.leaderboards = leaderboards;
 		this.badges = badges;

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import com.forum.member.LanguageProperties;
 import com.forum.member.MemberId;
+import com.forum.notification.internal.NotificationColumns;
 import com.forum.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
@@ -38,6 +39,22 @@ public class Notifications {
 		this.clock = clock;
 		this.messages = messages;
 		this.languages = languages;
+	}
+
+	/**
+	 * Tells one member something that concerns only them (a badge earned). The words keep their keys,
+	 * so the centre shows them in the language of whoever reads them; the key makes a second call for
+	 * the same news add nothing. Returns whether the notification is new.
+	 */
+	@Transactional
+	public boolean send(MemberId recipient, String kind, Message title, Message body, String link, String key) {
+		return jdbc.update("""
+				insert into notification (recipient_id, kind, title, body, message_key, message_args, body_key, link,
+				                          dedupe_key, created_at)
+				values (:recipient, :kind, :title, :body, :messageKey, :messageArgs, :bodyKey, :link, :key, :now)
+				on conflict (recipient_id, dedupe_key) do nothing""",
+				NotificationColumns.of(kind, title, body, link, key, clock.instant(), messages, languages.fallback())
+					.addValue("recipient", recipient.value())) > 0;
 	}
 
 	/** A member's notifications, newest first, in the language of the one reading them (the request's). */

@@ -83,6 +83,24 @@ public class CheckIns {
 				new TreeSet<>(days));
 	}
 
+	/** The longest run of days in a row the member ever checked in, for milestones (0 if never). */
+	@Transactional(readOnly = true)
+	public int longestStreak(MemberId member) {
+		Integer longest = jdbc.queryForObject("select coalesce(max(streak), 0) from check_in where member_id = :member",
+				new MapSqlParameterSource("member", member.value()), Integer.class);
+		return longest == null ? 0 : longest;
+	}
+
+	/** Every member who once checked in at least this many days in a row. */
+	@Transactional(readOnly = true)
+	public List<MemberId> membersWithStreak(int atLeast) {
+		return jdbc.queryForList("select distinct member_id from check_in where streak >= :atLeast order by member_id",
+				new MapSqlParameterSource("atLeast", atLeast), Long.class)
+			.stream()
+			.map(MemberId::new)
+			.toList();
+	}
+
 	private Integer streakOn(MemberId member, LocalDate day) {
 		return jdbc.query("select streak from check_in where member_id = :member and day = :day",
 				new MapSqlParameterSource("member", member.value()).addValue("day", day), (rs, row) -> rs.getInt(1))

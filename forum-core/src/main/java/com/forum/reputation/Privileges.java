@@ -55,9 +55,9 @@ public class Privileges {
 	}
 
 	/** Where the member stands now: their reputation and what it allows them. */
-	public Standing standing(MemberId member, Role role) {
+	public PrivilegeStanding standing(MemberId member, Role role) {
 		long current = reputation.of(member);
-		return new Standing(current, role.holdsEveryPrivilege() ? EnumSet.allOf(Privilege.class) : heldAt(current),
+		return new PrivilegeStanding(current, role.holdsEveryPrivilege() ? EnumSet.allOf(Privilege.class) : heldAt(current),
 				ladder);
 	}
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,21 +42,35 @@ public class Reputation {
 
 	/** The levels of many members in one query, for lists that show a level next to every name. */
 	public Map<MemberId, Level> levels(Collection<MemberId> members) {
+		Standings standings = standings(members);
 		Map<MemberId, Level> levels = new HashMap<>();
-		if (members.isEmpty()) {
-			return levels;
-		}
-		Map<Long, Long> reputations = new HashMap<>();
-		jdbc.query("""
-				select member_id, balance from ledger_balance where account = 'REPUTATION' and member_id in (:members)""",
-				new MapSqlParameterSource("members", members.stream().map(MemberId::value).distinct().toList()),
-				rs -> {
-					reputations.put(rs.getLong(1), rs.getLong(2));
-				});
 		for (MemberId member : members) {
-			levels.put(member, levelFor(reputations.getOrDefault(member.value(), 0L)));
+			levels.put(member, standings.of(member).level());
 		}
 		return levels;
+	}
+
+	/**
+	 * The reputation and level of many members in one query, for pages that show a level next to every
+	 * name and say what it stands for.
+	 */
+	public Standings standings(Collection<MemberId> members) {
+		Map<MemberId, Standing> standings = new HashMap<>();
+		List<Long> ids = members.stream().filter(Objects::nonNull).map(MemberId::value).distinct().toList();
+		if (!ids.isEmpty()) {
+			jdbc.query("""
+					select member_id, balance from ledger_balance where account = 'REPUTATION' and member_id in (:members)""",
+					new MapSqlParameterSource("members", ids), rs -> {
+						long reputation = rs.getLong(2);
+						standings.put(new MemberId(rs.getLong(1)), new Standing(reputation, levelFor(reputation)));
+					});
+		}
+		return new Standings(standings, new Standing(0, levelFor(0)));
+	}
+
+	public Standing standing(MemberId member) {
+		long reputation = of(member);
+		return new Standing(reputation, levelFor(reputation));
 	}
 
 	public Level levelFor(long reputation) {
@@ -66,6 +81,16 @@ public class Reputation {
 			}
 		}
 		return new Level(index + 1, ladder.get(index), index + 1 < ladder.size() ? ladder.get(index + 1) : null);
+	}
+
+	/** Every member with at least this much reputation. */
+	List<MemberId> membersWithAtLeast(long reputation) {
+		return jdbc.queryForList("""
+				select member_id from ledger_balance where account = 'REPUTATION' and balance >= :reputation
+				order by member_id""", new MapSqlParameterSource("reputation", reputation), Long.class)
+			.stream()
+			.map(MemberId::new)
+			.toList();
 	}
 
 	/** The ladder: the reputation each level starts at, Lv1 first. */

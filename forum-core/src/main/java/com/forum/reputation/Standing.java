@@ -1,29 +1,26 @@
 package com.forum.reputation;
 
-import java.util.Map;
-import java.util.Set;
-
-import com.forum.member.Privilege;
-
 /**
- * Where a member stands on the privilege ladder at one moment.
+ * A member's reputation and the level it gives them, as shown next to their name.
  *
- * @param reputation the member's reputation
- * @param held the privileges they hold: those their reputation reaches, or all of them for staff
- * @param ladder the reputation each privilege needs
+ * @param reputation the balance of the member's reputation ledger
  */
-public record Standing(long reputation, Set<Privilege> held, Map<Privilege, Long> ladder) {
+public record Standing(long reputation, Level level) {
 
-	public Standing {
-		held = Set.copyOf(held);
-		ladder = Map.copyOf(ladder);
+	/**
+	 * How far the member has come from their level's start towards the next, 0 to 100; 100 at the top
+	 * of the ladder.
+	 */
+	public int percentToNext() {
+		if (level.isTop()) {
+			return 100;
+		}
+		long span = level.next() - level.from();
+		return (int) Math.max(0, Math.min(100, (reputation - level.from()) * 100 / span));
 	}
 
-	public boolean holds(Privilege privilege) {
-		return held.contains(privilege);
-	}
-
-	public long needs(Privilege privilege) {
-		return ladder.get(privilege);
+	/** The reputation still needed for the next level; 0 at the top. */
+	public long toNext() {
+		return level.isTop() ? 0 : Math.max(0, level.next() - reputation);
 	}
 }

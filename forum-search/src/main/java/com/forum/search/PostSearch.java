@@ -23,6 +23,7 @@ import com.forum.board.BoardId;
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicId;
+import com.forum.member.MemberId;
 import com.forum.search.internal.PostDocument;
 import com.forum.shared.InvalidInputException;
 
@@ -132,8 +133,8 @@ public class PostSearch {
 			found.add(new SearchHit(new TopicId(doc.topicId()), doc.replyId() == null ? null : new ReplyId(doc.replyId()),
 					new BoardId(doc.boardId()), title,
 					titleMarks.isEmpty() || doc.replyId() != null ? Html.escape(title) : titleMarks.get(0),
-					bodyMarks.isEmpty() ? Html.escape(excerpt(doc.body())) : bodyMarks.get(0), doc.authorName(),
-					doc.createdAt()));
+					bodyMarks.isEmpty() ? Html.escape(excerpt(doc.body())) : bodyMarks.get(0), new MemberId(doc.authorId()),
+					doc.authorName(), doc.createdAt()));
 		}
 		List<BoardFacet> boards = response.aggregations().get("boards").lterms().buckets().array().stream()
 			.map((LongTermsBucket b) -> new BoardFacet(new BoardId(b.key()), b.docCount()))

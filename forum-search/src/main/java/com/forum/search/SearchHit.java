@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.forum.board.BoardId;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicId;
+import com.forum.member.MemberId;
 
 /**
  * One match. {@code titleHtml} and {@code snippetHtml} are HTML: the matched text escaped, with
@@ -13,7 +14,7 @@ import com.forum.discussion.TopicId;
  * @param replyId the matching reply, or null when the thread's opening post matched
  */
 public record SearchHit(TopicId topicId, ReplyId replyId, BoardId boardId, String topicTitle, String titleHtml,
-		String snippetHtml, String authorName, Instant createdAt) {
+		String snippetHtml, MemberId authorId, String authorName, Instant createdAt) {
 
 	public boolean isReply() {
 		return replyId != null;

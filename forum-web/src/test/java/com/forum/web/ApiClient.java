@@ -33,6 +33,12 @@ public class ApiClient {
 		return send("GET", path, null, token, "application/json");
 	}
 
+	/** Reads as a program that asks for a language does ({@code Accept-Language: zh-CN}). */
+	public Response get(String path, String token, String acceptLanguage) {
+		return exchange("GET", path, HttpRequest.BodyPublishers.noBody(), null, token, "application/json",
+				Map.of("Accept-Language", acceptLanguage));
+	}
+
 	public Response post(String path, Object body, String token) {
 		return send("POST", path, body, token, "application/json");
 	}

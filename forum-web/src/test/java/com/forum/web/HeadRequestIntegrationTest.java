@@ -36,8 +36,8 @@ class HeadRequestIntegrationTest {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "/", "/boards/hyperos", "/threads/THREAD", "/threads/THREAD/history", "/search?q=phone",
-			"/members/mifan", "/petitions", "/petitions/PETITION", "/roadmap", "/releases", "/privileges", "/login", "/register",
-			"/css/forum.css" })
+			"/members/mifan", "/petitions", "/petitions/PETITION", "/roadmap", "/releases", "/privileges", "/leaderboards",
+			"/leaderboards?kind=points&period=month", "/badges", "/login", "/register", "/css/forum.css" })
 	void aPublicPageAnswersHeadAsItAnswersGet(String address) {
 		String path = address.replace("THREAD", Long.toString(thread)).replace("PETITION", Long.toString(petition));
 		Browser visitor = new Browser(port);
@@ -53,7 +53,8 @@ class HeadRequestIntegrationTest {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "/api/v1/boards", "/api/v1/threads", "/api/v1/threads/THREAD", "/api/v1/petitions",
-			"/api/v1/search?q=phone", "/api/v1/roadmap" })
+			"/api/v1/search?q=phone", "/api/v1/roadmap", "/api/v1/leaderboards?kind=points&period=all-time",
+			"/api/v1/badges", "/api/v1/members/mifan/badges" })
 	void aPublicApiCallAnswersHeadAsItAnswersGet(String address) {
 		String path = address.replace("THREAD", Long.toString(thread));
 

@@ -1,6 +1,5 @@
 package com.forum.notification.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Locale;
 
@@ -108,17 +107,10 @@ class PetitionNotifier {
 	private void notify(PetitionId petition, long actor, String kind, Message title, Message body, String key) {
 		Locale fallback = languages.fallback();
 		String link = "/petitions/" + petition;
-		MapSqlParameterSource params = new MapSqlParameterSource("petition", petition.value())
-			.addValue("actor", actor)
-			.addValue("kind", kind)
-			.addValue("title", clip(title.render(messages, fallback)))
-			.addValue("body", body.render(messages, fallback))
-			.addValue("messageKey", title.key())
-			.addValue("messageArgs", title.arguments())
-			.addValue("bodyKey", body.key())
-			.addValue("link", link)
-			.addValue("key", key)
-			.addValue("now", Timestamp.from(clock.instant()));
+		MapSqlParameterSource params = NotificationColumns
+			.of(kind, title, body, link, key, clock.instant(), messages, fallback)
+			.addValue("petition", petition.value())
+			.addValue("actor", actor);
 		jdbc.update("""
 				insert into notification (recipient_id, kind, title, body, message_key, message_args, body_key, link,
 				                          dedupe_key, created_at)
@@ -135,7 +127,7 @@ class PetitionNotifier {
 			String text = body.render(messages, language);
 			params.addValue("language", language.toLanguageTag())
 				.addValue("fallback", fallback.toLanguageTag())
-				.addValue("subject", clip(title.render(messages, language)))
+				.addValue("subject", NotificationColumns.clip(title.render(messages, language)))
 				// the link ends the mail on a line of its own, where mail programs make it clickable
 				.addValue("mail", (text.isEmpty() ? "" : text + "\n\n") + messages.getMessage("mail.footer", null, language)
 						+ "\n\n" + messages.getMessage("mail.open", null, language) + "\n" + link);
@@ -147,10 +139,6 @@ class PetitionNotifier {
 					on conflict (recipient_id, dedupe_key) do nothing""", params);
 		}
 		events.publishEvent(new MailQueued(key));
-	}
-
-	private static String clip(String title) {
-		return title.length() > 300 ? title.substring(0, 299) + "…" : title;
 	}
 
 	private static String text(String response) {

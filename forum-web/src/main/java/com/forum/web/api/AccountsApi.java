@@ -6,7 +6,10 @@ import com.forum.member.AccessTokens;
 import com.forum.member.IssuedToken;
 import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
+import com.forum.member.MemberProfile;
 import com.forum.member.MemberRegistration;
+import com.forum.reputation.Badges;
+import com.forum.reputation.Reputation;
 import com.forum.web.api.ApiDtos.MemberResponse;
 import com.forum.web.api.ApiDtos.RegisterRequest;
 import com.forum.web.api.ApiDtos.TokenRequest;
@@ -45,8 +48,14 @@ class AccountsApi {
 
 	private final ApiMapper mapper;
 
+	private final Reputation reputation;
+
+	private final Badges badges;
+
 	AccountsApi(MemberRegistration registration, MemberDirectory members, AccessTokens tokens,
-			AuthenticationManager authentication, ApiMapper mapper) {
+			AuthenticationManager authentication, ApiMapper mapper, Reputation reputation, Badges badges) {
+		this.reputation = reputation;
+		this.badges = badges;
 		this.registration = registration;
 		this.members = members;
 		this.tokens = tokens;
@@ -58,14 +67,18 @@ class AccountsApi {
 	@Operation(summary = "Register a new member")
 	ResponseEntity<MemberResponse> register(@Valid @RequestBody RegisterRequest request) {
 		MemberId id = registration.register(request.username(), request.email(), request.password());
-		MemberResponse member = mapper.member(members.profile(id));
+		MemberResponse member = member(members.profile(id));
 		return ResponseEntity.created(URI.create("/api/v1/members/" + member.username())).body(member);
 	}
 
 	@GetMapping("/api/v1/members/{username}")
 	@Operation(summary = "A member's public profile")
 	MemberResponse member(@PathVariable String username) {
-		return mapper.member(members.profile(username));
+		return member(members.profile(username));
+	}
+
+	private MemberResponse member(MemberProfile member) {
+		return mapper.member(member, reputation.standing(member.id()), badges.heldBy(member.id()));
 	}
 
 	@PostMapping("/api/v1/auth/tokens")

@@ -25,7 +25,12 @@ final class ApiDtos {
 	record TokenResponse(String token, String tokenType, Instant expiresAt) {
 	}
 
-	record MemberResponse(long id, String username, String role, Instant joinedAt) {
+	/**
+	 * @param level the member's level (1 to 10), from their reputation
+	 * @param badges the ids of the badges the member holds
+	 */
+	record MemberResponse(long id, String username, String role, Instant joinedAt, int level, long reputation,
+			List<String> badges) {
 	}
 
 	record BoardResponse(long id, String slug, String name, String description, String kind) {
@@ -42,13 +47,15 @@ final class ApiDtos {
 			@NotBlank @Size(max = 50_000) String body) {
 	}
 
-	record ThreadSummaryResponse(long id, long boardId, String title, AuthorResponse author, Instant createdAt,
+	/** {@code authorLevel}: the author's level (1 to 10), in this and every response with an author. */
+	record ThreadSummaryResponse(long id, long boardId, String title, AuthorResponse author, int authorLevel,
+			Instant createdAt,
 			Instant lastActivityAt, int replyCount, int likeCount, long viewCount, boolean pinned, boolean locked,
 			boolean solved) {
 	}
 
 	record ThreadResponse(long id, long boardId, String title, String body, String bodyHtml, AuthorResponse author,
-			Instant createdAt, Instant editedAt, Instant lastActivityAt, int replyCount, int likeCount,
+			int authorLevel, Instant createdAt, Instant editedAt, Instant lastActivityAt, int replyCount, int likeCount,
 			long viewCount, boolean pinned, boolean locked, boolean solved, Long acceptedReplyId) {
 	}
 
@@ -61,7 +68,7 @@ final class ApiDtos {
 	record QuoteResponse(long replyId, String author, String excerpt) {
 	}
 
-	record ReplyResponse(long id, long threadId, AuthorResponse author, String body, String bodyHtml,
+	record ReplyResponse(long id, long threadId, AuthorResponse author, int authorLevel, String body, String bodyHtml,
 			QuoteResponse quote, Instant createdAt, Instant editedAt, int likeCount, boolean deleted,
 			boolean accepted) {
 	}
@@ -76,7 +83,7 @@ final class ApiDtos {
 	}
 
 	record SearchHitResponse(long threadId, Long replyId, long boardId, String threadTitle, String titleHtml,
-			String snippetHtml, String author, Instant createdAt) {
+			String snippetHtml, String author, long authorId, int authorLevel, Instant createdAt) {
 	}
 
 	record BoardFacetResponse(long boardId, long count) {

@@ -1,5 +1,7 @@
 package com.forum.web.api;
 
+import java.util.List;
+
 import com.forum.board.BoardSummary;
 import com.forum.discussion.QuotedReply;
 import com.forum.discussion.ReplyDetails;
@@ -9,6 +11,9 @@ import com.forum.discussion.TopicDetails;
 import com.forum.discussion.TopicSummary;
 import com.forum.member.MemberId;
 import com.forum.member.MemberProfile;
+import com.forum.reputation.HeldBadge;
+import com.forum.reputation.Standing;
+import com.forum.reputation.Standings;
 import com.forum.search.BoardFacet;
 import com.forum.search.SearchHit;
 import com.forum.web.api.ApiDtos.AuthorResponse;
@@ -21,6 +26,7 @@ import com.forum.web.api.ApiDtos.RevisionResponse;
 import com.forum.web.api.ApiDtos.SearchHitResponse;
 import com.forum.web.api.ApiDtos.ThreadResponse;
 import com.forum.web.api.ApiDtos.ThreadSummaryResponse;
+import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -31,25 +37,32 @@ interface ApiMapper {
 	@Mapping(target = "kind", expression = "java(board.kind().name().toLowerCase())")
 	BoardResponse board(BoardSummary board);
 
-	@Mapping(target = "id", source = "id.value")
+	@Mapping(target = "id", source = "member.id.value")
 	@Mapping(target = "role", expression = "java(member.role().name().toLowerCase())")
-	MemberResponse member(MemberProfile member);
+	@Mapping(target = "level", source = "standing.level.number")
+	@Mapping(target = "reputation", source = "standing.reputation")
+	@Mapping(target = "badges", expression = "java(badges.stream().map(held -> held.badge().id()).toList())")
+	MemberResponse member(MemberProfile member, Standing standing, List<HeldBadge> badges);
+
+	/** Authors' levels come from standings read for the whole response at once. */
+	@Mapping(target = "id", source = "id.value")
+	@Mapping(target = "boardId", source = "boardId.value")
+	@Mapping(target = "author", expression = "java(author(topic.authorId(), topic.authorName()))")
+	@Mapping(target = "authorLevel", expression = "java(standings.level(topic.authorId()))")
+	ThreadSummaryResponse threadSummary(TopicSummary topic, @Context Standings standings);
 
 	@Mapping(target = "id", source = "id.value")
 	@Mapping(target = "boardId", source = "boardId.value")
 	@Mapping(target = "author", expression = "java(author(topic.authorId(), topic.authorName()))")
-	ThreadSummaryResponse threadSummary(TopicSummary topic);
-
-	@Mapping(target = "id", source = "id.value")
-	@Mapping(target = "boardId", source = "boardId.value")
-	@Mapping(target = "author", expression = "java(author(topic.authorId(), topic.authorName()))")
+	@Mapping(target = "authorLevel", expression = "java(standings.level(topic.authorId()))")
 	@Mapping(target = "solved", expression = "java(topic.solved())")
-	ThreadResponse thread(TopicDetails topic);
+	ThreadResponse thread(TopicDetails topic, @Context Standings standings);
 
 	@Mapping(target = "id", source = "id.value")
 	@Mapping(target = "threadId", source = "topicId.value")
 	@Mapping(target = "author", expression = "java(author(reply.authorId(), reply.authorName()))")
-	ReplyResponse reply(ReplyDetails reply);
+	@Mapping(target = "authorLevel", expression = "java(standings.level(reply.authorId()))")
+	ReplyResponse reply(ReplyDetails reply, @Context Standings standings);
 
 	@Mapping(target = "replyId", source = "id.value")
 	@Mapping(target = "author", source = "authorName")
@@ -63,7 +76,9 @@ interface ApiMapper {
 	@Mapping(target = "boardId", source = "boardId.value")
 	@Mapping(target = "threadTitle", source = "topicTitle")
 	@Mapping(target = "author", source = "authorName")
-	SearchHitResponse searchHit(SearchHit hit);
+	@Mapping(target = "authorId", source = "authorId.value")
+	@Mapping(target = "authorLevel", expression = "java(standings.level(hit.authorId()))")
+	SearchHitResponse searchHit(SearchHit hit, @Context Standings standings);
 
 	@Mapping(target = "boardId", source = "boardId.value")
 	BoardFacetResponse facet(BoardFacet facet);

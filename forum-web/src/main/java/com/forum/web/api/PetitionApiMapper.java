@@ -19,6 +19,7 @@ import com.forum.petition.ReleaseNote;
 import com.forum.petition.ReleaseSummary;
 import com.forum.petition.TriageDashboard;
 import com.forum.petition.TriageItem;
+import com.forum.reputation.Standings;
 import com.forum.search.SimilarPetition;
 import com.forum.web.api.PetitionDtos.AuthorRef;
 import com.forum.web.api.PetitionDtos.CreditResponse;
@@ -34,6 +35,7 @@ import com.forum.web.api.PetitionDtos.ReleaseSummaryResponse;
 import com.forum.web.api.PetitionDtos.SimilarPetitionResponse;
 import com.forum.web.api.PetitionDtos.TriageItemResponse;
 import com.forum.web.api.PetitionDtos.ViewerState;
+import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -43,14 +45,16 @@ interface PetitionApiMapper {
 	@Mapping(target = "id", source = "id.value")
 	@Mapping(target = "boardId", source = "boardId.value")
 	@Mapping(target = "author", expression = "java(author(petition.authorId(), petition.authorName()))")
-	PetitionSummaryResponse summary(PetitionSummary petition);
+	@Mapping(target = "authorLevel", expression = "java(standings.level(petition.authorId()))")
+	PetitionSummaryResponse summary(PetitionSummary petition, @Context Standings standings);
 
 	@Mapping(target = "id", source = "petition.id.value")
 	@Mapping(target = "boardId", source = "petition.boardId.value")
 	@Mapping(target = "author", expression = "java(author(petition.authorId(), petition.authorName()))")
 	@Mapping(target = "duplicateOfId", source = "petition.duplicateOf")
 	@Mapping(target = "releaseId", source = "petition.releaseId")
-	PetitionResponse details(PetitionDetails petition, ViewerState viewer);
+	@Mapping(target = "authorLevel", expression = "java(standings.level(petition.authorId()))")
+	PetitionResponse details(PetitionDetails petition, ViewerState viewer, @Context Standings standings);
 
 	DeviceCountResponse device(DeviceCount count);
 
@@ -62,7 +66,7 @@ interface PetitionApiMapper {
 
 	@Mapping(target = "assignee", expression = "java(item.assigneeId() == null ? null : author(item.assigneeId(), item.assigneeName()))")
 	@Mapping(target = "scheduledReleaseId", source = "scheduledIn")
-	TriageItemResponse triage(TriageItem item);
+	TriageItemResponse triage(TriageItem item, @Context Standings standings);
 
 	@Mapping(target = "id", source = "petitionId.value")
 	SimilarPetitionResponse similar(SimilarPetition petition);
@@ -71,22 +75,22 @@ interface PetitionApiMapper {
 	ReleaseSummaryResponse release(ReleaseSummary release);
 
 	@Mapping(target = "id", source = "id.value")
-	ReleaseResponse release(ReleaseNote release);
+	ReleaseResponse release(ReleaseNote release, @Context Standings standings);
 
-	CreditResponse credit(ReleaseNote.Credit credit);
+	CreditResponse credit(ReleaseNote.Credit credit, @Context Standings standings);
 
 	@Mapping(target = "unread", expression = "java(notification.unread())")
 	NotificationResponse notification(Notification notification);
 
-	default DashboardResponse dashboard(TriageDashboard d) {
+	default DashboardResponse dashboard(TriageDashboard d, Standings standings) {
 		Map<String, Long> funnel = new LinkedHashMap<>();
 		d.funnel().forEach((status, count) -> funnel.put(status(status), count));
 		return new DashboardResponse(d.petitions(), d.due(), d.answeredInTime(), d.shareAnsweredInTime(),
 				d.medianFirstResponse() == null ? null : d.medianFirstResponse().toSeconds(), d.overdue(), funnel,
-				d.acceptanceRate(), summaries(d.topByVotes()), summaries(d.topTrending()));
+				d.acceptanceRate(), summaries(d.topByVotes(), standings), summaries(d.topTrending(), standings));
 	}
 
-	List<PetitionSummaryResponse> summaries(List<PetitionSummary> petitions);
+	List<PetitionSummaryResponse> summaries(List<PetitionSummary> petitions, @Context Standings standings);
 
 	default AuthorRef author(MemberId id, String username) {
 		return new AuthorRef(id.value(), username);

@@ -22,8 +22,10 @@ final class PetitionDtos {
 			@Size(max = 60) String firmwareVersion, @Size(max = 5) Set<@NotBlank @Size(max = 30) String> tags) {
 	}
 
-	record PetitionSummaryResponse(long id, long boardId, String title, AuthorRef author, String status, int votes,
-			long recentVotes, List<String> tags, Instant createdAt, Instant statusChangedAt, Instant firstResponseAt) {
+	/** {@code authorLevel}: the author's level (1 to 10), from their reputation. */
+	record PetitionSummaryResponse(long id, long boardId, String title, AuthorRef author, int authorLevel,
+			String status, int votes, long recentVotes, List<String> tags, Instant createdAt, Instant statusChangedAt,
+			Instant firstResponseAt) {
 	}
 
 	record AuthorRef(long id, String username) {
@@ -36,7 +38,8 @@ final class PetitionDtos {
 	}
 
 	record PetitionResponse(long id, long boardId, String title, String description, String descriptionHtml,
-			AuthorRef author, String deviceModel, String firmwareVersion, List<String> tags, String status,
+			AuthorRef author, int authorLevel, String deviceModel, String firmwareVersion, List<String> tags,
+			String status,
 			Instant createdAt, Instant statusChangedAt, Instant firstResponseAt, Long duplicateOfId, Long releaseId,
 			int votes, List<DeviceCountResponse> affectedDevices, ViewerState viewer) {
 	}

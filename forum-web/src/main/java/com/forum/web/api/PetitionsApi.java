@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.forum.board.BoardId;
 import com.forum.member.Privilege;
+import com.forum.petition.PetitionDetails;
 import com.forum.petition.PetitionDraft;
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionFollowing;
@@ -13,9 +14,12 @@ import com.forum.petition.PetitionId;
 import com.forum.petition.PetitionQueries;
 import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionSubmission;
+import com.forum.petition.PetitionSummary;
 import com.forum.petition.PetitionTriage;
 import com.forum.petition.PetitionVoting;
 import com.forum.petition.VoteState;
+import com.forum.reputation.Reputation;
+import com.forum.reputation.Standings;
 import com.forum.search.SimilarPetitions;
 import com.forum.web.api.PetitionDtos.AssigneeRequest;
 import com.forum.web.api.PetitionDtos.HistoryResponse;
@@ -44,6 +48,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -77,10 +82,13 @@ class PetitionsApi {
 
 	private final PrivilegeGate privileges;
 
+	private final Reputation reputation;
+
 	PetitionsApi(PetitionSubmission submission, PetitionQueries queries, PetitionVoting voting,
 			PetitionFollowing following, PetitionTriage triage, SimilarPetitions similar, PetitionApiMapper mapper,
-			PrivilegeGate privileges) {
+			PrivilegeGate privileges, Reputation reputation) {
 		this.privileges = privileges;
+		this.reputation = reputation;
 		this.submission = submission;
 		this.queries = queries;
 		this.voting = voting;
@@ -101,8 +109,9 @@ class PetitionsApi {
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		PetitionFilter filter = new PetitionFilter(boardId == null ? null : new BoardId(boardId),
 				ApiParameters.petitionStatuses(status), tag, null, null, null, null, false, null);
-		return PageResponse.of(queries.list(filter, ApiParameters.petitionOrder(sort), page - 1, size),
-				mapper::summary);
+		Page<PetitionSummary> petitions = queries.list(filter, ApiParameters.petitionOrder(sort), page - 1, size);
+		Standings authors = reputation.standings(petitions.map(PetitionSummary::authorId).toList());
+		return PageResponse.of(petitions, petition -> mapper.summary(petition, authors));
 	}
 
 	@PostMapping("/petitions")
@@ -206,13 +215,17 @@ class PetitionsApi {
 	@Operation(summary = "The public roadmap: planned, in progress, recently shipped")
 	RoadmapResponse roadmap() {
 		var lanes = queries.roadmap(20);
-		return new RoadmapResponse(mapper.summaries(lanes.get(PetitionStatus.PLANNED)),
-				mapper.summaries(lanes.get(PetitionStatus.IN_PROGRESS)),
-				mapper.summaries(lanes.get(PetitionStatus.SHIPPED)));
+		Standings authors = reputation
+			.standings(lanes.values().stream().flatMap(List::stream).map(PetitionSummary::authorId).toList());
+		return new RoadmapResponse(mapper.summaries(lanes.get(PetitionStatus.PLANNED), authors),
+				mapper.summaries(lanes.get(PetitionStatus.IN_PROGRESS), authors),
+				mapper.summaries(lanes.get(PetitionStatus.SHIPPED), authors));
 	}
 
 	private PetitionResponse details(PetitionId id, MemberPrincipal me) {
-		return mapper.details(queries.details(id), me == null ? null : viewer(me, id));
+		PetitionDetails petition = queries.details(id);
+		return mapper.details(petition, me == null ? null : viewer(me, id),
+				reputation.standings(List.of(petition.authorId())));
 	}
 
 	private ViewerState viewer(MemberPrincipal me, PetitionId id) {

@@ -7,7 +7,7 @@ import com.forum.reputation.DailyQuotas;
 import com.forum.reputation.Privileges;
 import com.forum.reputation.Quota;
 import com.forum.reputation.Reputation;
-import com.forum.reputation.Standing;
+import com.forum.reputation.PrivilegeStanding;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeGate;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,7 +42,7 @@ class PrivilegesApi {
 	@Operation(summary = "Reputation, level, every privilege with the reputation it needs and whether it is held, "
 			+ "and today's quotas (none for staff) with when they reset")
 	StandingResponse privileges(@AuthenticationPrincipal MemberPrincipal me) {
-		Standing standing = gate.standing(me);
+		PrivilegeStanding standing = gate.standing(me);
 		DailyQuotas.Today today = quotas.today(me.memberId());
 		List<PrivilegeResponse> ladder = privileges.ladder()
 			.entrySet()

@@ -5,7 +5,9 @@ import java.net.URI;
 import com.forum.member.Actor;
 import com.forum.petition.PetitionId;
 import com.forum.petition.ReleaseId;
+import com.forum.petition.ReleaseNote;
 import com.forum.petition.ReleasePlanning;
+import com.forum.reputation.Reputation;
 import com.forum.web.api.PetitionDtos.CreateReleaseRequest;
 import com.forum.web.api.PetitionDtos.ReleaseResponse;
 import com.forum.web.api.PetitionDtos.ReleaseSummaryResponse;
@@ -36,9 +38,12 @@ class ReleasesApi {
 
 	private final PetitionApiMapper mapper;
 
-	ReleasesApi(ReleasePlanning releases, PetitionApiMapper mapper) {
+	private final Reputation reputation;
+
+	ReleasesApi(ReleasePlanning releases, PetitionApiMapper mapper, Reputation reputation) {
 		this.releases = releases;
 		this.mapper = mapper;
+		this.reputation = reputation;
 	}
 
 	@GetMapping
@@ -55,14 +60,14 @@ class ReleasesApi {
 			@Valid @RequestBody CreateReleaseRequest request) {
 		ReleaseId id = releases.create(me.actor(), request.version(), request.releaseAt(), request.notes());
 		return ResponseEntity.created(URI.create("/api/v1/releases/" + id))
-			.body(mapper.release(releases.note(me.actor(), id)));
+			.body(note(releases.note(me.actor(), id)));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A release note: what shipped, crediting each petition's author and earliest backers; "
 			+ "a draft is found by employees only")
 	ReleaseResponse release(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
-		return mapper.release(releases.note(actor(me), new ReleaseId(id)));
+		return note(releases.note(actor(me), new ReleaseId(id)));
 	}
 
 	@PostMapping("/{id}/petitions")
@@ -71,14 +76,19 @@ class ReleasesApi {
 	ReleaseResponse ship(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody ShipRequest request) {
 		releases.ship(me.actor(), new ReleaseId(id), new PetitionId(request.petitionId()), request.response());
-		return mapper.release(releases.note(me.actor(), new ReleaseId(id)));
+		return note(releases.note(me.actor(), new ReleaseId(id)));
 	}
 
 	@PostMapping("/{id}/publish")
 	@Operation(summary = "Publish the release (employees): what it ships is shipped, and every backer is told")
 	ReleaseResponse publish(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		releases.publish(me.actor(), new ReleaseId(id));
-		return mapper.release(releases.note(me.actor(), new ReleaseId(id)));
+		return note(releases.note(me.actor(), new ReleaseId(id)));
+	}
+
+	private ReleaseResponse note(ReleaseNote note) {
+		return mapper.release(note,
+				reputation.standings(note.shipped().stream().map(credit -> credit.petition().authorId()).toList()));
 	}
 
 	private static Actor actor(MemberPrincipal me) {

@@ -1,7 +1,10 @@
 package com.forum.web.api;
 
 import com.forum.board.BoardId;
+import com.forum.reputation.Reputation;
+import com.forum.reputation.Standings;
 import com.forum.search.PostSearch;
+import com.forum.search.SearchHit;
 import com.forum.search.SearchQuery;
 import com.forum.search.SearchResults;
 import com.forum.web.api.ApiDtos.SearchResponse;
@@ -24,9 +27,12 @@ class SearchApi {
 
 	private final ApiMapper mapper;
 
-	SearchApi(PostSearch search, ApiMapper mapper) {
+	private final Reputation reputation;
+
+	SearchApi(PostSearch search, ApiMapper mapper, Reputation reputation) {
 		this.search = search;
 		this.mapper = mapper;
+		this.reputation = reputation;
 	}
 
 	@GetMapping("/api/v1/search")
@@ -38,7 +44,9 @@ class SearchApi {
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		SearchResults results = search.search(new SearchQuery(q, boardId == null ? null : new BoardId(boardId),
 				ApiParameters.searchSort(sort), page - 1, size));
-		return new SearchResponse(results.hits().stream().map(mapper::searchHit).toList(), results.page() + 1,
+		Standings authors = reputation.standings(results.hits().stream().map(SearchHit::authorId).toList());
+		return new SearchResponse(results.hits().stream().map(hit -> mapper.searchHit(hit, authors)).toList(),
+				results.page() + 1,
 				results.size(), results.total(), results.totalPages(),
 				results.boards().stream().map(mapper::facet).toList(), results.tookMillis());
 	}

@@ -8,9 +8,14 @@ import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.Discussions;
 import com.forum.discussion.LikeState;
 import com.forum.discussion.PostKind;
+import com.forum.discussion.ReplyDetails;
 import com.forum.discussion.ReplyId;
+import com.forum.discussion.TopicDetails;
 import com.forum.discussion.TopicId;
 import com.forum.member.Privilege;
+import com.forum.discussion.TopicSummary;
+import com.forum.reputation.Reputation;
+import com.forum.reputation.Standings;
 import com.forum.web.api.ApiDtos.AcceptAnswerRequest;
 import com.forum.web.api.ApiDtos.CreateReplyRequest;
 import com.forum.web.api.ApiDtos.CreateThreadRequest;
@@ -32,6 +37,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 
+import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -57,11 +63,15 @@ class ThreadsApi {
 
 	private final PrivilegeGate privileges;
 
-	ThreadsApi(Discussions discussions, DiscussionQueries queries, ApiMapper mapper, PrivilegeGate privileges) {
+	private final Reputation reputation;
+
+	ThreadsApi(Discussions discussions, DiscussionQueries queries, ApiMapper mapper, PrivilegeGate privileges,
+			Reputation reputation) {
 		this.discussions = discussions;
 		this.queries = queries;
 		this.mapper = mapper;
 		this.privileges = privileges;
+		this.reputation = reputation;
 	}
 
 	@GetMapping
@@ -71,8 +81,9 @@ class ThreadsApi {
 			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		BoardId board = boardId == null ? null : new BoardId(boardId);
-		return PageResponse.of(queries.topics(board, ApiParameters.order(sort), page - 1, size),
-				mapper::threadSummary);
+		Page<TopicSummary> topics = queries.topics(board, ApiParameters.order(sort), page - 1, size);
+		Standings authors = reputation.standings(topics.map(TopicSummary::authorId).toList());
+		return PageResponse.of(topics, topic -> mapper.threadSummary(topic, authors));
 	}
 
 	@PostMapping
@@ -81,13 +92,13 @@ class ThreadsApi {
 			@Valid @RequestBody CreateThreadRequest request) {
 		TopicId id = discussions.startTopic(privileges.actor(me), new BoardId(request.boardId()), request.title(),
 				request.body());
-		return ResponseEntity.created(URI.create("/api/v1/threads/" + id)).body(mapper.thread(queries.topic(id)));
+		return ResponseEntity.created(URI.create("/api/v1/threads/" + id)).body(threadResponse(id));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One thread with its opening post")
 	ThreadResponse thread(@PathVariable long id) {
-		return mapper.thread(queries.topic(new TopicId(id)));
+		return threadResponse(new TopicId(id));
 	}
 
 	@PutMapping("/{id}")
@@ -95,7 +106,7 @@ class ThreadsApi {
 	ThreadResponse edit(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody EditThreadRequest request) {
 		discussions.editTopic(privileges.actor(me), new TopicId(id), request.title(), request.body());
-		return mapper.thread(queries.topic(new TopicId(id)));
+		return threadResponse(new TopicId(id));
 	}
 
 	@DeleteMapping("/{id}")
@@ -129,28 +140,28 @@ class ThreadsApi {
 	@Operation(summary = "Pin a thread to the top of its board (moderators)")
 	ThreadResponse pin(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		discussions.pin(me.actor(), new TopicId(id), true);
-		return mapper.thread(queries.topic(new TopicId(id)));
+		return threadResponse(new TopicId(id));
 	}
 
 	@DeleteMapping("/{id}/pin")
 	@Operation(summary = "Unpin a thread (moderators)")
 	ThreadResponse unpin(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		discussions.pin(me.actor(), new TopicId(id), false);
-		return mapper.thread(queries.topic(new TopicId(id)));
+		return threadResponse(new TopicId(id));
 	}
 
 	@PutMapping("/{id}/lock")
 	@Operation(summary = "Lock a thread against new replies (moderators)")
 	ThreadResponse lock(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		discussions.lock(me.actor(), new TopicId(id), true);
-		return mapper.thread(queries.topic(new TopicId(id)));
+		return threadResponse(new TopicId(id));
 	}
 
 	@DeleteMapping("/{id}/lock")
 	@Operation(summary = "Unlock a thread (moderators)")
 	ThreadResponse unlock(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		discussions.lock(me.actor(), new TopicId(id), false);
-		return mapper.thread(queries.topic(new TopicId(id)));
+		return threadResponse(new TopicId(id));
 	}
 
 	@GetMapping("/{id}/replies")
@@ -158,7 +169,9 @@ class ThreadsApi {
 	PageResponse<ReplyResponse> replies(@PathVariable long id,
 			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return PageResponse.of(queries.replies(new TopicId(id), page - 1, size), mapper::reply);
+		Page<ReplyDetails> replies = queries.replies(new TopicId(id), page - 1, size);
+		Standings authors = reputation.standings(replies.map(ReplyDetails::authorId).toList());
+		return PageResponse.of(replies, reply -> mapper.reply(reply, authors));
 	}
 
 	@PostMapping("/{id}/replies")
@@ -169,13 +182,13 @@ class ThreadsApi {
 		ReplyId quoted = request.quotedReplyId() == null ? null : new ReplyId(request.quotedReplyId());
 		ReplyId reply = discussions.reply(privileges.actor(me), topic, request.body(), quoted);
 		return ResponseEntity.created(URI.create("/api/v1/threads/" + id + "/replies/" + reply))
-			.body(mapper.reply(queries.reply(topic, reply)));
+			.body(replyResponse(topic, reply));
 	}
 
 	@GetMapping("/{id}/replies/{replyId}")
 	@Operation(summary = "One reply")
 	ReplyResponse reply(@PathVariable long id, @PathVariable long replyId) {
-		return mapper.reply(queries.reply(new TopicId(id), new ReplyId(replyId)));
+		return replyResponse(new TopicId(id), new ReplyId(replyId));
 	}
 
 	@PutMapping("/{id}/replies/{replyId}")
@@ -183,7 +196,7 @@ class ThreadsApi {
 	ReplyResponse editReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@PathVariable long replyId, @Valid @RequestBody EditReplyRequest request) {
 		discussions.editReply(privileges.actor(me), new TopicId(id), new ReplyId(replyId), request.body());
-		return mapper.reply(queries.reply(new TopicId(id), new ReplyId(replyId)));
+		return replyResponse(new TopicId(id), new ReplyId(replyId));
 	}
 
 	@DeleteMapping("/{id}/replies/{replyId}")
@@ -224,7 +237,17 @@ class ThreadsApi {
 	ThreadResponse acceptAnswer(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody AcceptAnswerRequest request) {
 		discussions.acceptAnswer(me.actor(), new TopicId(id), new ReplyId(request.replyId()));
-		return mapper.thread(queries.topic(new TopicId(id)));
+		return threadResponse(new TopicId(id));
+	}
+
+	private ThreadResponse threadResponse(TopicId id) {
+		TopicDetails topic = queries.topic(id);
+		return mapper.thread(topic, reputation.standings(List.of(topic.authorId())));
+	}
+
+	private ReplyResponse replyResponse(TopicId topic, ReplyId id) {
+		ReplyDetails reply = queries.reply(topic, id);
+		return mapper.reply(reply, reputation.standings(List.of(reply.authorId())));
 	}
 
 	private static LikeResponse like(LikeState state) {

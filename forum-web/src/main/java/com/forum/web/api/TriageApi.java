@@ -4,13 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.forum.board.BoardId;
 import com.forum.member.MemberId;
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionId;
+import com.forum.petition.PetitionSummary;
 import com.forum.petition.PetitionTriage;
+import com.forum.petition.TriageDashboard;
 import com.forum.petition.TriageItem;
+import com.forum.reputation.Reputation;
+import com.forum.reputation.Standings;
 import com.forum.web.api.PetitionDtos.BulkStatusRequest;
 import com.forum.web.api.PetitionDtos.BulkStatusResponse;
 import com.forum.web.api.PetitionDtos.DashboardResponse;
@@ -46,9 +51,12 @@ class TriageApi {
 
 	private final PetitionApiMapper mapper;
 
-	TriageApi(PetitionTriage triage, PetitionApiMapper mapper) {
+	private final Reputation reputation;
+
+	TriageApi(PetitionTriage triage, PetitionApiMapper mapper, Reputation reputation) {
 		this.triage = triage;
 		this.mapper = mapper;
+		this.reputation = reputation;
 	}
 
 	@GetMapping("/petitions")
@@ -66,7 +74,9 @@ class TriageApi {
 		PetitionFilter filter = new PetitionFilter(boardId == null ? null : new BoardId(boardId),
 				ApiParameters.petitionStatuses(status), tag, olderThanDays == null ? null : Duration.ofDays(olderThanDays),
 				minVotes, team, assigneeId == null ? null : new MemberId(assigneeId), overdue, null);
-		return PageResponse.of(queue(me, filter, sort, page, size), mapper::triage);
+		Page<TriageItem> items = queue(me, filter, sort, page, size);
+		Standings authors = reputation.standings(items.map(item -> item.petition().authorId()).toList());
+		return PageResponse.of(items, item -> mapper.triage(item, authors));
 	}
 
 	@PostMapping("/bulk-status")
@@ -82,7 +92,9 @@ class TriageApi {
 	@Operation(summary = "Share answered within the deadline, median first response, funnel, acceptance rate, top petitions")
 	DashboardResponse dashboard(@AuthenticationPrincipal MemberPrincipal me,
 			@RequestParam(required = false) @Positive Long boardId) {
-		return mapper.dashboard(triage.dashboard(me.actor(), boardId == null ? null : new BoardId(boardId)));
+		TriageDashboard dashboard = triage.dashboard(me.actor(), boardId == null ? null : new BoardId(boardId));
+		return mapper.dashboard(dashboard, reputation.standings(Stream.concat(dashboard.topByVotes().stream(),
+				dashboard.topTrending().stream()).map(PetitionSummary::authorId).toList()));
 	}
 
 	@GetMapping("/vote-audit")

@@ -9,6 +9,7 @@ import com.forum.discussion.Discussions;
 import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicOrder;
 import com.forum.discussion.TopicSummary;
+import com.forum.reputation.Reputation;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
@@ -40,11 +41,15 @@ class BoardPages {
 
 	private final PrivilegeGate privileges;
 
-	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions, PrivilegeGate privileges) {
+	private final Reputation reputation;
+
+	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions, PrivilegeGate privileges,
+			Reputation reputation) {
 		this.boards = boards;
 		this.queries = queries;
 		this.discussions = discussions;
 		this.privileges = privileges;
+		this.reputation = reputation;
 	}
 
 	@GetMapping("/boards/{slug}")
@@ -57,6 +62,7 @@ class BoardPages {
 		model.addAttribute("board", board);
 		model.addAttribute("sort", sortName);
 		model.addAttribute("topics", topics);
+		model.addAttribute("standings", reputation.standings(topics.map(TopicSummary::authorId).toList()));
 		model.addAttribute("pager", Pager.of(Pages.number(page), topics.getTotalPages(),
 				n -> "/boards/" + board.slug() + "?sort=" + sortName + (n > 1 ? "&page=" + n : "")));
 		return "boards/board";

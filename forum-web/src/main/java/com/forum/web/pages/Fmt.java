@@ -4,6 +4,8 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,6 +55,16 @@ public class Fmt {
 	/** "12 May 2026" or "2026年5月12日", in the reader's zone. */
 	public String date(Instant instant) {
 		return format(instant, "format.date");
+	}
+
+	/** A day of a calendar, which no zone moves: "12 May 2026" or "2026年5月12日". */
+	public String day(LocalDate day) {
+		if (day == null) {
+			return "";
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		return patterns.computeIfAbsent(locale.toLanguageTag() + "|format.date",
+				key -> DateTimeFormatter.ofPattern(message("format.date"), locale)).format(day);
 	}
 
 	/** "12 May 2026, 14:05" or "2026年5月12日 14:05", in the reader's zone. */

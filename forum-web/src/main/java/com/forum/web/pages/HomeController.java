@@ -1,8 +1,12 @@
 package com.forum.web.pages;
 
+import java.util.List;
+
 import com.forum.board.BoardCatalog;
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.TopicOrder;
+import com.forum.discussion.TopicSummary;
+import com.forum.reputation.Reputation;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,16 +22,21 @@ class HomeController {
 
 	private final DiscussionQueries queries;
 
-	HomeController(BoardCatalog boards, DiscussionQueries queries) {
+	private final Reputation reputation;
+
+	HomeController(BoardCatalog boards, DiscussionQueries queries, Reputation reputation) {
 		this.boards = boards;
 		this.queries = queries;
+		this.reputation = reputation;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
 		model.addAttribute("boards", boards.all());
 		model.addAttribute("boardsById", boards.byId());
-		model.addAttribute("topics", queries.topics(null, TopicOrder.NEWEST, 0, LATEST).getContent());
+		List<TopicSummary> topics = queries.topics(null, TopicOrder.NEWEST, 0, LATEST).getContent();
+		model.addAttribute("topics", topics);
+		model.addAttribute("standings", reputation.standings(topics.stream().map(TopicSummary::authorId).toList()));
 		return "home";
 	}
 }

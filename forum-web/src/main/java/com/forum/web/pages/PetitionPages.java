@@ -18,6 +18,7 @@ import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionSubmission;
 import com.forum.petition.PetitionSummary;
 import com.forum.petition.PetitionVoting;
+import com.forum.reputation.Reputation;
 import com.forum.search.SearchUnavailableException;
 import com.forum.search.SimilarPetition;
 import com.forum.search.SimilarPetitions;
@@ -73,10 +74,13 @@ class PetitionPages {
 
 	private final PrivilegeGate privileges;
 
+	private final Reputation reputation;
+
 	PetitionPages(PetitionQueries queries, PetitionSubmission submission, PetitionVoting voting,
 			PetitionFollowing following, SimilarPetitions similar, BoardCatalog boards, PetitionView view,
-			PrivilegeGate privileges) {
+			PrivilegeGate privileges, Reputation reputation) {
 		this.privileges = privileges;
+		this.reputation = reputation;
 		this.queries = queries;
 		this.submission = submission;
 		this.voting = voting;
@@ -107,6 +111,7 @@ class PetitionPages {
 		Page<PetitionSummary> petitions = queries.list(filter, order, Pages.index(page), PAGE_SIZE);
 		model.addAttribute("section", "petitions");
 		model.addAttribute("petitions", petitions);
+		model.addAttribute("standings", reputation.standings(petitions.map(PetitionSummary::authorId).toList()));
 		model.addAttribute("boardsById", boards.byId());
 		model.addAttribute("links", links);
 		model.addAttribute("scope", scope);

@@ -16,6 +16,7 @@ import com.forum.petition.ReleaseId;
 import com.forum.petition.ReleasePlanning;
 import com.forum.petition.ReleaseSummary;
 import com.forum.petition.TriageItem;
+import com.forum.reputation.Reputation;
 import com.forum.shared.NotFoundException;
 
 import org.springframework.stereotype.Component;
@@ -47,8 +48,11 @@ class PetitionView {
 
 	private final MemberDirectory members;
 
+	private final Reputation reputation;
+
 	PetitionView(PetitionQueries queries, PetitionVoting voting, PetitionFollowing following, PetitionTriage triage,
-			ReleasePlanning releases, BoardCatalog boards, MemberDirectory members) {
+			ReleasePlanning releases, BoardCatalog boards, MemberDirectory members, Reputation reputation) {
+		this.reputation = reputation;
 		this.members = members;
 		this.queries = queries;
 		this.voting = voting;
@@ -75,6 +79,7 @@ class PetitionView {
 		PetitionDetails petition = queries.details(id);
 		model.addAttribute("section", "petitions");
 		model.addAttribute("petition", petition);
+		model.addAttribute("standings", reputation.standings(List.of(petition.authorId())));
 		model.addAttribute("area", boards.find(petition.boardId()).orElse(null));
 		model.addAttribute("history", queries.history(id));
 		model.addAttribute("original", original(petition));

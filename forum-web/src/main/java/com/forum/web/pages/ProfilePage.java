@@ -2,6 +2,7 @@ package com.forum.web.pages;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import com.forum.member.MemberDirectory;
 import com.forum.member.MemberPreferences;
 import com.forum.member.MemberProfile;
 import com.forum.member.MemberSettings;
+import com.forum.reputation.Badges;
+import com.forum.reputation.Reputation;
+import com.forum.reputation.Standings;
 import com.forum.web.security.MemberPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,8 +59,14 @@ class ProfilePage {
 
 	private final Clock clock;
 
+	private final Reputation reputation;
+
+	private final Badges badges;
+
 	ProfilePage(MemberDirectory members, DiscussionQueries queries, MemberSettings settings,
-			LanguageProperties languages, LocaleResolver locales, Clock clock) {
+			LanguageProperties languages, LocaleResolver locales, Clock clock, Reputation reputation, Badges badges) {
+		this.reputation = reputation;
+		this.badges = badges;
 		this.members = members;
 		this.queries = queries;
 		this.settings = settings;
@@ -107,6 +117,10 @@ class ProfilePage {
 		Page<?> shown = replies ? posts : topics;
 		String base = "/members/" + Pages.encode(member.username()) + "?tab=" + (replies ? "replies" : "threads");
 		model.addAttribute("member", member);
+		Standings standings = reputation.standings(List.of(member.id()));
+		model.addAttribute("standings", standings);
+		model.addAttribute("standing", standings.of(member.id()));
+		model.addAttribute("badges", badges.heldBy(member.id()));
 		model.addAttribute("tab", replies ? "replies" : "threads");
 		model.addAttribute("topics", topics);
 		model.addAttribute("posts", posts);

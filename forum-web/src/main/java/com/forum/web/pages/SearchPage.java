@@ -4,7 +4,9 @@ import java.util.Locale;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardSummary;
+import com.forum.reputation.Reputation;
 import com.forum.search.PostSearch;
+import com.forum.search.SearchHit;
 import com.forum.search.SearchQuery;
 import com.forum.search.SearchResults;
 import com.forum.search.SearchSort;
@@ -29,9 +31,12 @@ class SearchPage {
 
 	private final BoardCatalog boards;
 
-	SearchPage(PostSearch search, BoardCatalog boards) {
+	private final Reputation reputation;
+
+	SearchPage(PostSearch search, BoardCatalog boards, Reputation reputation) {
 		this.search = search;
 		this.boards = boards;
+		this.reputation = reputation;
 	}
 
 	@GetMapping("/search")
@@ -60,6 +65,7 @@ class SearchPage {
 			SearchResults results = search.search(query);
 			int pages = Math.min(results.totalPages(), MAX_HITS / PAGE_SIZE);
 			model.addAttribute("results", results);
+			model.addAttribute("standings", reputation.standings(results.hits().stream().map(SearchHit::authorId).toList()));
 			model.addAttribute("pager", Pager.of(query.page() + 1, pages, links::page));
 		}
 		catch (SearchUnavailableException ex) {

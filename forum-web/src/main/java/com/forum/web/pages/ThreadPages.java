@@ -2,6 +2,7 @@ package com.forum.web.pages;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardSummary;
@@ -14,6 +15,7 @@ import com.forum.discussion.TopicDetails;
 import com.forum.discussion.TopicId;
 import com.forum.member.Privilege;
 import com.forum.member.PrivilegeRequiredException;
+import com.forum.reputation.Reputation;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
@@ -52,13 +54,16 @@ class ThreadPages {
 
 	private final PrivilegeGate privileges;
 
+	private final Reputation reputation;
+
 	ThreadPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links,
-			PrivilegeGate privileges) {
+			PrivilegeGate privileges, Reputation reputation) {
 		this.queries = queries;
 		this.discussions = discussions;
 		this.boards = boards;
 		this.links = links;
 		this.privileges = privileges;
+		this.reputation = reputation;
 	}
 
 	/** With {@code ?reply=} and no page, sends the reader to the page holding that reply. */
@@ -80,6 +85,9 @@ class ThreadPages {
 		recordView(topicId, viewer, request);
 		addTopic(topic, model);
 		model.addAttribute("replies", replies);
+		model.addAttribute("standings", reputation.standings(Stream
+			.concat(Stream.of(topic.authorId()), replies.getContent().stream().map(ReplyDetails::authorId))
+			.toList()));
 		model.addAttribute("firstNumber", (number - 1) * ThreadLinks.REPLIES_PER_PAGE + 1);
 		model.addAttribute("pager", Pager.of(number, replies.getTotalPages(), n -> ThreadLinks.page(topicId, n)));
 		model.addAttribute("likedTopic", liked(viewer, PostKind.TOPIC, List.of(id)).contains(id));

@@ -5,7 +5,7 @@ import com.forum.discussion.TopicDetails;
 import com.forum.member.Actor;
 import com.forum.member.MemberId;
 import com.forum.member.Privilege;
-import com.forum.reputation.Standing;
+import com.forum.reputation.PrivilegeStanding;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeDenial;
@@ -20,7 +20,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * @param member the signed-in member, or null for an anonymous visitor
  * @param standing the member's reputation and the privileges it allows, or null when not read
  */
-public record Viewer(MemberPrincipal member, Standing standing) {
+public record Viewer(MemberPrincipal member, PrivilegeStanding standing) {
 
 	public Viewer(MemberPrincipal member) {
 		this(member, null);

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import com.forum.member.Actor;
 import com.forum.member.Privilege;
 import com.forum.reputation.Privileges;
-import com.forum.reputation.Standing;
+import com.forum.reputation.PrivilegeStanding;
 import com.forum.shared.PermissionDeniedException;
 import org.aopalliance.intercept.MethodInvocation;
 
@@ -47,7 +47,7 @@ public class PrivilegeGate {
 		if (current == null || !(current.getPrincipal() instanceof MemberPrincipal member)) {
 			return new AuthorizationDecision(false);
 		}
-		Standing standing = standing(member);
+		PrivilegeStanding standing = standing(member);
 		return standing.holds(privilege) ? new AuthorizationDecision(true) : denial(standing, privilege);
 	}
 
@@ -74,20 +74,20 @@ public class PrivilegeGate {
 	}
 
 	/** The member's reputation and what it allows, read once per request. */
-	public Standing standing(MemberPrincipal member) {
+	public PrivilegeStanding standing(MemberPrincipal member) {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		String key = STANDING + "." + member.memberId().value();
-		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Standing known) {
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof PrivilegeStanding known) {
 			return known;
 		}
-		Standing standing = privileges.standing(member.memberId(), member.role());
+		PrivilegeStanding standing = privileges.standing(member.memberId(), member.role());
 		if (request != null) {
 			request.setAttribute(key, standing, RequestAttributes.SCOPE_REQUEST);
 		}
 		return standing;
 	}
 
-	private static PrivilegeDenial denial(Standing standing, Privilege privilege) {
+	private static PrivilegeDenial denial(PrivilegeStanding standing, Privilege privilege) {
 		return new PrivilegeDenial(privilege, standing.needs(privilege), standing.reputation());
 	}
 }

@@ -79,6 +79,7 @@ class SecurityConfiguration {
 				.requestMatchers(reading("/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*", "/shop",
 						"/shop/*"))
 				.permitAll()
+				.requestMatchers(reading("/leaderboards", "/badges")).permitAll()
 				.requestMatchers(reading("/", "/boards/*", "/threads/*", "/threads/*/history", "/search", "/members/*",
 						"/privileges",
 						"/login", "/register", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",

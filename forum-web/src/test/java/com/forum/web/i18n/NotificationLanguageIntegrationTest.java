@@ -1,9 +1,5 @@
 package com.forum.web.i18n;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +12,6 @@ import com.forum.web.ApiClient.Member;
 import com.forum.web.Await;
 import com.forum.web.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,7 +67,7 @@ class NotificationLanguageIntegrationTest {
 		assertThat(Await.value(Duration.ofSeconds(20), () -> subject(author), java.util.Objects::nonNull)).endsWith("is now planned");
 
 		// the centre follows the reader, not the language the notification was written in
-		var centre = JsonMapper.builder().build().readTree(notifications(englishVoter, "zh-CN")).get("items").get(0);
+		var centre = api.get("/api/v1/notifications", englishVoter.token(), "zh-CN").json().get("items").get(0);
 		assertThat(centre.get("title").asString()).isEqualTo("“" + title + "”已排期");
 		assertThat(centre.get("body").asString()).isEqualTo("We'll ship it in HyperOS 3.");
 	}
@@ -88,15 +83,5 @@ class NotificationLanguageIntegrationTest {
 		return jdbc.queryForObject("""
 				select e.body from outgoing_email e join member m on m.id = e.recipient_id
 				where m.username = ?""", String.class, member.username());
-	}
-
-	private String notifications(Member member, String language) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/notifications"))
-			.header("Authorization", "Bearer " + member.token())
-			.header("Accept-Language", language)
-			.build();
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
 	}
 }

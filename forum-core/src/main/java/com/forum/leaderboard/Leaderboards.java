@@ -1,0 +1,212 @@
+package com.forum.leaderboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Service;
+
+import com.forum.member.MemberId;
+import com.forum.points.Account;
+import com.forum.points.LedgerTotals;
+import com.forum.points.LedgerTotals.Total;
+import com.forum.points.PointsProperties;
+
+/**
+ * Weekly, monthly and all-time leaderboards of reputation and of points earned, as Redis sorted sets.
+ * A member's score is always a total read from the ledger, never an increment: each write sets it to
+ * what the database says, and only if the total has seen at least as new an entry as the score it
+ * replaces, so events delivered late, twice or out of order leave the same board. A board that Redis
+ * does not have complete (lost to a restart or a flush, or a new week) is rebuilt from the ledger
+ * when it is read, and by a periodic check.
+ */
+@Service
+public class Leaderboards {
+
+	private static final String PREFIX = "forum:leaderboard:";
+
+	/** The field of a board's hash that says the board was rebuilt whole since Redis last lost it. */
+	private static final String COMPLETE = "complete";
+
+	/** The most an entry's time can precede its event's: they are taken in the same short transaction. */
+	private static final Duration WRITTEN_BEFORE = Duration.ofSeconds(1);
+
+	/** Members written by one call of the script while rebuilding. */
+	private static final int BATCH = 500;
+
+	/**
+	 * KEYS: the sorted set and its hash of versions (the newest entry each score has seen). ARGV: the
+	 * seconds to keep both (0: for ever), then member, score and version for each member.
+	 */
+	private static final RedisScript<Long> WRITE = RedisScript.of("""
+			local ttl = tonumber(ARGV[1])
+			local written = 0
+			for i = 2, #ARGV, 3 do
+			  local member, score, version = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
+			  if version >= tonumber(redis.call('HGET', KEYS[2], member) or '-1') then
+			    redis.call('HSET', KEYS[2], member, version)
+			    if score > 0 then
+			      redis.call('ZADD', KEYS[1], score, member)
+			    else
+			      redis.call('ZREM', KEYS[1], member)
+			    end
+			    written = written + 1
+			  end
+			end
+			if ttl > 0 then
+			  redis.call('EXPIRE', KEYS[1], ttl)
+			  redis.call('EXPIRE', KEYS[2], ttl)
+			end
+			return written""", Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final LedgerTotals totals;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final LeaderboardProperties properties;
+
+	Leaderboards(StringRedisTemplate redis, LedgerTotals totals, Clock clock, PointsProperties points,
+			LeaderboardProperties properties) {
+		this.redis = redis;
+		this.totals = totals;
+		this.clock = clock;
+		this.zone = points.zone();
+		this.properties = properties;
+	}
+
+	/** The current board's top, best first; rebuilt from the ledger first if Redis does not have it whole. */
+	public Leaderboard top(LeaderboardKind kind, LeaderboardPeriod period) {
+		LeaderboardPeriod.Window window = period.windowAt(clock.instant(), zone);
+		Board board = new Board(kind, window);
+		ensureComplete(board);
+		Set<TypedTuple<String>> top = redis.opsForZSet().reverseRangeWithScores(board.scores(), 0, properties.size() - 1);
+		List<Ranking> rankings = new ArrayList<>();
+		if (top != null) {
+			for (TypedTuple<String> entry : top) {
+				long score = Math.round(entry.getScore());
+				Ranking previous = rankings.isEmpty() ? null : rankings.getLast();
+				int rank = previous != null && previous.score() == score ? previous.rank() : rankings.size() + 1;
+				rankings.add(new Ranking(rank, new MemberId(Long.parseLong(entry.getValue())), score));
+			}
+		}
+		return new Leaderboard(kind, window, rankings);
+	}
+
+	/** The member's place on the current board, if they are on it. */
+	public Optional<Ranking> rankOf(LeaderboardKind kind, LeaderboardPeriod period, MemberId member) {
+		Board board = new Board(kind, period.windowAt(clock.instant(), zone));
+		ensureComplete(board);
+		Double score = redis.opsForZSet().score(board.scores(), member.toString());
+		if (score == null) {
+			return Optional.empty();
+		}
+		// scores are whole numbers: those above this one are the ones at least half a point higher
+		Long above = redis.opsForZSet().count(board.scores(), score + 0.5, Double.POSITIVE_INFINITY);
+		return Optional.of(new Ranking((int) (above == null ? 0 : above) + 1, member, Math.round(score)));
+	}
+
+	/**
+	 * Sets the member's scores on the boards of the account's kind whose windows hold the instant
+	 * (an entry's posting time) to their totals in the ledger. The entry is written a moment before
+	 * its event is, so at the turn of a week or a month the board just ended is set as well.
+	 */
+	public void refresh(MemberId member, Account account, Instant at) {
+		LeaderboardKind kind = LeaderboardKind.of(account);
+		for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
+			Set<LeaderboardPeriod.Window> windows = new LinkedHashSet<>(
+					List.of(period.windowAt(at, zone), period.windowAt(at.minus(WRITTEN_BEFORE), zone)));
+			for (LeaderboardPeriod.Window window : windows) {
+				Board board = new Board(kind, window);
+				long keep = secondsToKeep(board);
+				if (keep >= 0) {
+					write(board, keep, List.of(totals.total(member, account, window.from(), window.to())));
+				}
+			}
+		}
+	}
+
+	/** Rebuilds each current board that Redis does not have whole. Returns how many were rebuilt. */
+	public int rebuildMissing() {
+		int rebuilt = 0;
+		Instant now = clock.instant();
+		for (LeaderboardKind kind : LeaderboardKind.values()) {
+			for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
+				if (ensureComplete(new Board(kind, period.windowAt(now, zone)))) {
+					rebuilt++;
+				}
+			}
+		}
+		return rebuilt;
+	}
+
+	/** Rebuilds the board from the ledger unless Redis has it whole; returns whether it did. */
+	private boolean ensureComplete(Board board) {
+		if (Boolean.TRUE.equals(redis.opsForHash().hasKey(board.versions(), COMPLETE))) {
+			return false;
+		}
+		long keep = secondsToKeep(board);
+		List<Total> all = totals.totals(board.kind().account(), board.window().from(), board.window().to());
+		for (int i = 0; i < all.size(); i += BATCH) {
+			write(board, keep, all.subList(i, Math.min(all.size(), i + BATCH)));
+		}
+		// written after the scores: a board is only called complete once every score is in
+		redis.opsForHash().put(board.versions(), COMPLETE, clock.instant().toString());
+		if (keep > 0) {
+			redis.expire(board.versions(), Duration.ofSeconds(keep));
+		}
+		return true;
+	}
+
+	private void write(Board board, long keep, List<Total> scores) {
+		if (scores.isEmpty()) {
+			return;
+		}
+		List<String> args = new ArrayList<>(1 + 3 * scores.size());
+		args.add(Long.toString(Math.max(0, keep)));
+		for (Total total : scores) {
+			args.add(total.member().toString());
+			args.add(Long.toString(total.amount()));
+			args.add(Long.toString(total.asOf()));
+		}
+		redis.execute(WRITE, List.of(board.scores(), board.versions()), args.toArray());
+	}
+
+	/**
+	 * How long a board stays in Redis from now, in seconds: 0 for ever (all time), -1 if its window
+	 * ended too long ago to keep (a late event about a past week writes nothing).
+	 */
+	private long secondsToKeep(Board board) {
+		if (board.window().isAllTime()) {
+			return 0;
+		}
+		long seconds = Duration.between(clock.instant(), board.window().to().plus(properties.keepPast())).toSeconds();
+		return seconds > 0 ? seconds : -1;
+	}
+
+	/** One leaderboard in Redis: a sorted set of scores by member id, and a hash of their versions. */
+	private record Board(LeaderboardKind kind, LeaderboardPeriod.Window window) {
+
+		String scores() {
+			return PREFIX + kind.name().toLowerCase(Locale.ROOT) + ":"
+					+ window.period().name().toLowerCase(Locale.ROOT).replace('_', '-') + ":" + window.key();
+		}
+
+		String versions() {
+			return scores() + ":versions";
+		}
+	}
+}

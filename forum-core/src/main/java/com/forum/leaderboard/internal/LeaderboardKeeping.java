@@ -1,0 +1,55 @@
+package com.forum.leaderboard.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+import com.forum.leaderboard.LeaderboardProperties;
+import com.forum.leaderboard.Leaderboards;
+import com.forum.points.LedgerPosted;
+
+/**
+ * Keeps the leaderboards in step with the ledger: each entry sets its member's scores from the
+ * ledger's totals (a failure, Redis being away, leaves the event to be delivered again), and a
+ * periodic check on every node rebuilds a current board that Redis has lost or not yet built.
+ */
+@Component
+class LeaderboardKeeping implements SchedulingConfigurer {
+
+	private static final Logger log = LoggerFactory.getLogger(LeaderboardKeeping.class);
+
+	private final Leaderboards leaderboards;
+
+	private final LeaderboardProperties properties;
+
+	LeaderboardKeeping(Leaderboards leaderboards, LeaderboardProperties properties) {
+		this.leaderboards = leaderboards;
+		this.properties = properties;
+	}
+
+	@ApplicationModuleListener
+	void on(LedgerPosted event) {
+		leaderboards.refresh(event.memberId(), event.account(), event.at());
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(this::check, properties.checkInterval());
+	}
+
+	void check() {
+		try {
+			int rebuilt = leaderboards.rebuildMissing();
+			if (rebuilt > 0) {
+				log.info("Rebuilt {} leaderboards from the ledger", rebuilt);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not check the leaderboards: {}", ex.toString());
+		}
+	}
+}

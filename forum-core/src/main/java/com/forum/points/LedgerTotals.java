@@ -1,0 +1,104 @@
+package com.forum.points;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.forum.member.MemberId;
+
+/**
+ * Sums and counts over the entries themselves, for rankings and milestones (leaderboards, badges).
+ * Being read from the entries, they come out the same whatever order the entries were posted in and
+ * however often an event announcing them is delivered.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LedgerTotals {
+
+	/**
+	 * What a ranking counts. Reputation: every entry, so its total over all time is the balance.
+	 * Points: what was earned, so spending (the shop, holds captured) and refunds of spending change
+	 * nothing, while the reversal of an earning (a like taken back, deleted content, serial voting)
+	 * takes it away again.
+	 */
+	private static final String COUNTED = """
+			(e.account = 'REPUTATION' or (e.reverses_id is null and e.amount > 0)
+			 or (e.reverses_id is not null and e.amount < 0))""";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	LedgerTotals(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * What the member's entries of the account posted in {@code [from, to)} add up to, as rankings count
+	 * them, with the newest entry of the account the sum has seen. A member's entries of an account are
+	 * numbered in the order they are posted (each posting holds the member's balance row), so of two
+	 * totals the one that has seen the higher entry is the newer.
+	 */
+	public Total total(MemberId member, Account account, Instant from, Instant to) {
+		return jdbc.queryForObject("""
+				select coalesce(sum(e.amount) filter (where e.created_at >= :from and e.created_at < :to and %s), 0),
+				       coalesce(max(e.id), 0)
+				from ledger_entry e where e.member_id = :member and e.account = :account""".formatted(COUNTED),
+				period(account, from, to).addValue("member", member.value()),
+				(rs, row) -> new Total(member, rs.getLong(1), rs.getLong(2)));
+	}
+
+	/** The totals of every member whose entries in {@code [from, to)} add up to more than nothing. */
+	public List<Total> totals(Account account, Instant from, Instant to) {
+		return jdbc.query("""
+				select e.member_id, sum(e.amount) filter (where e.created_at >= :from and e.created_at < :to and %1$s),
+				       max(e.id)
+				from ledger_entry e where e.account = :account
+				group by e.member_id
+				having coalesce(sum(e.amount) filter (where e.created_at >= :from and e.created_at < :to and %1$s), 0) > 0"""
+			.formatted(COUNTED), period(account, from, to),
+				(rs, row) -> new Total(new MemberId(rs.getLong(1)), rs.getLong(2), rs.getLong(3)));
+	}
+
+	/**
+	 * How many facts of this reason earned the member something that still stands: causes with an
+	 * entry (in either account, a capped one of nothing included) that was not reversed and whose
+	 * content was not withdrawn.
+	 */
+	public long causes(MemberId member, String reason) {
+		Long count = jdbc.queryForObject("select count(distinct e.cause_key) from ledger_entry e where "
+				+ STANDING_CAUSES + " and e.member_id = :member",
+				new MapSqlParameterSource("member", member.value()).addValue("reason", reason), Long.class);
+		return count == null ? 0 : count;
+	}
+
+	/** Every member with at least this many standing causes of the reason. */
+	public List<MemberId> membersWithCauses(String reason, long atLeast) {
+		return jdbc.queryForList("select e.member_id from ledger_entry e where " + STANDING_CAUSES
+				+ " group by e.member_id having count(distinct e.cause_key) >= :atLeast order by e.member_id",
+				new MapSqlParameterSource("reason", reason).addValue("atLeast", atLeast), Long.class)
+			.stream()
+			.map(MemberId::new)
+			.toList();
+	}
+
+	private static final String STANDING_CAUSES = """
+			e.reason = :reason and e.reverses_id is null
+			and not exists (select 1 from ledger_entry r where r.reverses_id = e.id)
+			and not exists (select 1 from ledger_withdrawn_subject w where w.subject in (e.subject, e.parent))""";
+
+	private static MapSqlParameterSource period(Account account, Instant from, Instant to) {
+		return new MapSqlParameterSource("account", account.name()).addValue("from", Timestamp.from(from))
+			.addValue("to", Timestamp.from(to));
+	}
+
+	/**
+	 * @param amount the sum as rankings count it
+	 * @param asOf the id of the newest entry of the member's account the sum has seen (0 if none)
+	 */
+	public record Total(MemberId member, long amount, long asOf) {
+	}
+}

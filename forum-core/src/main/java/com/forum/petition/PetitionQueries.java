@@ -43,12 +43,8 @@ public class PetitionQueries {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final PetitionProperties properties;
-
 	PetitionQueries(Petitions petitions, HistoryEntries history, PetitionListing listing, PetitionVoting voting,
-			MemberDirectory members, MarkdownRenderer markdown, NamedParameterJdbcTemplate jdbc,
-			PetitionProperties properties) {
-		this.properties = properties;
+			MemberDirectory members, MarkdownRenderer markdown, NamedParameterJdbcTemplate jdbc) {
 		this.petitions = petitions;
 		this.history = history;
 		this.listing = listing;
@@ -77,12 +73,7 @@ public class PetitionQueries {
 	 */
 	public List<MemberId> creditedBackers(PetitionId id) {
 		Petition p = petitions.findById(id.value()).orElseThrow(() -> new NotFoundException("petition", id));
-		return jdbc.queryForList("""
-				select member_id from petition_vote where petition_id = :petition and member_id <> :author
-				order by created_at, member_id limit :limit""",
-				new MapSqlParameterSource("petition", id.value()).addValue("author", p.authorId().value())
-					.addValue("limit", properties.creditedBackers()),
-				Long.class).stream().map(MemberId::new).toList();
+		return voting.creditedBackers(id, p.authorId()).stream().map(PetitionVoting.CreditedBacker::id).toList();
 	}
 
 	/**

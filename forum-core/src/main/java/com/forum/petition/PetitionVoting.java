@@ -139,6 +139,21 @@ public class PetitionVoting implements SchedulingConfigurer {
 					.addValue("now", Timestamp.from(clock.instant())));
 	}
 
+	/** A backer a release note credits: the earliest ones, the author not among them. */
+	record CreditedBacker(MemberId id, String username) {
+	}
+
+	/** The backers credited with the author, earliest first, as many as the release notes name. */
+	List<CreditedBacker> creditedBackers(PetitionId petition, MemberId author) {
+		return jdbc.query("""
+				select m.id, m.username from petition_vote v join member m on m.id = v.member_id
+				where v.petition_id = :petition and v.member_id <> :author
+				order by v.created_at, v.member_id limit :limit""",
+				new MapSqlParameterSource("petition", petition.value()).addValue("author", author.value())
+					.addValue("limit", properties.creditedBackers()),
+				(rs, row) -> new CreditedBacker(new MemberId(rs.getLong(1)), rs.getString(2)));
+	}
+
 	private void tally(PetitionId id, MemberId member, int delta) {
 		jdbc.update("""
 				insert into petition_vote_tally (petition_id, shard, votes, changed_at)

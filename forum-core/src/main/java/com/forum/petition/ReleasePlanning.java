@@ -43,8 +43,11 @@ public class ReleasePlanning {
 
 	private final Clock clock;
 
+	private final PetitionVoting voting;
+
 	ReleasePlanning(Releases releases, PetitionTriage triage, PetitionListing listing, MarkdownRenderer markdown,
-			NamedParameterJdbcTemplate jdbc, PetitionProperties properties, Clock clock) {
+			NamedParameterJdbcTemplate jdbc, PetitionProperties properties, Clock clock, PetitionVoting voting) {
+		this.voting = voting;
 		this.releases = releases;
 		this.triage = triage;
 		this.listing = listing;
@@ -158,14 +161,9 @@ public class ReleasePlanning {
 	}
 
 	private List<String> earliestBackers(PetitionSummary petition) {
-		return jdbc.queryForList("""
-				select m.username from petition_vote v join member m on m.id = v.member_id
-				where v.petition_id = :petition and v.member_id <> :author
-				order by v.created_at, v.member_id limit :limit""",
-				new MapSqlParameterSource("petition", petition.id().value())
-					.addValue("author", petition.authorId().value())
-					.addValue("limit", properties.creditedBackers()),
-				String.class);
+		return voting.creditedBackers(petition.id(), petition.authorId()).stream()
+			.map(PetitionVoting.CreditedBacker::username)
+			.toList();
 	}
 
 	private long shippedCount(ReleaseId id) {

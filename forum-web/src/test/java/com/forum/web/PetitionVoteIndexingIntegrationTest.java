@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -94,7 +95,7 @@ class PetitionVoteIndexingIntegrationTest {
 		}
 		long voted = System.nanoTime();
 		Duration caughtUp = Await.until(INDEXING,
-				() -> document(petition).source().votes() == voting.count(petition));
+				() -> indexed(petition, doc -> doc.votes() == voting.count(petition)));
 		long writes = indexWrites() - writesBefore;
 
 		System.out.printf("%d votes in %d ms; the index showed all of them %d ms later, after %d writes%n", VOTERS,
@@ -114,7 +115,7 @@ class PetitionVoteIndexingIntegrationTest {
 		triage.changeStatus(actor("pm", Role.EMPLOYEE), petition,
 				new StatusChange(PetitionStatus.PLANNED, "Coming in the next build.", null, null));
 		Await.until(INDEXING,
-				() -> document(petition).source().status().equals(PetitionStatus.PLANNED.name()));
+				() -> indexed(petition, doc -> doc.status().equals(PetitionStatus.PLANNED.name())));
 
 		// what an indexer that reloaded the petition before the status change would write, arriving last
 		BulkResponse late = elasticsearch.bulk(b -> b.index(petitionsAlias())
@@ -150,6 +151,12 @@ class PetitionVoteIndexingIntegrationTest {
 
 	private long indexVersion(PetitionId petition) {
 		return petitions.snapshots(List.of(petition)).get(0).indexVersion();
+	}
+
+	/** Whether the petition is in the index yet and its document shows what the test waits for. */
+	private boolean indexed(PetitionId petition, Predicate<PetitionDocument> showing) {
+		GetResponse<PetitionDocument> response = document(petition);
+		return response.found() && showing.test(response.source());
 	}
 
 	private GetResponse<PetitionDocument> document(PetitionId petition) {

@@ -11,6 +11,8 @@ import java.util.function.Predicate;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -180,7 +182,7 @@ public final class Journey {
 	public Journey follow(WebElement element) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		element.click();
-		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until(d -> left(page));
 		return arrived();
 	}
 
@@ -205,6 +207,28 @@ public final class Journey {
 				return shown.test(this);
 			});
 		return this;
+	}
+
+	/**
+	 * Whether the browser has left the page whose root element this is. Chromium reports an element of a
+	 * page it has just replaced either as stale or, while the new document is being attached, with an
+	 * inspector error that names the node; both mean the old page is gone, which Selenium's own
+	 * staleness check does not know.
+	 */
+	private static boolean left(WebElement page) {
+		try {
+			page.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException gone) {
+			return true;
+		}
+		catch (WebDriverException error) {
+			if (String.valueOf(error.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw error;
+		}
 	}
 
 	private Journey arrived() {
@@ -265,7 +289,7 @@ public final class Journey {
 	public Journey keysAndLoad(CharSequence... keys) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		keys(keys);
-		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until(d -> left(page));
 		return arrived();
 	}
 

@@ -6,6 +6,7 @@ import com.forum.demo.DemoDataProperties;
 import com.forum.discussion.DiscussionProperties;
 import com.forum.member.MemberProperties;
 import com.forum.petition.PetitionProperties;
+import com.forum.points.SerialVotingProperties;
 import com.forum.search.SearchProperties;
 import com.forum.web.security.SecurityProperties;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class SettingsValidationTest {
 			assertThat(context.getBean(DiscussionProperties.class).maxTitleLength()).isEqualTo(150);
 			assertThat(context.getBean(SecurityProperties.class).loginThrottle().freeAttempts()).isEqualTo(5);
 			assertThat(context.getBean(PetitionProperties.class).fillerWords()).contains("please", "希望");
+			assertThat(context.getBean(SerialVotingProperties.class).maxFromOneMember()).isEqualTo(10);
 		}
 	}
 
@@ -54,7 +56,10 @@ class SettingsValidationTest {
 			"forum.search.index-prefix, Forum!", "forum.search.connect-timeout, 0s",
 			"forum.search.response-timeout, 0s", "forum.search.max-query-length, 0",
 			"forum.security.login-throttle.free-attempts, -1", "forum.security.login-throttle.window, 0s",
-			"forum.security.login-throttle.base-delay, 0s", "forum.security.login-throttle.base-delay, 10m" })
+			"forum.security.login-throttle.base-delay, 0s", "forum.security.login-throttle.base-delay, 10m",
+			"forum.points.serial-voting.schedule, nightly", "forum.points.serial-voting.window, 0s",
+			"forum.points.serial-voting.max-from-one-member, 0", "forum.points.serial-voting.ring.share, 1.5",
+			"forum.points.serial-voting.ring.min-accounts, 0" })
 	void aBadValueStopsStartUpNamingTheProperty(String property, String value, CapturedOutput output) {
 		assertThatThrownBy(() -> start("--" + property + "=" + value).close()).isNotNull();
 
@@ -76,7 +81,7 @@ class SettingsValidationTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ MemberProperties.class, DiscussionProperties.class, PetitionProperties.class,
-			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class })
+			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class, SerialVotingProperties.class })
 	static class Settings {
 
 	}

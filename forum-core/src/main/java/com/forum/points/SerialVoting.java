@@ -82,7 +82,7 @@ public class SerialVoting implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		if (!SerialVotingProperties.NEVER.equals(properties.schedule())) {
+		if (!CronSchedule.NEVER.equals(properties.schedule())) {
 			tasks.addCronTask(new CronTask(this::nightly, new CronTrigger(properties.schedule(), points.zone())));
 		}
 	}

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -31,20 +30,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("forum.points.serial-voting")
-public record SerialVotingProperties(@DefaultValue("0 30 3 * * *") @NotNull String schedule,
+public record SerialVotingProperties(@DefaultValue("0 30 3 * * *") @NotNull @CronSchedule String schedule,
 		@DefaultValue("7d") @NotNull @DurationMin(hours = 1) Duration window,
 		@DefaultValue({ "like-received", "vote-received" }) @NotEmpty Set<String> reasons,
 		@DefaultValue("10") @Positive int maxFromOneMember, @Valid @NotNull @DefaultValue Ring ring) {
-
-	static final String NEVER = "-";
-
-	public SerialVotingProperties {
-		if (schedule != null && !NEVER.equals(schedule) && !CronExpression.isValidExpression(schedule)) {
-			throw new IllegalArgumentException(
-					"forum.points.serial-voting.schedule must be a cron expression such as \"0 30 3 * * *\" or -, not \""
-							+ schedule + "\"");
-		}
-	}
 
 	/**
 	 * New accounts that give most of their likes and votes to one member. Each must be new, have little

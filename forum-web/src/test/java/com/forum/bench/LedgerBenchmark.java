@@ -96,8 +96,8 @@ public final class LedgerBenchmark {
 			out.println("| --------------------------------------------------- | ------------ |");
 			out.printf("| postings per second (%2d writers, %,7d postings)  | %,12.0f |%n", settings.writers(), postings,
 					postingsPerSecond);
-			out.printf("| CPU per posting (application + PostgreSQL)          | %9.0f us |%n",
-					cpu.total().toNanos() / 1e3 / postings);
+			out.printf("| CPU per posting: application + PostgreSQL           | %4.0f + %3.0f us |%n",
+					cpu.used().application().toNanos() / 1e3 / postings, cpu.used().database().toNanos() / 1e3 / postings);
 			out.printf("| postings per second all %d cores allow (CPU bound)   | %,12.0f |%n", cpu.cores(),
 					postings * cpu.cores() / (cpu.total().toNanos() / 1e9));
 			out.printf("| load average while posting (other processes too)    | %12.1f |%n", cpu.loadAverage());
@@ -117,30 +117,13 @@ public final class LedgerBenchmark {
 	}
 
 	/**
-	 * Processor time spent while posting: by this JVM and by the PostgreSQL processes it started. On a
-	 * machine shared with other work the wall-clock rate falls with the load, while the processor time a
-	 * posting costs does not; the two cores' capacity divided by it is the rate an idle machine allows.
+	 * Processor time spent, and the load of the whole machine meanwhile. The cores' capacity divided by
+	 * the time a posting costs is the rate an otherwise idle machine allows.
 	 */
-	public record Cpu(Duration application, Duration database, int cores, double loadAverage) {
+	public record Cpu(ProcessorTime.Used used, int cores, double loadAverage) {
 
 		public Duration total() {
-			return application.plus(database);
-		}
-
-		static long[] now() {
-			long app = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-			long db = ProcessHandle.current()
-				.descendants()
-				.filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-				.mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
-				.sum();
-			return new long[] { app, db };
-		}
-
-		static Cpu since(long[] before, double loadAverage) {
-			long[] after = now();
-			return new Cpu(Duration.ofNanos(after[0] - before[0]), Duration.ofNanos(after[1] - before[1]),
-					Runtime.getRuntime().availableProcessors(), loadAverage);
+			return used.total();
 		}
 	}
 
@@ -152,6 +135,8 @@ public final class LedgerBenchmark {
 			return new Latencies(sorted[sorted.length / 2], sorted[(int) Math.ceil(sorted.length * 0.99) - 1]);
 		}
 	}
+
+	private static final int CORES = Runtime.getRuntime().availableProcessors();
 
 	private final Ledger ledger;
 
@@ -202,11 +187,11 @@ public final class LedgerBenchmark {
 	public Figures run(Settings settings) throws Exception {
 		List<MemberId> members = members(settings.members());
 		post(settings.writers(), settings.warmup(), members);
-		long[] cpu = Cpu.now();
+		ProcessorTime cpu = ProcessorTime.now(jdbc);
 		long started = System.nanoTime();
 		long posted = post(settings.writers(), settings.postings(), members);
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
-		Cpu used = Cpu.since(cpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		Cpu used = new Cpu(cpu.until(jdbc), CORES, load());
 
 		MemberId busy = members(1).getFirst();
 		seedHistory(busy, settings.historyEntries());
@@ -216,7 +201,7 @@ public final class LedgerBenchmark {
 		}
 		long[] balance = new long[settings.reads()];
 		long[] history = new long[settings.reads()];
-		long[] readCpu = Cpu.now();
+		ProcessorTime readCpu = ProcessorTime.now(jdbc);
 		for (int i = 0; i < settings.reads(); i++) {
 			long t0 = System.nanoTime();
 			ledger.balance(busy, Account.POINTS);
@@ -226,9 +211,13 @@ public final class LedgerBenchmark {
 			balance[i] = (t1 - t0) / 1_000;
 			history[i] = (t2 - t1) / 1_000;
 		}
-		Cpu reading = Cpu.since(readCpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		Cpu reading = new Cpu(readCpu.until(jdbc), CORES, load());
 		return new Figures(settings, posted, took, posted / (took.toNanos() / 1e9), used, Latencies.of(balance),
 				Latencies.of(history), reading, reconciliation.check(false));
+	}
+
+	private static double load() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 	/** Posts this many times from this many writers at once; returns the number of postings. */
@@ -262,6 +251,7 @@ public final class LedgerBenchmark {
 		String reason = dice < 6 ? "like-received" : dice < 8 ? "reply-posted" : dice < 9 ? "vote-received"
 				: "answer-accepted";
 		String subject = "reply:" + UUID.randomUUID();
+		String thread = "topic:" + ThreadLocalRandom.current().nextInt(1, 5_001);
 		String cause = reason + ":" + subject + ":by:" + source.value();
 		PointsProperties.Earning rule = rules.earning(reason);
 		PointsProperties.ReputationCap reputationCap = rules.reputationCap();
@@ -269,7 +259,7 @@ public final class LedgerBenchmark {
 			int n = 0;
 			if (rule.points() > 0) {
 				Posting points = Posting.of(member, Account.POINTS, rule.points(), reason, cause)
-					.about(subject, "topic:1")
+					.about(subject, thread)
 					.from(source);
 				ledger.post(rule.dailyPointsCap() == null ? points
 						: points.capped(new Posting.DailyCap(rule.dailyPointsCap(), Set.of(reason))));
@@ -277,7 +267,7 @@ public final class LedgerBenchmark {
 			}
 			if (rule.reputation() > 0) {
 				Posting reputation = Posting.of(member, Account.REPUTATION, rule.reputation(), reason, cause)
-					.about(subject, "topic:1")
+					.about(subject, thread)
 					.from(source);
 				ledger.post(reputationCap.reasons().contains(reason)
 						? reputation.capped(new Posting.DailyCap(reputationCap.daily(), reputationCap.reasons()))

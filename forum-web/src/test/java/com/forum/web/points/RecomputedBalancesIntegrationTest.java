@@ -1,5 +1,6 @@
 package com.forum.web.points;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import com.forum.bench.ProcessorTime;
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardId;
 import com.forum.discussion.Discussions;
@@ -45,7 +47,6 @@ import com.forum.points.PointsHolds;
 import com.forum.points.PointsProperties;
 import com.forum.points.PointsProperties.Earning;
 import com.forum.points.ReconciliationReport;
-import com.forum.web.Await;
 import com.forum.web.IntegrationTest;
 import com.forum.web.SeededMember;
 
@@ -75,15 +76,15 @@ class RecomputedBalancesIntegrationTest {
 
 	private static final int POPULAR = 50;
 
-	private static final int THREADS = 3_000;
+	private static final int THREADS = 2_500;
 
 	private static final int PETITIONS = 400;
 
-	private static final int REPLIES = 9_000;
+	private static final int REPLIES = 7_000;
 
-	private static final int LIKES = 22_000;
+	private static final int LIKES = 24_000;
 
-	private static final int VOTES = 10_000;
+	private static final int VOTES = 11_500;
 
 	private static final int UNLIKES = 2_000;
 
@@ -140,6 +141,7 @@ class RecomputedBalancesIntegrationTest {
 	@Test
 	void recomputingEveryBalanceFromTheFactsGivesTheIncrementallyKeptOnes() throws Exception {
 		Instant started = Instant.now();
+		ProcessorTime cpuBefore = ProcessorTime.now(jdbc);
 		List<MemberId> members = SeededMember.many(jdbc, MEMBERS);
 		// midday in every member's zone: the whole run is one day for the daily caps
 		int offset = Math.floorMod(12 - started.atOffset(ZoneOffset.UTC).getHour() + 12, 24) - 12;
@@ -163,7 +165,7 @@ class RecomputedBalancesIntegrationTest {
 					"Recompute petition " + n + " " + Long.toString(random.nextLong(), 36),
 					"A petition of the generated activity.", null, null, Set.of())), author)));
 		}
-		run(step);
+		run("threads and petitions", step);
 
 		// replies, votes and check-ins (some twice)
 		step = new ArrayList<>();
@@ -178,7 +180,7 @@ class RecomputedBalancesIntegrationTest {
 		List<Petition> petitions = new ArrayList<>(activity.petitions);
 		Set<String> voted = new HashSet<>();
 		for (int i = 0; i < VOTES; i++) {
-			Petition petition = activity.votable(petitions, i < VOTES * 2 / 5);
+			Petition petition = activity.votable(petitions, i < VOTES / 2);
 			MemberId voter = pick(members, m -> !m.equals(petition.author) && voted.add(petition.id + ":" + m));
 			activity.received(petition.author, 0, 1);
 			step.add(() -> voting.vote(actor(voter), petition.id, null));
@@ -188,7 +190,7 @@ class RecomputedBalancesIntegrationTest {
 			MemberId member = members.get(i % MEMBERS);
 			step.add(() -> checkIns.checkIn(member));
 		}
-		run(step);
+		run("replies, votes and check-ins", step);
 
 		// likes on threads and replies, and holds placed by the popular members
 		step = new ArrayList<>();
@@ -198,7 +200,7 @@ class RecomputedBalancesIntegrationTest {
 		List<Post> popularPosts = posts.stream().filter(p -> activity.isPopular(p.author)).toList();
 		Set<String> liked = new HashSet<>();
 		for (int i = 0; i < LIKES; i++) {
-			Post post = activity.likeable(i < LIKES * 2 / 5 ? popularPosts : posts);
+			Post post = activity.likeable(i < LIKES / 2 ? popularPosts : posts);
 			MemberId liker = pick(members, m -> !m.equals(post.author) && liked.add(post.key() + ":" + m));
 			activity.received(post.author, 1, 0);
 			step.add(() -> discussions.like(actor(liker), post.thread, post.reply));
@@ -211,7 +213,7 @@ class RecomputedBalancesIntegrationTest {
 			String cause = "recompute:hold:" + spender + ":" + i;
 			step.add(() -> placed.add(holds.place(spender, amount, "test", cause, null).id()));
 		}
-		run(step);
+		run("likes and holds", step);
 
 		// taking back, accepting, deleting, capturing and releasing
 		step = new ArrayList<>();
@@ -260,13 +262,11 @@ class RecomputedBalancesIntegrationTest {
 				step.add(() -> holds.release(hold));
 			}
 		}
-		run(step);
+		run("unlikes, unvotes, answers, deletions, captures and releases", step);
 
 		Duration acted = Duration.between(started, Instant.now());
 		// every earning and reversal delivered
-		Await.until(Duration.ofMinutes(5), () -> jdbc.queryForObject("""
-				select count(*) from event_publication where completion_date is null
-				and listener_id like '%EarningRules%'""", Long.class) == 0);
+		awaitDelivered(Duration.ofMinutes(10));
 		Duration settled = Duration.between(started, Instant.now());
 
 		Map<Long, long[]> stored = stored(members);
@@ -274,13 +274,17 @@ class RecomputedBalancesIntegrationTest {
 		Map<Long, long[]> fromFacts = fromFacts(members);
 		ReconciliationReport reconciled = reconciliation.check(false);
 		Duration recomputed = Duration.between(started, Instant.now());
+		ProcessorTime.Used cpu = cpuBefore.until(jdbc);
 		long entries = jdbc.queryForObject("select count(*) from ledger_entry where member_id = any(?)", Long.class,
 				(Object) ids(members));
 		System.out.printf(
 				"recompute: %d members, %d actions (%d refused by the rules), %d ledger entries; acted in %d s, "
-						+ "all events delivered after %d s, recomputed after %d s; %d balances reconciled in %d ms%n",
+						+ "all events delivered after %d s, recomputed after %d s; %d balances reconciled in %d ms; CPU: %d s "
+						+ "in the application, %d s in PostgreSQL; load average %.1f%n",
 				MEMBERS, actions.get(), refused.get(), entries, acted.toSeconds(), settled.toSeconds(),
-				recomputed.toSeconds(), reconciled.balances(), reconciled.took().toMillis());
+				recomputed.toSeconds(), reconciled.balances(), reconciled.took().toMillis(),
+				cpu.application().toSeconds(), cpu.database().toSeconds(),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
 		assertThat(actions.get()).isGreaterThanOrEqualTo(50_000);
 		assertThat(reconciled.mismatches()).isEmpty();
@@ -292,7 +296,8 @@ class RecomputedBalancesIntegrationTest {
 				.containsExactly(fromFacts.get(id));
 		}
 		// the generated activity reached the caps and reversed what it meant to
-		assertThat(stored.values().stream().mapToLong(b -> b[2]).max().orElseThrow())
+		assertThat(members.subList(0, POPULAR).stream().mapToLong(m -> stored.get(m.value())[2]).max().orElseThrow())
+			.as("the popular members' reputation, which only likes and votes bring")
 			.isEqualTo(rules.reputationCap().daily());
 		assertThat(jdbc.queryForObject("select count(*) from ledger_entry where member_id = any(?) and reverses_id is not null",
 				Long.class, (Object) ids(members))).isGreaterThan(UNLIKES);
@@ -408,7 +413,8 @@ class RecomputedBalancesIntegrationTest {
 	}
 
 	/** Runs a step's actions in a random order on a few threads; a refusal by the rules is an outcome too. */
-	private void run(List<Runnable> step) throws Exception {
+	private void run(String name, List<Runnable> step) throws Exception {
+		long started = System.nanoTime();
 		Collections.shuffle(step, random);
 		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
 			List<Future<?>> done = new ArrayList<>();
@@ -427,6 +433,22 @@ class RecomputedBalancesIntegrationTest {
 				future.get();
 			}
 		}
+		System.out.printf("recompute: %,d %s in %,d ms, %,d earnings still to deliver%n", step.size(), name,
+				(System.nanoTime() - started) / 1_000_000, undelivered());
+	}
+
+	/** Waits for the earnings to be delivered, asking once a second: the question scans the publications. */
+	private void awaitDelivered(Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (undelivered() > 0) {
+			assertThat(System.nanoTime()).as("earnings delivered within %s", limit).isLessThan(deadline);
+			Thread.sleep(1_000);
+		}
+	}
+
+	private long undelivered() {
+		return jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
+				+ "and listener_id like '%EarningRules%'", Long.class);
 	}
 
 	private <T> T pick(List<T> items, Predicate<T> fits) {

@@ -91,16 +91,10 @@ public class LedgerReconciliation implements SchedulingConfigurer {
 		String lastAccount = "";
 		while (true) {
 			List<Row> batch = jdbc.query("""
-					select b.member_id, b.account, b.balance, b.held,
-					       (select coalesce(sum(e.amount), 0) from ledger_entry e
-					        where e.member_id = b.member_id and e.account = b.account) as entries,
-					       case when b.account = 'POINTS' then
-					           (select coalesce(sum(h.amount), 0) from points_hold h
-					            where h.member_id = b.member_id and h.state = 'HELD')
-					       else 0 end as holds
+					select b.member_id, b.account, b.balance, b.held, %s
 					from ledger_balance b
 					where (b.member_id, b.account) > (:member, :account)
-					order by b.member_id, b.account limit :batch""",
+					order by b.member_id, b.account limit :batch""".formatted(facts("b.member_id", "b.account")),
 					new MapSqlParameterSource("member", lastMember).addValue("account", lastAccount)
 						.addValue("batch", BATCH),
 					(rs, i) -> new Row(rs.getLong("member_id"), Account.valueOf(rs.getString("account")),
@@ -122,17 +116,12 @@ public class LedgerReconciliation implements SchedulingConfigurer {
 		}
 		// entries or open holds whose member has no balance row at all: the cache lost a row
 		List<Row> orphans = jdbc.query("""
-				select f.member_id, f.account, 0 as balance, 0 as held,
-				       (select coalesce(sum(e.amount), 0) from ledger_entry e
-				        where e.member_id = f.member_id and e.account = f.account) as entries,
-				       case when f.account = 'POINTS' then
-				           (select coalesce(sum(h.amount), 0) from points_hold h
-				            where h.member_id = f.member_id and h.state = 'HELD')
-				       else 0 end as holds
+				select f.member_id, f.account, 0 as balance, 0 as held, %s
 				from (select distinct member_id, account from ledger_entry
 				      union select distinct member_id, 'POINTS' from points_hold where state = 'HELD') f
 				where not exists (select 1 from ledger_balance b
-				                  where b.member_id = f.member_id and b.account = f.account)""",
+				                  where b.member_id = f.member_id and b.account = f.account)"""
+					.formatted(facts("f.member_id", "f.account")),
 				new MapSqlParameterSource(),
 				(rs, i) -> new Row(rs.getLong("member_id"), Account.valueOf(rs.getString("account")), 0, 0,
 						rs.getLong("entries"), rs.getLong("holds")));
@@ -162,15 +151,10 @@ public class LedgerReconciliation implements SchedulingConfigurer {
 					.addValue("account", mismatch.account().name())
 					.addValue("now", Timestamp.from(clock.instant()));
 				jdbc.update("""
-						update ledger_balance set
-						    balance = (select coalesce(sum(e.amount), 0) from ledger_entry e
-						               where e.member_id = :member and e.account = :account),
-						    held = case when :account = 'POINTS' then
-						               (select coalesce(sum(h.amount), 0) from points_hold h
-						                where h.member_id = :member and h.state = 'HELD')
-						           else 0 end,
-						    updated_at = :now
-						where member_id = :member and account = :account""", params);
+						update ledger_balance set (balance, held, updated_at) =
+						    (select entries, holds, cast(:now as timestamptz) from (select %s) f)
+						where member_id = :member and account = :account""".formatted(facts(":member", ":account")),
+						params);
 				return true;
 			});
 			log.error("Ledger balance of member {} ({}) was {} with {} held, but its entries sum to {} and its open "
@@ -185,6 +169,19 @@ public class LedgerReconciliation implements SchedulingConfigurer {
 					mismatch.storedBalance(), mismatch.storedHeld(), mismatch.entries(), mismatch.openHolds(), ex);
 			return mismatch;
 		}
+	}
+
+	/**
+	 * What a member's account should hold: the sum of its entries, and for points the sum of the open
+	 * holds ({@code entries} and {@code holds}), as select-list items for the given member and account.
+	 */
+	private static String facts(String member, String account) {
+		return """
+				(select coalesce(sum(e.amount), 0) from ledger_entry e
+				 where e.member_id = %1$s and e.account = %2$s) as entries,
+				case when %2$s = 'POINTS' then
+				    (select coalesce(sum(h.amount), 0) from points_hold h where h.member_id = %1$s and h.state = 'HELD')
+				else 0 end as holds""".formatted(member, account);
 	}
 
 	private record Row(long member, Account account, long balance, long held, long entries, long holds) {

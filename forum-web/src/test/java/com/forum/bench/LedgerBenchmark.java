@@ -27,6 +27,7 @@ import com.forum.points.LedgerReconciliation;
 import com.forum.points.PointsProperties;
 import com.forum.points.Posting;
 import com.forum.points.ReconciliationReport;
+import com.forum.web.SeededMember;
 
 /**
  * {@code ./forum bench-ledger}: how fast the points ledger posts under concurrent writers, and what
@@ -185,7 +186,7 @@ public final class LedgerBenchmark {
 	}
 
 	public Figures run(Settings settings) throws Exception {
-		List<MemberId> members = members(settings.members());
+		List<MemberId> members = SeededMember.many(jdbc, settings.members());
 		post(settings.writers(), settings.warmup(), members);
 		ProcessorTime cpu = ProcessorTime.now(jdbc);
 		long started = System.nanoTime();
@@ -193,7 +194,7 @@ public final class LedgerBenchmark {
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		Cpu used = new Cpu(cpu.until(jdbc), CORES, load());
 
-		MemberId busy = members(1).getFirst();
+		MemberId busy = SeededMember.many(jdbc, 1).getFirst();
 		seedHistory(busy, settings.historyEntries());
 		for (int i = 0; i < Math.min(200, settings.reads()); i++) { // warm-up
 			ledger.balance(busy, Account.POINTS);
@@ -277,18 +278,6 @@ public final class LedgerBenchmark {
 			return n;
 		});
 		return count == null ? 0 : count;
-	}
-
-	private List<MemberId> members(int count) {
-		String prefix = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		jdbc.update("""
-				insert into member (username, email, password_hash, role, created_at)
-				select ? || '-' || g, ? || '-' || g || '@bench.example', 'not-a-login', 'MEMBER', now()
-				from generate_series(1, ?) g""", prefix, prefix, count);
-		return jdbc.queryForList("select id from member where username like ? order by id", Long.class, prefix + "-%")
-			.stream()
-			.map(MemberId::new)
-			.toList();
 	}
 
 	/** A member with this many entries, written in bulk with their balance, as years of activity would leave. */

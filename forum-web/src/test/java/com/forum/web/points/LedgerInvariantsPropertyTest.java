@@ -66,7 +66,7 @@ class LedgerInvariantsPropertyTest {
 		new TestContextManager(getClass()).prepareTestInstance(this);
 	}
 
-	@Property(tries = 150)
+	@Property(tries = 250)
 	void anySequenceOfLedgerOperationsKeepsTheLedgerWhole(@ForAll("operations") List<Operation> operations) {
 		Model model = new Model(SeededMember.many(jdbc, 2));
 		for (Operation operation : operations) {

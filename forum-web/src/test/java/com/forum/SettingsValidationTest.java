@@ -7,6 +7,7 @@ import com.forum.discussion.DiscussionProperties;
 import com.forum.member.MemberProperties;
 import com.forum.petition.PetitionProperties;
 import com.forum.points.ShopProperties;
+import com.forum.points.SerialVotingProperties;
 import com.forum.search.SearchProperties;
 import com.forum.web.security.SecurityProperties;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ class SettingsValidationTest {
 			assertThat(context.getBean(SecurityProperties.class).loginThrottle().freeAttempts()).isEqualTo(5);
 			assertThat(context.getBean(PetitionProperties.class).fillerWords()).contains("please", "希望");
 			assertThat(context.getBean(ShopProperties.class).perMemberLimit()).isEqualTo(2);
+			assertThat(context.getBean(SerialVotingProperties.class).maxFromOneMember()).isEqualTo(10);
 		}
 	}
 
@@ -58,7 +60,10 @@ class SettingsValidationTest {
 			"forum.security.login-throttle.free-attempts, -1", "forum.security.login-throttle.window, 0s",
 			"forum.security.login-throttle.base-delay, 0s", "forum.security.login-throttle.base-delay, 10m",
 			"forum.points.shop.per-member-limit, 0", "forum.points.shop.hold-validity, 10s",
-			"forum.points.shop.max-price, -1", "forum.points.shop.max-stock, 0" })
+			"forum.points.shop.max-price, -1", "forum.points.shop.max-stock, 0",
+			"forum.points.serial-voting.schedule, nightly", "forum.points.serial-voting.window, 0s",
+			"forum.points.serial-voting.max-from-one-member, 0", "forum.points.serial-voting.ring.share, 1.5",
+			"forum.points.serial-voting.ring.min-accounts, 0" })
 	void aBadValueStopsStartUpNamingTheProperty(String property, String value, CapturedOutput output) {
 		assertThatThrownBy(() -> start("--" + property + "=" + value).close()).isNotNull();
 
@@ -80,7 +85,8 @@ class SettingsValidationTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ MemberProperties.class, DiscussionProperties.class, PetitionProperties.class,
-			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class, ShopProperties.class })
+			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class, ShopProperties.class,
+			SerialVotingProperties.class })
 	static class Settings {
 
 	}

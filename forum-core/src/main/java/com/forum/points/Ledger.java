@@ -1,7 +1,10 @@
 package com.forum.points;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -60,26 +63,83 @@ public class Ledger {
 	 * Posts the change unless its cause was posted (or reversed, or its content withdrawn) before. A
 	 * positive amount is cut to what the daily cap leaves; a negative amount of points that would take
 	 * the available balance below zero is refused.
+	 *
+	 * <p>
+	 * Two statements, as postings are the ledger's hot path: one locks the balance row and reads the
+	 * member's zone (their calendar day counts for the caps); the other checks the cause, sums the day's
+	 * capped earnings, inserts the entry and adds it to the balance, all under that lock.
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public Posted post(Posting posting) {
-		Balance balance = lock(posting.member(), posting.account());
-		if (alreadyCaused(posting)) {
+		Locked locked = lockWithZone(posting.member(), posting.account());
+		Instant now = clock.instant();
+		LocalDate day = LocalDate.ofInstant(now, locked.zone());
+		boolean capped = posting.amount() > 0 && posting.cap() != null;
+		boolean refused = posting.amount() < 0 && posting.account() == Account.POINTS
+				&& locked.balance().available() + posting.amount() < 0;
+		PostedRow row = jdbc.queryForObject("""
+				with caused as (
+				    select exists (select 1 from ledger_entry where account = :account and cause_key in (:cause, :reversal))
+				        or exists (select 1 from ledger_withdrawn_subject where subject in (:subjectKey, :parentKey))
+				        as found),
+				earned as (
+				    select coalesce(sum(amount), 0) as total from ledger_entry
+				    where :capped and member_id = :member and account = :account and local_day = :day
+				      and reason = any(cast(:reasons as text[])) and amount > 0),
+				entry as (
+				    insert into ledger_entry (member_id, account, amount, reason, cause_key, subject, parent,
+				        source_member_id, local_day, note, actor_id, created_at)
+				    select :member, :account,
+				           case when :capped then greatest(0, least(:amount, :cap - earned.total)) else :amount end,
+				           :reason, :cause, cast(:subject as varchar), cast(:parent as varchar), cast(:source as bigint),
+				           cast(:day as date), cast(:note as varchar), cast(:actor as bigint), cast(:at as timestamptz)
+				    from caused, earned where not caused.found and not :refused
+				    on conflict do nothing
+				    returning id, amount),
+				credited as (
+				    update ledger_balance b set balance = b.balance + entry.amount, updated_at = cast(:at as timestamptz)
+				    from entry where b.member_id = :member and b.account = :account and entry.amount <> 0
+				    returning b.balance)
+				select caused.found, entry.id, entry.amount, (select balance from credited) as balance
+				from caused left join entry on true""",
+				new MapSqlParameterSource("member", posting.member().value())
+					.addValue("account", posting.account().name())
+					.addValue("amount", posting.amount())
+					.addValue("reason", posting.reason())
+					.addValue("cause", posting.causeKey())
+					.addValue("reversal", REVERSAL_KEY + posting.causeKey())
+					.addValue("subject", posting.subject())
+					.addValue("parent", posting.parent())
+					.addValue("subjectKey", posting.subject() == null ? "" : posting.subject())
+					.addValue("parentKey", posting.parent() == null ? "" : posting.parent())
+					.addValue("source", posting.source() == null ? null : posting.source().value())
+					.addValue("actor", posting.actor() == null ? null : posting.actor().value())
+					.addValue("note", posting.note())
+					.addValue("day", day)
+					.addValue("at", Timestamp.from(now))
+					.addValue("capped", capped)
+					.addValue("cap", capped ? posting.cap().limit() : 0)
+					.addValue("reasons", capped ? posting.cap().reasons().toArray(String[]::new) : new String[0])
+					.addValue("refused", refused),
+				(rs, i) -> new PostedRow(rs.getBoolean("found"), rs.getLong("id"), rs.getInt("amount"),
+						rs.getLong("balance")));
+		if (row.caused()) {
 			return Posted.NOTHING;
 		}
-		LocalDate day = today(posting.member());
-		int amount = posting.amount();
-		if (amount > 0 && posting.cap() != null) {
-			amount = (int) Math.max(0, Math.min(amount, posting.cap().limit() - earnedOn(posting, day)));
-		}
-		if (amount < 0 && posting.account() == Account.POINTS && balance.available() + amount < 0) {
+		if (refused) {
 			throw new RuleViolationException("insufficient-points",
-					"Not enough points: this needs %d and %d are available.".formatted(-amount, balance.available()),
-					-amount, balance.available());
+					"Not enough points: this needs %d and %d are available.".formatted(-posting.amount(),
+							locked.balance().available()),
+					-posting.amount(), locked.balance().available());
 		}
-		long id = insert(posting, amount, day, null);
-		return id == 0 ? Posted.NOTHING : new Posted(id, credit(posting.member(), posting.account(), id, amount,
-				posting.reason(), balance));
+		if (row.id() == 0) {
+			return Posted.NOTHING; // the cause was posted by another transaction meanwhile
+		}
+		if (row.amount() != 0) {
+			events.publishEvent(new LedgerPosted(row.id(), posting.member(), posting.account(), row.amount(),
+					posting.reason(), row.balance(), now));
+		}
+		return new Posted(row.id(), row.amount());
 	}
 
 	/**
@@ -199,14 +259,35 @@ public class Ledger {
 
 	/** Locks the member's balance row, creating it if this is their first entry, and reads it. */
 	Balance lock(MemberId member, Account account) {
-		return jdbc.queryForObject("""
-				insert into ledger_balance (member_id, account, balance, held, updated_at)
-				values (:member, :account, 0, 0, :now)
-				on conflict (member_id, account) do update set updated_at = ledger_balance.updated_at
-				returning balance, held""",
-				new MapSqlParameterSource("member", member.value()).addValue("account", account.name())
-					.addValue("now", Timestamp.from(clock.instant())),
-				(rs, row) -> new Balance(rs.getLong(1), rs.getLong(2)));
+		return lockWithZone(member, account).balance();
+	}
+
+	/**
+	 * Locks the balance row and reads it with the member's zone. Reading the zone here, from the
+	 * member's row, spares every posting a lookup of its own; the member feature owns the column and
+	 * {@link MemberSettings} changes it. A row lock, not an update, so that a posting writes the row once.
+	 */
+	private Locked lockWithZone(MemberId member, Account account) {
+		MapSqlParameterSource params = new MapSqlParameterSource("member", member.value())
+			.addValue("account", account.name())
+			.addValue("now", Timestamp.from(clock.instant()));
+		String select = """
+				select b.balance, b.held, m.time_zone from ledger_balance b join member m on m.id = b.member_id
+				where b.member_id = :member and b.account = :account for update of b""";
+		List<Locked> locked = jdbc.query(select, params, this::locked);
+		if (locked.isEmpty()) {
+			jdbc.update("""
+					insert into ledger_balance (member_id, account, balance, held, updated_at)
+					values (:member, :account, 0, 0, :now) on conflict (member_id, account) do nothing""", params);
+			locked = jdbc.query(select, params, this::locked);
+		}
+		return locked.getFirst();
+	}
+
+	private Locked locked(ResultSet rs, int row) throws SQLException {
+		String zone = rs.getString("time_zone");
+		return new Locked(new Balance(rs.getLong("balance"), rs.getLong("held")),
+				zone == null ? properties.zone() : ZoneId.of(zone));
 	}
 
 	/**
@@ -269,31 +350,6 @@ public class Ledger {
 				: new Posted(id, credit(original.member(), original.account(), id, amount, REVERSAL, balance));
 	}
 
-	private boolean alreadyCaused(Posting posting) {
-		Boolean caused = jdbc.queryForObject("""
-				select exists (select 1 from ledger_entry where account = :account and cause_key in (:cause, :reversal))
-				    or exists (select 1 from ledger_withdrawn_subject where subject in (:subject, :parent))""",
-				new MapSqlParameterSource("account", posting.account().name()).addValue("cause", posting.causeKey())
-					.addValue("reversal", REVERSAL_KEY + posting.causeKey())
-					.addValue("subject", posting.subject() == null ? "" : posting.subject())
-					.addValue("parent", posting.parent() == null ? "" : posting.parent()),
-				Boolean.class);
-		return Boolean.TRUE.equals(caused);
-	}
-
-	private long earnedOn(Posting posting, LocalDate day) {
-		Long earned = jdbc.queryForObject("""
-				select coalesce(sum(amount), 0) from ledger_entry
-				where member_id = :member and account = :account and local_day = :day and reason in (:reasons)
-				and amount > 0""",
-				new MapSqlParameterSource("member", posting.member().value())
-					.addValue("account", posting.account().name())
-					.addValue("day", day)
-					.addValue("reasons", posting.cap().reasons()),
-				Long.class);
-		return earned == null ? 0 : earned;
-	}
-
 	private Original original(Account account, String causeKey) {
 		return jdbc.query("""
 				select id, member_id, account, amount, cause_key, subject, parent from ledger_entry
@@ -302,6 +358,12 @@ public class Ledger {
 			.stream()
 			.findFirst()
 			.orElse(null);
+	}
+
+	private record Locked(Balance balance, ZoneId zone) {
+	}
+
+	private record PostedRow(boolean caused, long id, int amount, long balance) {
 	}
 
 	private record Original(long id, MemberId member, Account account, int amount, String causeKey, String subject,

@@ -60,7 +60,7 @@ public record SeededMember(long id, String username, String token) {
 	 * Many members at once, without tokens, for tests that act on their behalf through the services:
 	 * hashing thousands of Argon2 passwords would only test the CPU.
 	 */
-	static List<MemberId> many(JdbcTemplate db, int count) {
+	public static List<MemberId> many(JdbcTemplate db, int count) {
 		String prefix = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		db.update("""
 				insert into member (username, email, password_hash, role, created_at)

@@ -12,6 +12,7 @@ import com.forum.discussion.PostLiked;
 import com.forum.discussion.ReplyChanged;
 import com.forum.discussion.ReplyPosted;
 import com.forum.discussion.TopicDeleted;
+import com.forum.discussion.TopicSnapshot;
 import com.forum.discussion.TopicStarted;
 import com.forum.member.MemberId;
 import com.forum.petition.PetitionQueries;
@@ -22,7 +23,6 @@ import com.forum.points.Account;
 import com.forum.points.Ledger;
 import com.forum.points.PointsProperties;
 import com.forum.points.Posting;
-import com.forum.shared.NotFoundException;
 
 /**
  * What taking part earns, posted as the facts happen. Each fact's cause key makes a redelivered event
@@ -55,14 +55,13 @@ class EarningRules {
 
 	@ApplicationModuleListener
 	void on(ReplyPosted event) {
-		MemberId asker;
-		try {
-			asker = discussions.topic(event.topicId()).authorId();
-		}
-		catch (NotFoundException ex) {
+		// a lookup that throws NotFoundException would mark this delivery's transaction rollback-only
+		// even when caught, and the delivery would fail at every retry
+		TopicSnapshot thread = discussions.topicSnapshot(event.topicId()).orElse(null);
+		if (thread == null || thread.deleted()) {
 			return; // the thread is gone, and what it earned with it
 		}
-		if (!asker.equals(event.authorId())) {
+		if (!thread.authorId().equals(event.authorId())) {
 			String reply = "reply:" + event.replyId().value();
 			earn(event.authorId(), "reply-posted", reply, reply, "topic:" + event.topicId().value(), null);
 		}

@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.forum.discussion.PostKind;
 import com.forum.discussion.PostLiked;
+import com.forum.discussion.ReplyId;
+import com.forum.discussion.ReplyPosted;
 import com.forum.discussion.TopicId;
 import com.forum.member.MemberId;
 import com.forum.points.Account;
@@ -181,6 +183,27 @@ class PointsLedgerIntegrationTest {
 				Long.class) == 0);
 		assertThat(count(author)).isEqualTo(entries);
 		assertThat(points(author)).isEqualTo(7);
+	}
+
+	@Test
+	void aReplyEventDeliveredAfterItsThreadWasDeletedEarnsNothingAndCompletes() {
+		Member author = api.newMember("asker");
+		Member replier = api.newMember("late");
+		long thread = thread(author);
+		long reply = api.post("/api/v1/threads/" + thread + "/replies", Map.of("body", "An answer that comes late."),
+				replier.token()).json().get("id").asLong();
+		Await.until(WAIT, () -> points(replier) == 2);
+		assertThat(api.delete("/api/v1/threads/" + thread, api.token("moderator", "moderator-demo-2026")).status())
+			.isEqualTo(204);
+		Await.until(WAIT, () -> points(replier) == 0);
+
+		// the reply's event delivered once more after the deletion, as a retry or a slow node would
+		tx.executeWithoutResult(s -> events.publishEvent(new ReplyPosted(new ReplyId(reply), new TopicId(thread),
+				new MemberId(memberId(replier)))));
+		Await.until(WAIT, () -> jdbc.queryForObject("""
+				select count(*) from event_publication where completion_date is null
+				and event_type like '%ReplyPosted' and listener_id like '%EarningRules%'""", Long.class) == 0);
+		assertThat(points(replier)).isZero();
 	}
 
 	@Test

@@ -5,12 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -32,6 +38,8 @@ import com.forum.points.PointsProperties;
  */
 @Service
 public class Leaderboards {
+
+	private static final Logger log = LoggerFactory.getLogger(Leaderboards.class);
 
 	private static final String PREFIX = "forum:leaderboard:";
 
@@ -79,6 +87,9 @@ public class Leaderboards {
 
 	private final LeaderboardProperties properties;
 
+	/** Whether Redis failed a read or a write since the boards were last rebuilt. */
+	private final AtomicBoolean redisMissed = new AtomicBoolean();
+
 	Leaderboards(StringRedisTemplate redis, LedgerTotals totals, Clock clock, PointsProperties points,
 			LeaderboardProperties properties) {
 		this.redis = redis;
@@ -88,35 +99,75 @@ public class Leaderboards {
 		this.properties = properties;
 	}
 
-	/** The current board's top, best first; rebuilt from the ledger first if Redis does not have it whole. */
+	/**
+	 * The current board's top, best first; rebuilt from the ledger first if Redis does not have it
+	 * whole. While Redis cannot be reached the ledger answers, and the boards are rebuilt once it is back.
+	 */
 	public Leaderboard top(LeaderboardKind kind, LeaderboardPeriod period) {
 		LeaderboardPeriod.Window window = period.windowAt(clock.instant(), zone);
 		Board board = new Board(kind, window);
-		ensureComplete(board);
-		Set<TypedTuple<String>> top = redis.opsForZSet().reverseRangeWithScores(board.scores(), 0, properties.size() - 1);
+		List<Total> top;
+		try {
+			top = fromRedis(board);
+		}
+		catch (DataAccessException ex) {
+			missed(ex);
+			top = totals.top(kind.account(), window.from(), window.to(), properties.size());
+		}
 		List<Ranking> rankings = new ArrayList<>();
-		if (top != null) {
-			for (TypedTuple<String> entry : top) {
-				long score = Math.round(entry.getScore());
-				Ranking previous = rankings.isEmpty() ? null : rankings.getLast();
-				int rank = previous != null && previous.score() == score ? previous.rank() : rankings.size() + 1;
-				rankings.add(new Ranking(rank, new MemberId(Long.parseLong(entry.getValue())), score));
-			}
+		for (Total entry : top) {
+			Ranking previous = rankings.isEmpty() ? null : rankings.getLast();
+			int rank = previous != null && previous.score() == entry.amount() ? previous.rank() : rankings.size() + 1;
+			rankings.add(new Ranking(rank, entry.member(), entry.amount()));
 		}
 		return new Leaderboard(kind, window, rankings);
 	}
 
-	/** The member's place on the current board, if they are on it. */
+	/** The member's place on the current board, if they are on it; from the ledger while Redis is away. */
 	public Optional<Ranking> rankOf(LeaderboardKind kind, LeaderboardPeriod period, MemberId member) {
-		Board board = new Board(kind, period.windowAt(clock.instant(), zone));
-		ensureComplete(board);
-		Double score = redis.opsForZSet().score(board.scores(), member.toString());
-		if (score == null) {
-			return Optional.empty();
+		LeaderboardPeriod.Window window = period.windowAt(clock.instant(), zone);
+		Board board = new Board(kind, window);
+		try {
+			ensureComplete(board);
+			Double score = redis.opsForZSet().score(board.scores(), member.toString());
+			if (score == null) {
+				return Optional.empty();
+			}
+			// scores are whole numbers: those above this one are the ones at least half a point higher
+			Long above = redis.opsForZSet().count(board.scores(), score + 0.5, Double.POSITIVE_INFINITY);
+			return Optional.of(new Ranking((int) (above == null ? 0 : above) + 1, member, Math.round(score)));
 		}
-		// scores are whole numbers: those above this one are the ones at least half a point higher
-		Long above = redis.opsForZSet().count(board.scores(), score + 0.5, Double.POSITIVE_INFINITY);
-		return Optional.of(new Ranking((int) (above == null ? 0 : above) + 1, member, Math.round(score)));
+		catch (DataAccessException ex) {
+			missed(ex);
+			long score = totals.total(member, kind.account(), window.from(), window.to()).amount();
+			// a board holds only members above nothing, in Redis as here
+			return score > 0 ? Optional.of(new Ranking(
+					Math.toIntExact(totals.above(kind.account(), window.from(), window.to(), score)) + 1, member, score))
+					: Optional.empty();
+		}
+	}
+
+	private List<Total> fromRedis(Board board) {
+		ensureComplete(board);
+		Set<TypedTuple<String>> top = redis.opsForZSet().reverseRangeWithScores(board.scores(), 0, properties.size() - 1);
+		List<Total> scores = new ArrayList<>();
+		if (top != null) {
+			for (TypedTuple<String> entry : top) {
+				scores.add(new Total(new MemberId(Long.parseLong(entry.getValue())), Math.round(entry.getScore()), 0));
+			}
+		}
+		return scores;
+	}
+
+	/**
+	 * Redis could not be read or written: what it holds may now lag behind the ledger (an update it
+	 * missed is delivered again, but perhaps only after a long back-off), so the next check rebuilds
+	 * every current board once Redis answers again.
+	 */
+	private void missed(DataAccessException ex) {
+		if (!redisMissed.getAndSet(true)) {
+			log.warn("Leaderboards read from the ledger while Redis is away: {}", ex.toString());
+		}
 	}
 
 	/**
@@ -125,6 +176,16 @@ public class Leaderboards {
 	 * its event is, so at the turn of a week or a month the board just ended is set as well.
 	 */
 	public void refresh(MemberId member, Account account, Instant at) {
+		try {
+			write(member, account, at);
+		}
+		catch (DataAccessException ex) {
+			missed(ex);
+			throw ex;
+		}
+	}
+
+	private void write(MemberId member, Account account, Instant at) {
 		LeaderboardKind kind = LeaderboardKind.of(account);
 		for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
 			Set<LeaderboardPeriod.Window> windows = new LinkedHashSet<>(
@@ -139,18 +200,54 @@ public class Leaderboards {
 		}
 	}
 
-	/** Rebuilds each current board that Redis does not have whole. Returns how many were rebuilt. */
+	/**
+	 * Rebuilds each current board that Redis does not have whole, or every current board after Redis
+	 * was away. Returns how many were rebuilt.
+	 */
 	public int rebuildMissing() {
-		int rebuilt = 0;
-		Instant now = clock.instant();
-		for (LeaderboardKind kind : LeaderboardKind.values()) {
-			for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
-				if (ensureComplete(new Board(kind, period.windowAt(now, zone)))) {
-					rebuilt++;
+		boolean afterOutage = redisMissed.getAndSet(false);
+		try {
+			int rebuilt = 0;
+			Instant now = clock.instant();
+			for (LeaderboardKind kind : LeaderboardKind.values()) {
+				for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
+					Board board = new Board(kind, period.windowAt(now, zone));
+					if (afterOutage ? rebuild(board) : ensureComplete(board)) {
+						rebuilt++;
+					}
 				}
 			}
+			return rebuilt;
 		}
-		return rebuilt;
+		catch (DataAccessException ex) {
+			if (afterOutage) {
+				redisMissed.set(true);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Sets every score of the board to the ledger's totals again, taking off the members whose total
+	 * fell to nothing meanwhile. Readers see the old scores until the new ones are written.
+	 */
+	private boolean rebuild(Board board) {
+		Set<String> shown = redis.opsForZSet().range(board.scores(), 0, -1);
+		redis.opsForHash().delete(board.versions(), COMPLETE);
+		ensureComplete(board);
+		if (shown != null && !shown.isEmpty()) {
+			Set<String> kept = new HashSet<>();
+			totals.totals(board.kind().account(), board.window().from(), board.window().to())
+				.forEach(total -> kept.add(total.member().toString()));
+			long keep = secondsToKeep(board);
+			List<Total> fallen = shown.stream()
+				.filter(member -> !kept.contains(member))
+				.map(member -> totals.total(new MemberId(Long.parseLong(member)), board.kind().account(),
+						board.window().from(), board.window().to()))
+				.toList();
+			write(board, keep, fallen);
+		}
+		return true;
 	}
 
 	/** Rebuilds the board from the ledger unless Redis has it whole; returns whether it did. */

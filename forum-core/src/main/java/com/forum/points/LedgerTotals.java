@@ -64,6 +64,31 @@ public class LedgerTotals {
 	}
 
 	/**
+	 * The highest totals in {@code [from, to)} above nothing, best first (ties by member id, highest
+	 * first): a leaderboard read from the entries themselves, for when Redis cannot be read. Each
+	 * total's {@code asOf} is the newest entry in the window.
+	 */
+	public List<Total> top(Account account, Instant from, Instant to, int limit) {
+		return jdbc.query(IN_WINDOW + " order by amount desc, member_id desc limit :limit",
+				period(account, from, to).addValue("limit", limit),
+				(rs, row) -> new Total(new MemberId(rs.getLong("member_id")), rs.getLong("amount"), rs.getLong("as_of")));
+	}
+
+	/** How many members' totals in {@code [from, to)} are higher than this one: a rank less one. */
+	public long above(Account account, Instant from, Instant to, long amount) {
+		Long count = jdbc.queryForObject("select count(*) from (" + IN_WINDOW + ") t where t.amount > :amount",
+				period(account, from, to).addValue("amount", amount), Long.class);
+		return count == null ? 0 : count;
+	}
+
+	/** Each member's total of the entries posted in the window, as rankings count them, when above nothing. */
+	private static final String IN_WINDOW = """
+			select e.member_id as member_id, sum(e.amount) as amount, max(e.id) as as_of
+			from ledger_entry e
+			where e.account = :account and e.created_at >= :from and e.created_at < :to and %s
+			group by e.member_id having sum(e.amount) > 0""".formatted(COUNTED);
+
+	/**
 	 * How many facts of this reason earned the member something that still stands: causes with an
 	 * entry (in either account, a capped one of nothing included) that was not reversed and whose
 	 * content was not withdrawn.

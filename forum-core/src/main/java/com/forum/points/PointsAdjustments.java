@@ -3,6 +3,7 @@ package com.forum.points;
 import java.sql.Timestamp;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -38,9 +39,12 @@ public class PointsAdjustments {
 
 	private final Ledger ledger;
 
-	PointsAdjustments(NamedParameterJdbcTemplate jdbc, Ledger ledger) {
+	private final ApplicationEventPublisher events;
+
+	PointsAdjustments(NamedParameterJdbcTemplate jdbc, Ledger ledger, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
+		this.events = events;
 	}
 
 	/**
@@ -72,8 +76,13 @@ public class PointsAdjustments {
 		Posted posted = ledger.post(Posting.of(member, Account.POINTS, amount, REASON, cause).by(admin.id(), why));
 		Adjustment made = jdbc.query(SELECT + " where account = 'POINTS' and cause_key = :cause",
 				new MapSqlParameterSource("cause", cause), ADJUSTMENT).getFirst();
-		return posted.isNew() ? new Adjustment(made.entryId(), made.member(), made.admin(), made.amount(),
-				made.reason(), made.at(), ledger.balance(member, Account.POINTS).balance()) : made;
+		if (!posted.isNew()) {
+			return made;
+		}
+		long balance = ledger.balance(member, Account.POINTS).balance();
+		events.publishEvent(new PointsAdjusted(made.entryId(), member, amount, why, balance));
+		return new Adjustment(made.entryId(), made.member(), made.admin(), made.amount(), made.reason(), made.at(),
+				balance);
 	}
 
 	/** Every adjustment, newest first; for one member when {@code member} is given. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -62,13 +63,16 @@ public class PointsShop {
 
 	private final ShopProperties properties;
 
+	private final ApplicationEventPublisher events;
+
 	PointsShop(NamedParameterJdbcTemplate jdbc, Ledger ledger, PointsHolds holds, Clock clock,
-			ShopProperties properties) {
+			ShopProperties properties, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.holds = holds;
 		this.clock = clock;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	// ------------------------------------------------------------------ what is on offer
@@ -336,6 +340,7 @@ public class PointsShop {
 				update shop_redemption set state = 'FULFILLED', settled_at = :now, settled_by = :by where id = :id""",
 				new MapSqlParameterSource("id", redemptionId).addValue("now", now())
 					.addValue("by", admin.id().value()));
+		events.publishEvent(new RedemptionSettled(redemptionId, locked.member(), RedemptionState.FULFILLED));
 		return redemption(redemptionId);
 	}
 
@@ -371,6 +376,7 @@ public class PointsShop {
 				new MapSqlParameterSource("id", locked.id()).addValue("state", state.name()).addValue("now", now()));
 		jdbc.update("update shop_item set stock = stock + 1, updated_at = :now where id = :id",
 				new MapSqlParameterSource("id", locked.itemId()).addValue("now", now()));
+		events.publishEvent(new RedemptionSettled(locked.id(), locked.member(), state));
 	}
 
 	private Page<Redemption> page(String where, MapSqlParameterSource params, int page, int size) {
@@ -382,10 +388,10 @@ public class PointsShop {
 	}
 
 	private Locked lock(String where, MapSqlParameterSource params) {
-		return jdbc.query("select r.id, r.item_id, r.hold_id, r.state from shop_redemption r where " + where
-				+ " for update", params,
-				(rs, row) -> new Locked(rs.getLong("id"), rs.getLong("item_id"), rs.getLong("hold_id"),
-						RedemptionState.valueOf(rs.getString("state"))))
+		return jdbc.query("select r.id, r.item_id, r.member_id, r.hold_id, r.state from shop_redemption r where "
+				+ where + " for update", params,
+				(rs, row) -> new Locked(rs.getLong("id"), rs.getLong("item_id"), new MemberId(rs.getLong("member_id")),
+						rs.getLong("hold_id"), RedemptionState.valueOf(rs.getString("state"))))
 			.stream()
 			.findFirst()
 			.orElse(null);
@@ -473,7 +479,7 @@ public class PointsShop {
 		return Timestamp.from(clock.instant());
 	}
 
-	private record Locked(long id, long itemId, long holdId, RedemptionState state) {
+	private record Locked(long id, long itemId, MemberId member, long holdId, RedemptionState state) {
 	}
 
 	private static final String ITEM_SELECT = """

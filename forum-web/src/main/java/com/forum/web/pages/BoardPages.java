@@ -9,6 +9,7 @@ import com.forum.discussion.Discussions;
 import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicOrder;
 import com.forum.discussion.TopicSummary;
+import com.forum.member.PrivilegeRequiredException;
 import com.forum.reputation.Reputation;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
@@ -87,6 +88,9 @@ class BoardPages {
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
 				Forms.reject(result, ex);
+			}
+			catch (PrivilegeRequiredException ex) {
+				Forms.reject(result, privileges.denial(member, ex.privilege()));
 			}
 		}
 		model.addAttribute("board", board);

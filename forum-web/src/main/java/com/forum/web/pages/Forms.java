@@ -5,6 +5,8 @@ import java.time.Instant;
 import com.forum.reputation.QuotaExceededException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
+import com.forum.web.security.PrivilegeDenial;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.BeanUtils;
 import org.springframework.context.MessageSourceResolvable;
@@ -29,12 +31,9 @@ final class Forms {
 	 * A used-up daily quota keeps the member's text on the form and answers 429 with when it resets.
 	 */
 	static void reject(BindingResult result, RuntimeException ex) {
-		if (ex instanceof QuotaExceededException quota
-				&& RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-				&& request.getResponse() != null) {
-			request.getResponse().setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			request.getResponse()
-				.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(quota.retryAfterSeconds(Instant.now())));
+		if (ex instanceof QuotaExceededException quota && response() instanceof HttpServletResponse response) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(quota.retryAfterSeconds(Instant.now())));
 		}
 		if (ex instanceof InvalidInputException invalid && hasField(result, invalid.field())) {
 			MessageSourceResolvable message = fieldMessage(invalid);
@@ -52,12 +51,30 @@ final class Forms {
 		}
 	}
 
+	/**
+	 * Refused for want of a privilege (a link from a member who may not post links yet): the form comes
+	 * back with everything the member typed, answering 403, and says which privilege it needs, the
+	 * reputation that takes and theirs.
+	 */
+	static void reject(BindingResult result, PrivilegeDenial denial) {
+		if (response() instanceof HttpServletResponse response) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+		}
+		MessageSourceResolvable message = denial.message();
+		result.reject(message.getCodes()[0], message.getArguments(), message.getDefaultMessage());
+	}
+
 	/** "The title must be 5 to 150 characters.": the field's name in the reader's words, then the refusal. */
 	static MessageSourceResolvable fieldMessage(InvalidInputException invalid) {
 		return new DefaultMessageSourceResolvable(new String[] { "problem.invalid.field" },
 				new Object[] { new DefaultMessageSourceResolvable(new String[] { "field." + invalid.field() },
 						invalid.field()), invalid },
 				invalid.field() + " " + invalid.getMessage() + ".");
+	}
+
+	private static HttpServletResponse response() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+				? request.getResponse() : null;
 	}
 
 	private static boolean hasField(BindingResult result, String field) {

@@ -8,6 +8,7 @@ import com.forum.board.BoardCatalog;
 import com.forum.board.BoardId;
 import com.forum.board.BoardSummary;
 import com.forum.member.Privilege;
+import com.forum.member.PrivilegeRequiredException;
 import com.forum.petition.PetitionDraft;
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionFollowing;
@@ -149,6 +150,9 @@ class PetitionPages {
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
 				PetitionForms.reject(result, ex);
+			}
+			catch (PrivilegeRequiredException ex) {
+				Forms.reject(result, privileges.denial(member, ex.privilege()));
 			}
 		}
 		model.addAttribute("failedForm", "form");

@@ -71,6 +71,9 @@ class ReplyPages {
 			catch (InvalidInputException | RuleViolationException ex) {
 				Forms.reject(result, ex);
 			}
+			catch (PrivilegeRequiredException ex) {
+				Forms.reject(result, privileges.denial(member, ex.privilege()));
+			}
 		}
 		return replyPage(topicId, form, model);
 	}
@@ -104,6 +107,9 @@ class ReplyPages {
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
 				Forms.reject(result, ex);
+			}
+			catch (PrivilegeRequiredException ex) {
+				Forms.reject(result, privileges.denial(member, ex.privilege()));
 			}
 		}
 		return editPage(queries.reply(topicId, replyId), model);

@@ -125,6 +125,9 @@ class ThreadPages {
 			catch (InvalidInputException | RuleViolationException ex) {
 				Forms.reject(result, ex);
 			}
+			catch (PrivilegeRequiredException ex) {
+				Forms.reject(result, privileges.denial(member, ex.privilege()));
+			}
 		}
 		addTopic(queries.topic(topicId), model);
 		return "threads/edit";

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Points in a real browser: a member checks in and sees the calendar, redeems one item and cancels
- * another; an admin fulfils a redemption and adjusts a member's points, and the member finds the code.
+ * another; an admin fulfils a redemption and adjusts a member's points, and the member finds the code and
+ * is told of both.
  */
 @IntegrationTest
 class PointsJourneysTest extends JourneyTest {
@@ -70,7 +71,8 @@ class PointsJourneysTest extends JourneyTest {
 	@ValueSource(strings = { "en", "zh-CN" })
 	void anAdminFulfilsARedemptionAndAdjustsPointsAndTheMemberSeesTheCode(String language) {
 		Member admin = staff("shopkeeper", "ADMIN");
-		Member fan = member("mifan");
+		// the fan chose the journey's language: their news names the item in it
+		Member fan = speaking(member("mifan"), language);
 		grant(admin, fan, 500, "Journey points");
 		String marker = marker();
 		long strap = item(admin, "Mi Band strap code " + marker, "小米手环腕带兑换码 " + marker, "merchandise", 400);
@@ -105,6 +107,20 @@ class PointsJourneysTest extends JourneyTest {
 		assertThat(j.text("#redemption-" + redemption + " .code")).isEqualTo(code);
 		assertThat(j.has("#redemption-" + redemption + " .state-fulfilled")).isTrue();
 		j.screenshot("code");
+
+		// the member was told of both, in their language, with the code and the admin's reason
+		String item = j.say("Mi Band strap code ", "小米手环腕带兑换码 ") + marker;
+		List<String> titles = List.of(j.message("notification.redemption-fulfilled", item, "400", code),
+				j.message("notification.points-added", "150", reason, "250"));
+		j.click(".account-nav a.notif-link")
+			.reloadUntil("the points notifications", page -> texts(page.all(".notification-title > span:last-child"))
+				.containsAll(titles));
+		assertThat(texts(j.all(".notification-body"))).contains(
+				j.message("notification.redemption-fulfilled.body-code", item, "400", code),
+				j.message("notification.points-added.body", "150", reason, "250"));
+		j.axe("points notifications").screenshot("points-news");
+		j.submit(".notification.is-unread form.notification-open");
+		assertThat(j.path()).isEqualTo("/points");
 	}
 
 	private void grant(Member admin, Member member, int points, String reason) {

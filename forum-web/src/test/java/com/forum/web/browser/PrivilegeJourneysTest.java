@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What reputation allows, as members meet it: controls they cannot use are disabled and say why, a
- * refused post says which privilege it needs, the ladder page shows where they stand, a member over
- * today's quota reads when it resets, and a trusted member helps with triage.
+ * refused post comes back with its text and says which privilege it needs, the ladder page shows
+ * where they stand, a member over today's quota reads when it resets, and a trusted member helps
+ * with triage.
  */
 @IntegrationTest
 class PrivilegeJourneysTest extends JourneyTest {
@@ -61,10 +62,13 @@ class PrivilegeJourneysTest extends JourneyTest {
 		assertThat(j.find("#post .btn-like").isEnabled()).isFalse();
 		assertThat(j.text("#body-links-hint")).startsWith(j.message("problem.denied.privilege.detail",
 				name("post-links-images"), 10, -5));
-		j.type("#body", j.say("Found the answer here: https://www.mi.com/support", "答案在这里：https://www.mi.com/support"));
+		String linked = j.say("Found the answer here: https://www.mi.com/support", "答案在这里：https://www.mi.com/support");
+		j.type("#body", linked);
 		j.submit(form("/threads/" + thread + "/replies"));
-		assertThat(j.text(".error-card .lead")).isEqualTo(j.message("problem.denied.privilege.detail",
+		assertThat(j.text(".alert-error")).isEqualTo(j.message("problem.denied.privilege.detail",
 				name("post-links-images"), 10, -5));
+		// the refused reply is still there to take the link out and send again
+		assertThat(j.find("#body").getDomProperty("value")).isEqualTo(linked);
 		j.axe("refused link").screenshot("link-refused");
 	}
 

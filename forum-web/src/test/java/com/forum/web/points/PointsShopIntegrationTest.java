@@ -35,6 +35,7 @@ import com.forum.web.Await;
 import com.forum.web.IntegrationTest;
 import com.forum.web.SeededMember;
 
+import static com.forum.web.points.ShopCalls.newItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,10 +71,13 @@ class PointsShopIntegrationTest {
 
 	String admin;
 
+	ShopCalls shop;
+
 	@BeforeAll
 	void setUp() {
 		api = new ApiClient(port);
 		admin = api.token("admin", "admin-demo-2026");
+		shop = new ShopCalls(api, admin);
 	}
 
 	@Test
@@ -468,33 +472,15 @@ class PointsShopIntegrationTest {
 	}
 
 	private Response redeem(long item, Member member) {
-		return api.post("/api/v1/shop/items/" + item + "/redemptions", Map.of(), member.token());
+		return shop.redeem(item, member);
 	}
 
 	private long item(String titleEn, String titleZh, String kind, int price, int stock, Integer limit) {
-		Map<String, Object> body = newItem(titleEn, titleZh, kind, price, stock);
-		if (limit != null) {
-			body.put("perMemberLimit", limit);
-		}
-		Response created = api.post("/api/v1/admin/shop/items", body, admin);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asLong();
-	}
-
-	private static Map<String, Object> newItem(String titleEn, String titleZh, String kind, int price, int stock) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("titleEn", titleEn);
-		body.put("titleZh", titleZh);
-		body.put("kind", kind);
-		body.put("price", price);
-		body.put("stock", stock);
-		return body;
+		return shop.item(titleEn, titleZh, kind, price, stock, limit);
 	}
 
 	private void grant(Member member, int points) {
-		Response granted = api.post("/api/v1/admin/members/" + member.username() + "/points-adjustments",
-				Map.of("amount", points, "reason", "Points for the test"), admin);
-		assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+		shop.grant(member, points);
 	}
 
 	private long available(Member member) {

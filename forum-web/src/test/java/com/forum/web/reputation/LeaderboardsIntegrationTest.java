@@ -393,9 +393,15 @@ class LeaderboardsIntegrationTest {
 	 * elsewhere in the run may leave deliveries of its own owed).
 	 */
 	private void awaitQuiet() {
-		Await.until(WAIT, () -> jdbc.queryForObject("""
-				select count(*) from event_publication where completion_date is null and event_type like '%LedgerPosted'
-				and publication_date >= ?""", Long.class, Timestamp.from(started)) == 0);
+		String owed = """
+				from event_publication where completion_date is null and event_type like '%LedgerPosted'
+				and publication_date >= ?""";
+		try {
+			Await.until(WAIT, () -> jdbc.queryForObject("select count(*) " + owed, Long.class, Timestamp.from(started)) == 0);
+		}
+		catch (AssertionError ex) {
+			throw new AssertionError("deliveries owed: " + jdbc.queryForList("select * " + owed, Timestamp.from(started)), ex);
+		}
 	}
 
 	private long memberId(Member member) {

@@ -7,8 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,6 +38,12 @@ import com.forum.points.PointsProperties;
  */
 @Service
 public class DailyQuotas {
+
+	private static final Logger log = LoggerFactory.getLogger(DailyQuotas.class);
+
+	private static final long WARNING_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+
+	private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS - 1);
 
 	private final StringRedisTemplate redis;
 
@@ -149,13 +160,24 @@ public class DailyQuotas {
 		ZoneId zone = zoneOf(member);
 		LocalDate day = LocalDate.ofInstant(clock.instant(), zone);
 		String key = key(member, quota, day);
-		Long count = redis.opsForValue().increment(key);
 		Instant resetsAt = day.plusDays(1).atStartOfDay(zone).toInstant();
-		if (count != null && count == 1) {
-			redis.expire(key, Duration.between(clock.instant(), resetsAt).plusDays(1));
+		Long count;
+		try {
+			count = redis.opsForValue().increment(key);
+			if (count != null && count == 1) {
+				redis.expire(key, Duration.between(clock.instant(), resetsAt).plusDays(1));
+			}
+			if (count != null && count > limit) {
+				redis.opsForValue().decrement(key);
+			}
+		}
+		catch (DataAccessException unavailable) {
+			// Quotas slow newcomers down; they are not what keeps the forum's data right. While Redis
+			// cannot count, the write goes through rather than fail, and the outage is logged.
+			uncounted(unavailable);
+			return;
 		}
 		if (count != null && count > limit) {
-			redis.opsForValue().decrement(key);
 			throw new QuotaExceededException(quota, limit, reputation.level(member).label(), resetsAt, zone);
 		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -164,10 +186,24 @@ public class DailyQuotas {
 				@Override
 				public void afterCompletion(int status) {
 					if (status == STATUS_ROLLED_BACK) {
-						redis.opsForValue().decrement(key);
+						try {
+							redis.opsForValue().decrement(key);
+						}
+						catch (DataAccessException unavailable) {
+							uncounted(unavailable);
+						}
 					}
 				}
 			});
+		}
+	}
+
+	/** One warning a minute at most: every write would log one while Redis is away. */
+	private void uncounted(DataAccessException unavailable) {
+		long now = System.nanoTime();
+		long last = lastWarning.get();
+		if (now - last > WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
+			log.warn("Daily quotas are not counted while Redis is unavailable: {}", unavailable.toString());
 		}
 	}
 

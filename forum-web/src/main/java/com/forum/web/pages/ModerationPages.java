@@ -1,0 +1,129 @@
+package com.forum.web.pages;
+
+import com.forum.discussion.FlagReason;
+import com.forum.discussion.PostKind;
+import com.forum.discussion.PostModeration;
+import com.forum.discussion.ReplyId;
+import com.forum.discussion.ReviewItem;
+import com.forum.discussion.TopicId;
+import com.forum.member.Privilege;
+import com.forum.reputation.Reputation;
+import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.PrivilegeGate;
+import com.forum.web.security.RequiresPrivilege;
+
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Flagging and hiding posts from a thread, and the moderators' review queue. */
+@Controller
+class ModerationPages {
+
+	private static final int PAGE_SIZE = 20;
+
+	private final PostModeration moderation;
+
+	private final PrivilegeGate privileges;
+
+	private final ThreadLinks links;
+
+	private final Reputation reputation;
+
+	ModerationPages(PostModeration moderation, PrivilegeGate privileges, ThreadLinks links, Reputation reputation) {
+		this.moderation = moderation;
+		this.privileges = privileges;
+		this.links = links;
+		this.reputation = reputation;
+	}
+
+	@PostMapping("/threads/{id}/flag")
+	@RequiresPrivilege(Privilege.FLAG_POSTS)
+	String flagThread(@PathVariable long id, @ModelAttribute FlagForm form,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
+		moderation.flag(privileges.actor(member), new TopicId(id), null, form.getReason(), form.getNote());
+		redirect.addFlashAttribute("notice", new Notice("moderation.notice.flagged"));
+		return "redirect:/threads/" + id + "#post";
+	}
+
+	@PostMapping("/threads/{id}/replies/{rid}/flag")
+	@RequiresPrivilege(Privilege.FLAG_POSTS)
+	String flagReply(@PathVariable long id, @PathVariable long rid, @ModelAttribute FlagForm form,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
+		moderation.flag(privileges.actor(member), new TopicId(id), new ReplyId(rid), form.getReason(), form.getNote());
+		redirect.addFlashAttribute("notice", new Notice("moderation.notice.flagged"));
+		return "redirect:" + links.reply(new TopicId(id), new ReplyId(rid));
+	}
+
+	@PostMapping("/threads/{id}/hide")
+	@RequiresPrivilege(Privilege.HIDE_POSTS)
+	String hideThread(@PathVariable long id, @ModelAttribute FlagForm form,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
+		moderation.hide(privileges.actor(member), new TopicId(id), null, form.getReason(), form.getNote());
+		redirect.addFlashAttribute("notice", new Notice("moderation.notice.hidden"));
+		return "redirect:/threads/" + id + "#post";
+	}
+
+	@PostMapping("/threads/{id}/replies/{rid}/hide")
+	@RequiresPrivilege(Privilege.HIDE_POSTS)
+	String hideReply(@PathVariable long id, @PathVariable long rid, @ModelAttribute FlagForm form,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
+		moderation.hide(privileges.actor(member), new TopicId(id), new ReplyId(rid), form.getReason(), form.getNote());
+		redirect.addFlashAttribute("notice", new Notice("moderation.notice.hidden"));
+		return "redirect:" + links.reply(new TopicId(id), new ReplyId(rid));
+	}
+
+	@GetMapping("/moderation")
+	String queue(@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal MemberPrincipal member,
+			Model model) {
+		Page<ReviewItem> items = moderation.queue(new Viewer(member).actor(), Pages.index(page), PAGE_SIZE);
+		model.addAttribute("section", "moderation");
+		model.addAttribute("items", items);
+		model.addAttribute("reasons", FlagReason.values());
+		model.addAttribute("standings", reputation.standings(items.map(ReviewItem::authorId).toList()));
+		model.addAttribute("pager", Pager.of(Pages.number(page), items.getTotalPages(),
+				n -> "/moderation" + (n > 1 ? "?page=" + n : "")));
+		return "moderation/queue";
+	}
+
+	@PostMapping("/moderation/threads/{id}/keep")
+	String keepThread(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member,
+			RedirectAttributes redirect) {
+		return decided(redirect, "moderation.notice.kept", () -> moderation.keep(new Viewer(member).actor(),
+				PostKind.TOPIC, id));
+	}
+
+	@PostMapping("/moderation/threads/{id}/remove")
+	String removeThread(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member,
+			RedirectAttributes redirect) {
+		return decided(redirect, "moderation.notice.removed", () -> moderation.remove(new Viewer(member).actor(),
+				PostKind.TOPIC, id));
+	}
+
+	@PostMapping("/moderation/replies/{id}/keep")
+	String keepReply(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member,
+			RedirectAttributes redirect) {
+		return decided(redirect, "moderation.notice.kept", () -> moderation.keep(new Viewer(member).actor(),
+				PostKind.REPLY, id));
+	}
+
+	@PostMapping("/moderation/replies/{id}/remove")
+	String removeReply(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member,
+			RedirectAttributes redirect) {
+		return decided(redirect, "moderation.notice.removed", () -> moderation.remove(new Viewer(member).actor(),
+				PostKind.REPLY, id));
+	}
+
+	private static String decided(RedirectAttributes redirect, String notice, Runnable decision) {
+		decision.run();
+		redirect.addFlashAttribute("notice", new Notice(notice));
+		return "redirect:/moderation";
+	}
+}

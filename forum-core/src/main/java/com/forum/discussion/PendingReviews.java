@@ -40,21 +40,28 @@ class PendingReviews {
 			)
 			""";
 
+	private static final String IN_TOPIC = " where cast(:topic as bigint) is null or topic_id = :topic";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	PendingReviews(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	long count() {
-		Long count = jdbc.queryForObject(PENDING + "select count(*) from pending", new MapSqlParameterSource(),
-				Long.class);
+	/** How many wait, in one thread or (null) everywhere. */
+	long count(TopicId topic) {
+		Long count = jdbc.queryForObject(PENDING + "select count(*) from pending" + IN_TOPIC, in(topic), Long.class);
 		return count == null ? 0 : count;
 	}
 
-	List<Pending> page(int page, int size) {
-		return jdbc.query(PENDING + "select * from pending order by since, post_kind, post_id limit :limit offset :offset",
-				new MapSqlParameterSource("limit", size).addValue("offset", (long) page * size), PendingReviews::pending);
+	List<Pending> page(TopicId topic, int page, int size) {
+		return jdbc.query(PENDING + "select * from pending" + IN_TOPIC
+				+ " order by since, post_kind, post_id limit :limit offset :offset",
+				in(topic).addValue("limit", size).addValue("offset", (long) page * size), PendingReviews::pending);
+	}
+
+	private static MapSqlParameterSource in(TopicId topic) {
+		return new MapSqlParameterSource("topic", topic == null ? null : topic.value());
 	}
 
 	private static Pending pending(ResultSet rs, int row) throws SQLException {

@@ -138,12 +138,12 @@ public class PostModeration {
 		flags.resolve(kind, postId, topicId, true, actor.id(), clock.instant()).forEach(events::publishEvent);
 	}
 
-	/** The posts waiting for a moderator, the longest waiting first. */
+	/** The posts waiting for a moderator, in one thread or (null) everywhere, the longest waiting first. */
 	@Transactional(readOnly = true)
-	public Page<ReviewItem> queue(Actor actor, int page, int size) {
+	public Page<ReviewItem> queue(Actor actor, TopicId topic, int page, int size) {
 		Post.checkReviewer(actor);
-		long total = pending.count();
-		List<PendingReviews.Pending> found = pending.page(page, size);
+		long total = pending.count(topic);
+		List<PendingReviews.Pending> found = pending.page(topic, page, size);
 		Map<Long, Map<FlagReason, Integer>> topicFlags = flags.openByReason(PostKind.TOPIC, ids(found, PostKind.TOPIC));
 		Map<Long, Map<FlagReason, Integer>> replyFlags = flags.openByReason(PostKind.REPLY, ids(found, PostKind.REPLY));
 		Map<MemberId, String> names = members.usernames(found.stream()

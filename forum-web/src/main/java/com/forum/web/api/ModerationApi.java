@@ -3,6 +3,7 @@ package com.forum.web.api;
 import com.forum.discussion.PostKind;
 import com.forum.discussion.PostModeration;
 import com.forum.discussion.ReviewItem;
+import com.forum.discussion.TopicId;
 import com.forum.reputation.Reputation;
 import com.forum.reputation.Standings;
 import com.forum.web.api.ModerationDtos.ReviewItemResponse;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
@@ -41,11 +43,14 @@ class ModerationApi {
 	}
 
 	@GetMapping("/queue")
-	@Operation(summary = "Posts with open flags or hidden pending review, the longest waiting first (moderators)")
+	@Operation(summary = "Posts with open flags or hidden pending review, the longest waiting first, optionally of "
+			+ "one thread (moderators)")
 	PageResponse<ReviewItemResponse> queue(@AuthenticationPrincipal MemberPrincipal me,
+			@RequestParam(required = false) @Positive Long threadId,
 			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		Page<ReviewItem> items = moderation.queue(me.actor(), page - 1, size);
+		Page<ReviewItem> items = moderation.queue(me.actor(), threadId == null ? null : new TopicId(threadId), page - 1,
+				size);
 		Standings authors = reputation.standings(items.map(ReviewItem::authorId).toList());
 		return PageResponse.of(items, item -> mapper.item(item, authors));
 	}

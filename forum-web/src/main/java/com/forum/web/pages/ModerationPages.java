@@ -80,50 +80,54 @@ class ModerationPages {
 		return "redirect:" + links.reply(new TopicId(id), new ReplyId(rid));
 	}
 
+	/** The queue, or with {@code ?thread=} the posts of one thread that wait for review. */
 	@GetMapping("/moderation")
-	String queue(@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal MemberPrincipal member,
-			Model model) {
-		Page<ReviewItem> items = moderation.queue(new Viewer(member).actor(), Pages.index(page), PAGE_SIZE);
+	String queue(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) Long thread,
+			@AuthenticationPrincipal MemberPrincipal member, Model model) {
+		TopicId topic = thread == null ? null : new TopicId(thread);
+		Page<ReviewItem> items = moderation.queue(new Viewer(member).actor(), topic, Pages.index(page), PAGE_SIZE);
+		String base = "/moderation" + (thread == null ? "" : "?thread=" + thread);
 		model.addAttribute("section", "moderation");
+		model.addAttribute("thread", thread);
 		model.addAttribute("items", items);
 		model.addAttribute("reasons", FlagReason.values());
 		model.addAttribute("standings", reputation.standings(items.map(ReviewItem::authorId).toList()));
 		model.addAttribute("pager", Pager.of(Pages.number(page), items.getTotalPages(),
-				n -> "/moderation" + (n > 1 ? "?page=" + n : "")));
+				n -> base + (n > 1 ? (thread == null ? "?" : "&") + "page=" + n : "")));
 		return "moderation/queue";
 	}
 
 	@PostMapping("/moderation/threads/{id}/keep")
-	String keepThread(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member,
-			RedirectAttributes redirect) {
-		return decided(redirect, "moderation.notice.kept", () -> moderation.keep(new Viewer(member).actor(),
-				PostKind.TOPIC, id));
+	String keepThread(@PathVariable long id, @RequestParam(required = false) Long thread,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
+		moderation.keep(new Viewer(member).actor(), PostKind.TOPIC, id);
+		return decided(redirect, "moderation.notice.kept", thread);
 	}
 
 	@PostMapping("/moderation/threads/{id}/remove")
-	String removeThread(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member,
-			RedirectAttributes redirect) {
-		return decided(redirect, "moderation.notice.removed", () -> moderation.remove(new Viewer(member).actor(),
-				PostKind.TOPIC, id));
+	String removeThread(@PathVariable long id, @RequestParam(required = false) Long thread,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
+		moderation.remove(new Viewer(member).actor(), PostKind.TOPIC, id);
+		return decided(redirect, "moderation.notice.removed", thread);
 	}
 
 	@PostMapping("/moderation/replies/{id}/keep")
-	String keepReply(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member,
-			RedirectAttributes redirect) {
-		return decided(redirect, "moderation.notice.kept", () -> moderation.keep(new Viewer(member).actor(),
-				PostKind.REPLY, id));
+	String keepReply(@PathVariable long id, @RequestParam(required = false) Long thread,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
+		moderation.keep(new Viewer(member).actor(), PostKind.REPLY, id);
+		return decided(redirect, "moderation.notice.kept", thread);
 	}
 
 	@PostMapping("/moderation/replies/{id}/remove")
-	String removeReply(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal member,
-			RedirectAttributes redirect) {
-		return decided(redirect, "moderation.notice.removed", () -> moderation.remove(new Viewer(member).actor(),
-				PostKind.REPLY, id));
+	String removeReply(@PathVariable long id, @RequestParam(required = false) Long thread,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
+		moderation.remove(new Viewer(member).actor(), PostKind.REPLY, id);
+		return decided(redirect, "moderation.notice.removed", thread);
 	}
 
-	private static String decided(RedirectAttributes redirect, String notice, Runnable decision) {
-		decision.run();
+	/** Back to the queue the moderator decided from: all of it, or one thread's. */
+	private static String decided(RedirectAttributes redirect, String notice, Long thread) {
 		redirect.addFlashAttribute("notice", new Notice(notice));
-		return "redirect:/moderation";
+		return "redirect:/moderation" + (thread == null ? "" : "?thread=" + thread);
 	}
 }

@@ -152,34 +152,35 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 		}
 	}
 
+	/** What the flag of this post by the actor would be, once the rules allow it. */
+	PostFlag flag(Actor actor, FlagGrounds grounds, Instant now) {
+		checkFlaggableBy(actor);
+		return new PostFlag(kind(), id, topicId(), authorId(), actor.id(), grounds, now);
+	}
+
 	/**
-	 * Hides the post from readers until a moderator reviews it. Hiding one's own post would be a way
-	 * around editing or deleting it; hiding a hidden post changes nothing.
-	 *
-	 * @return whether the post was visible until now
+	 * Hides the post from readers until a moderator reviews it (an opening post, not its thread: the
+	 * title and the replies stay). Hiding one's own post would be a way around editing or deleting it;
+	 * hiding a hidden post changes nothing.
 	 */
-	protected boolean markHidden(Actor actor, FlagGrounds grounds, Instant now) {
+	void hide(Actor actor, FlagGrounds grounds, Instant now) {
 		actor.require(Privilege.HIDE_POSTS);
 		checkNotDeleted();
 		if (actor.is(authorId())) {
 			throw new RuleViolationException("own-post-hide", "You cannot hide your own post.");
 		}
 		if (isHidden()) {
-			return false;
+			return;
 		}
 		this.hiddenAt = now;
 		this.hiddenBy = actor.id().value();
 		this.hiddenReason = grounds.reason();
 		this.hiddenNote = grounds.note();
-		return true;
+		registerEvent(new PostHidden(kind(), id, topicId(), authorId(), actor.id(), grounds.reason(), now));
 	}
 
-	/**
-	 * A moderator keeps the post after review: readers see it again.
-	 *
-	 * @return whether the post was hidden until now
-	 */
-	protected boolean markKept(Actor actor) {
+	/** A moderator keeps the post after review: readers see it again if it was hidden. */
+	void keep(Actor actor, Instant now) {
 		checkReviewer(actor);
 		checkNotDeleted();
 		boolean wasHidden = isHidden();
@@ -187,8 +188,13 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 		this.hiddenBy = null;
 		this.hiddenReason = null;
 		this.hiddenNote = null;
-		return wasHidden;
+		registerEvent(new PostRestored(kind(), id, topicId(), authorId(), actor.id(), wasHidden, now));
 	}
+
+	abstract PostKind kind();
+
+	/** The thread the post is in: a topic's own id for its opening post. */
+	abstract TopicId topicId();
 
 	/** Only moderators decide on flagged and hidden posts. */
 	static void checkReviewer(Actor actor) {
@@ -199,13 +205,6 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 
 	boolean isHidden() {
 		return hiddenAt != null;
-	}
-
-	/** What the flag of this post by the actor would be, once the rules allow it. */
-	protected PostFlag flagBy(Actor actor, PostKind kind, long postId, TopicId topic, FlagGrounds grounds,
-			Instant now) {
-		checkFlaggableBy(actor);
-		return new PostFlag(kind, postId, topic, authorId(), actor.id(), grounds, now);
 	}
 
 	Instant hiddenAt() {

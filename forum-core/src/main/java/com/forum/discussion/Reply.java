@@ -48,20 +48,9 @@ class Reply extends Post<Reply> {
 		registerEvent(new ReplyChanged(id(), topicId(), "deleted"));
 	}
 
-	PostFlag flag(Actor actor, FlagGrounds grounds, Instant now) {
-		return flagBy(actor, PostKind.REPLY, id, topicId(), grounds, now);
-	}
-
-	void hide(Actor actor, FlagGrounds grounds, Instant now) {
-		if (markHidden(actor, grounds, now)) {
-			registerEvent(new PostHidden(PostKind.REPLY, id, topicId(), authorId(), actor.id(), grounds.reason(), now));
-		}
-	}
-
-	/** A moderator keeps the reply after review. */
-	void keep(Actor actor, Instant now) {
-		boolean wasHidden = markKept(actor);
-		registerEvent(new PostRestored(PostKind.REPLY, id, topicId(), authorId(), actor.id(), wasHidden, now));
+	@Override
+	PostKind kind() {
+		return PostKind.REPLY;
 	}
 
 	@Override
@@ -86,6 +75,7 @@ class Reply extends Post<Reply> {
 		return new ReplyId(id);
 	}
 
+	@Override
 	TopicId topicId() {
 		return new TopicId(topicId);
 	}

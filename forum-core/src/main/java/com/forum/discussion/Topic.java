@@ -82,21 +82,14 @@ class Topic extends Post<Topic> {
 		registerEvent(new TopicDeleted(id(), actor.id()));
 	}
 
-	PostFlag flag(Actor actor, FlagGrounds grounds, Instant now) {
-		return flagBy(actor, PostKind.TOPIC, id, id(), grounds, now);
+	@Override
+	PostKind kind() {
+		return PostKind.TOPIC;
 	}
 
-	/** Hides the opening post, not the thread: its title and its replies stay readable. */
-	void hide(Actor actor, FlagGrounds grounds, Instant now) {
-		if (markHidden(actor, grounds, now)) {
-			registerEvent(new PostHidden(PostKind.TOPIC, id, id(), authorId(), actor.id(), grounds.reason(), now));
-		}
-	}
-
-	/** A moderator keeps the opening post after review. */
-	void keep(Actor actor, Instant now) {
-		boolean wasHidden = markKept(actor);
-		registerEvent(new PostRestored(PostKind.TOPIC, id, id(), authorId(), actor.id(), wasHidden, now));
+	@Override
+	TopicId topicId() {
+		return id();
 	}
 
 	void pin(Actor actor, boolean pinned) {

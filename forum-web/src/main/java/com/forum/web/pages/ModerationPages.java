@@ -49,8 +49,7 @@ class ModerationPages {
 	String flagThread(@PathVariable long id, @ModelAttribute FlagForm form,
 			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
 		moderation.flag(privileges.actor(member), new TopicId(id), null, form.getReason(), form.getNote());
-		redirect.addFlashAttribute("notice", new Notice("moderation.notice.flagged"));
-		return "redirect:/threads/" + id + "#post";
+		return backToPost(redirect, "moderation.notice.flagged", id, null);
 	}
 
 	@PostMapping("/threads/{id}/replies/{rid}/flag")
@@ -58,8 +57,7 @@ class ModerationPages {
 	String flagReply(@PathVariable long id, @PathVariable long rid, @ModelAttribute FlagForm form,
 			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
 		moderation.flag(privileges.actor(member), new TopicId(id), new ReplyId(rid), form.getReason(), form.getNote());
-		redirect.addFlashAttribute("notice", new Notice("moderation.notice.flagged"));
-		return "redirect:" + links.reply(new TopicId(id), new ReplyId(rid));
+		return backToPost(redirect, "moderation.notice.flagged", id, rid);
 	}
 
 	@PostMapping("/threads/{id}/hide")
@@ -67,8 +65,7 @@ class ModerationPages {
 	String hideThread(@PathVariable long id, @ModelAttribute FlagForm form,
 			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
 		moderation.hide(privileges.actor(member), new TopicId(id), null, form.getReason(), form.getNote());
-		redirect.addFlashAttribute("notice", new Notice("moderation.notice.hidden"));
-		return "redirect:/threads/" + id + "#post";
+		return backToPost(redirect, "moderation.notice.hidden", id, null);
 	}
 
 	@PostMapping("/threads/{id}/replies/{rid}/hide")
@@ -76,8 +73,7 @@ class ModerationPages {
 	String hideReply(@PathVariable long id, @PathVariable long rid, @ModelAttribute FlagForm form,
 			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
 		moderation.hide(privileges.actor(member), new TopicId(id), new ReplyId(rid), form.getReason(), form.getNote());
-		redirect.addFlashAttribute("notice", new Notice("moderation.notice.hidden"));
-		return "redirect:" + links.reply(new TopicId(id), new ReplyId(rid));
+		return backToPost(redirect, "moderation.notice.hidden", id, rid);
 	}
 
 	/** The queue, or with {@code ?thread=} the posts of one thread that wait for review. */
@@ -123,6 +119,13 @@ class ModerationPages {
 			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
 		moderation.remove(new Viewer(member).actor(), PostKind.REPLY, id);
 		return decided(redirect, "moderation.notice.removed", thread);
+	}
+
+	/** Back to the post acted on: the opening post, or the reply on its page. */
+	private String backToPost(RedirectAttributes redirect, String notice, long thread, Long reply) {
+		redirect.addFlashAttribute("notice", new Notice(notice));
+		return "redirect:" + (reply == null ? "/threads/" + thread + "#post"
+				: links.reply(new TopicId(thread), new ReplyId(reply)));
 	}
 
 	/** Back to the queue the moderator decided from: all of it, or one thread's. */

@@ -184,6 +184,8 @@ class ModerationIntegrationTest {
 			.get("/threads/" + thread).body();
 		assertThat(authorsPage).contains("Hidden pending review: only its author and the moderators see it.")
 			.contains(word);
+		assertThat(new Browser(port).get("/members/" + author.username() + "?tab=replies").body())
+			.as("nor on the author's profile").contains("This post is hidden pending review.").doesNotContain(word);
 		Await.until(WAIT, () -> searchHits(word) == 0);
 		JsonNode told = Await.value(WAIT, () -> notification(author, "post-hidden", "zh-CN"), n -> n != null);
 		assertThat(told.get("title").asString()).isEqualTo("你在“Hidden for a while”中的内容已被隐藏待审：被举报为不友善或辱骂");

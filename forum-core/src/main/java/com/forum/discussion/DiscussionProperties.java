@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param hotGravity age that costs a thread one order of magnitude of engagement in the "hot" order
  * @param viewWindow a viewer counts once per thread within this window
  * @param viewFlushInterval how often buffered views are written to the database
+ * @param maxFlagNoteLength longest note a flag or a hidden post's reason takes; the column holds 500
  */
 @Validated
 @ConfigurationProperties("forum.discussion")
@@ -28,7 +29,8 @@ public record DiscussionProperties(@DefaultValue("5") @Positive int minTitleLeng
 		@DefaultValue("150") @Positive @Max(150) int maxTitleLength, @DefaultValue("50000") @Positive int maxBodyLength,
 		@DefaultValue("750m") @NotNull @DurationMin(minutes = 1) Duration hotGravity,
 		@DefaultValue("30m") @NotNull @DurationMin(seconds = 1) Duration viewWindow,
-		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration viewFlushInterval) {
+		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration viewFlushInterval,
+		@DefaultValue("500") @Positive @Max(500) int maxFlagNoteLength) {
 
 	/** A range no title fits would refuse every new thread. */
 	@AssertTrue(message = "must not be longer than max-title-length")

@@ -70,7 +70,7 @@ public class DiscussionQueries {
 		return new TopicDetails(topic.id(), topic.boardId(), topic.title(), topic.body(), topic.bodyHtml(),
 				topic.authorId(), author, topic.createdAt(), topic.editedAt(), topic.lastActivityAt(),
 				topic.replyCount(), topic.likeCount(), topic.viewCount() + views.pending(topic.id()), topic.pinned(),
-				topic.locked(), topic.acceptedReplyId());
+				topic.locked(), topic.acceptedReplyId(), topic.isHidden(), false);
 	}
 
 	public Page<ReplyDetails> replies(TopicId topicId, int page, int size) {
@@ -153,13 +153,13 @@ public class DiscussionQueries {
 	private TopicSnapshot snapshot(Topic t, Map<MemberId, String> names) {
 		return new TopicSnapshot(t.id(), t.boardId(), t.authorId(), names.get(t.authorId()), t.title(),
 				markdown.toPlainText(t.body()), t.createdAt(), t.lastActivityAt(), t.replyCount(), t.likeCount(),
-				t.acceptedReplyId() != null, t.isDeleted(), t.version());
+				t.acceptedReplyId() != null, t.isDeleted(), t.isHidden(), t.version());
 	}
 
 	private ReplySnapshot snapshot(Reply r, Topic topic, Map<MemberId, String> names) {
 		return new ReplySnapshot(r.id(), r.topicId(), topic.boardId(), r.authorId(), names.get(r.authorId()),
-				markdown.toPlainText(r.body()), r.createdAt(), r.likeCount(), !r.isDeleted() && !topic.isDeleted(),
-				r.version());
+				markdown.toPlainText(r.body()), r.createdAt(), r.likeCount(),
+				!r.isDeleted() && !r.isHidden() && !topic.isDeleted(), r.version());
 	}
 
 	private Page<TopicSummary> summaries(Page<Topic> found) {
@@ -184,12 +184,13 @@ public class DiscussionQueries {
 			boolean deleted = r.isDeleted();
 			return new ReplyDetails(r.id(), r.topicId(), r.authorId(), names.get(r.authorId()), deleted ? "" : r.body(),
 					deleted ? "" : r.bodyHtml(), deleted ? null : quote(quoted.get(idOrNull(r.quotedReplyId())), names),
-					r.createdAt(), r.editedAt(), r.likeCount(), deleted, r.id().equals(accepted));
+					r.createdAt(), r.editedAt(), r.likeCount(), deleted, r.id().equals(accepted), !deleted && r.isHidden(),
+					false);
 		});
 	}
 
 	private QuotedReply quote(Reply quoted, Map<MemberId, String> names) {
-		if (quoted == null || quoted.isDeleted()) {
+		if (quoted == null || quoted.isDeleted() || quoted.isHidden()) {
 			return null;
 		}
 		String text = markdown.toPlainText(quoted.body());

@@ -207,12 +207,12 @@ public class Discussions {
 		topics.refreshHotScore(id.value(), properties.hotGravity().toSeconds());
 	}
 
-	private Topic liveTopic(TopicId id) {
+	Topic liveTopic(TopicId id) {
 		return topics.findById(id.value()).filter(t -> !t.isDeleted())
 			.orElseThrow(() -> new NotFoundException("thread", id));
 	}
 
-	private Reply liveReply(TopicId topicId, ReplyId id) {
+	Reply liveReply(TopicId topicId, ReplyId id) {
 		return replies.findById(id.value())
 			.filter(r -> r.topicId().equals(topicId) && !r.isDeleted())
 			.orElseThrow(() -> new NotFoundException("reply", id));

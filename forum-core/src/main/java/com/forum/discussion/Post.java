@@ -8,6 +8,8 @@ import com.forum.member.Privilege;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -43,6 +45,19 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 
 	@Column(name = "deleted_by")
 	protected Long deletedBy;
+
+	@Column(name = "hidden_at")
+	protected Instant hiddenAt;
+
+	@Column(name = "hidden_by")
+	protected Long hiddenBy;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "hidden_reason")
+	protected FlagReason hiddenReason;
+
+	@Column(name = "hidden_note")
+	protected String hiddenNote;
 
 	@Column(name = "like_count", insertable = false, updatable = false)
 	protected int likeCount;
@@ -123,6 +138,89 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 	/** Taking a like back changes the thread as much as giving one, so a locked thread refuses it too. */
 	void checkUnlikeableBy(Actor actor, Topic topic) {
 		topic.checkOpenFor(actor);
+	}
+
+	/**
+	 * Members flag what others wrote, for the moderators to look at; flagging one's own post makes no
+	 * sense, and a deleted post is already gone.
+	 */
+	void checkFlaggableBy(Actor actor) {
+		actor.require(Privilege.FLAG_POSTS);
+		checkNotDeleted();
+		if (actor.is(authorId())) {
+			throw new RuleViolationException("own-post-flag", "You cannot flag your own post.");
+		}
+	}
+
+	/** What the flag of this post by the actor would be, once the rules allow it. */
+	PostFlag flag(Actor actor, FlagGrounds grounds, Instant now) {
+		checkFlaggableBy(actor);
+		return new PostFlag(kind(), id, topicId(), authorId(), actor.id(), grounds, now);
+	}
+
+	/**
+	 * Hides the post from readers until a moderator reviews it (an opening post, not its thread: the
+	 * title and the replies stay). Hiding one's own post would be a way around editing or deleting it;
+	 * hiding a hidden post changes nothing.
+	 */
+	void hide(Actor actor, FlagGrounds grounds, Instant now) {
+		actor.require(Privilege.HIDE_POSTS);
+		checkNotDeleted();
+		if (actor.is(authorId())) {
+			throw new RuleViolationException("own-post-hide", "You cannot hide your own post.");
+		}
+		if (isHidden()) {
+			return;
+		}
+		this.hiddenAt = now;
+		this.hiddenBy = actor.id().value();
+		this.hiddenReason = grounds.reason();
+		this.hiddenNote = grounds.note();
+		registerEvent(new PostHidden(kind(), id, topicId(), authorId(), actor.id(), grounds.reason(), now));
+	}
+
+	/** A moderator keeps the post after review: readers see it again if it was hidden. */
+	void keep(Actor actor, Instant now) {
+		checkReviewer(actor);
+		checkNotDeleted();
+		boolean wasHidden = isHidden();
+		this.hiddenAt = null;
+		this.hiddenBy = null;
+		this.hiddenReason = null;
+		this.hiddenNote = null;
+		registerEvent(new PostRestored(kind(), id, topicId(), authorId(), actor.id(), wasHidden, now));
+	}
+
+	abstract PostKind kind();
+
+	/** The thread the post is in: a topic's own id for its opening post. */
+	abstract TopicId topicId();
+
+	/** Only moderators decide on flagged and hidden posts. */
+	static void checkReviewer(Actor actor) {
+		if (!actor.moderates()) {
+			throw new PermissionDeniedException("review-posts", "Only moderators review flagged and hidden posts.");
+		}
+	}
+
+	boolean isHidden() {
+		return hiddenAt != null;
+	}
+
+	Instant hiddenAt() {
+		return hiddenAt;
+	}
+
+	MemberId hiddenBy() {
+		return hiddenBy == null ? null : new MemberId(hiddenBy);
+	}
+
+	FlagReason hiddenReason() {
+		return hiddenReason;
+	}
+
+	String hiddenNote() {
+		return hiddenNote;
 	}
 
 	/** The events registered and not yet published; visible for tests of the rules. */

@@ -49,6 +49,11 @@ class Reply extends Post<Reply> {
 	}
 
 	@Override
+	PostKind kind() {
+		return PostKind.REPLY;
+	}
+
+	@Override
 	void checkLikeableBy(Actor actor, Topic topic) {
 		super.checkLikeableBy(actor, checkIn(topic));
 	}
@@ -70,6 +75,7 @@ class Reply extends Post<Reply> {
 		return new ReplyId(id);
 	}
 
+	@Override
 	TopicId topicId() {
 		return new TopicId(topicId);
 	}

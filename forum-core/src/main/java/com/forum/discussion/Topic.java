@@ -82,6 +82,16 @@ class Topic extends Post<Topic> {
 		registerEvent(new TopicDeleted(id(), actor.id()));
 	}
 
+	@Override
+	PostKind kind() {
+		return PostKind.TOPIC;
+	}
+
+	@Override
+	TopicId topicId() {
+		return id();
+	}
+
 	void pin(Actor actor, boolean pinned) {
 		checkModerator(actor);
 		checkNotDeleted();

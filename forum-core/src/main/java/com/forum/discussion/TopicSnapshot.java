@@ -11,5 +11,10 @@ import com.forum.member.MemberId;
  */
 public record TopicSnapshot(TopicId id, BoardId boardId, MemberId authorId, String authorName, String title,
 		String text, Instant createdAt, Instant lastActivityAt, int replyCount, int likeCount, boolean solved,
-		boolean deleted, long version) {
+		boolean deleted, boolean hidden, long version) {
+
+	/** Whether readers see the opening post: not deleted, not hidden pending review. */
+	public boolean visible() {
+		return !deleted && !hidden;
+	}
 }

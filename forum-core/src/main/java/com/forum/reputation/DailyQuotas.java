@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.forum.discussion.PostFlagged;
 import com.forum.discussion.PostLiked;
 import com.forum.discussion.ReplyPosted;
 import com.forum.discussion.TopicStarted;
@@ -29,7 +30,7 @@ import com.forum.petition.PetitionVoted;
 import com.forum.points.PointsProperties;
 
 /**
- * How many threads, replies, votes and likes a member made today, against the quotas of their level.
+ * How many threads, replies, votes, likes and flags a member made today, against the quotas of their level.
  * The count is taken as the fact is stored, inside its transaction (these listeners are synchronous):
  * a write over the quota is refused and rolled back, a repeated like or vote that changes nothing is
  * not counted, and a write that rolls back for another reason gives its count back. Days are the
@@ -87,6 +88,12 @@ public class DailyQuotas {
 		}
 	}
 
+	/** Only a new flag is published, so flagging a post again costs nothing. */
+	@EventListener
+	void on(PostFlagged event) {
+		take(event.flaggerId(), Quota.FLAGS);
+	}
+
 	@EventListener
 	void on(PetitionVoted event) {
 		if (event.cast()) {
@@ -137,6 +144,10 @@ public class DailyQuotas {
 
 		public long likes() {
 			return used(Quota.LIKES);
+		}
+
+		public long flags() {
+			return used(Quota.FLAGS);
 		}
 	}
 

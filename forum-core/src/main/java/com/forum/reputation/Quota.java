@@ -5,7 +5,7 @@ import java.util.Locale;
 /** What members may do only so often a day. */
 public enum Quota {
 
-	THREADS, REPLIES, VOTES, LIKES;
+	THREADS, REPLIES, VOTES, LIKES, FLAGS;
 
 	/** As the API and message keys spell it: {@code threads}. */
 	public String id() {

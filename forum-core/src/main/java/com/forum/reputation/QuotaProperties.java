@@ -51,9 +51,10 @@ public record QuotaProperties(@NotEmpty List<@Valid DailyQuota> daily) {
 	 * @param replies replies a day
 	 * @param votes petition votes a day
 	 * @param likes likes a day
+	 * @param flags posts flagged for the moderators a day
 	 */
 	public record DailyQuota(@Positive int fromLevel, @PositiveOrZero int threads, @PositiveOrZero int replies,
-			@PositiveOrZero int votes, @PositiveOrZero int likes) {
+			@PositiveOrZero int votes, @PositiveOrZero int likes, @PositiveOrZero int flags) {
 
 		public int of(Quota quota) {
 			return switch (quota) {
@@ -61,6 +62,7 @@ public record QuotaProperties(@NotEmpty List<@Valid DailyQuota> daily) {
 				case REPLIES -> replies;
 				case VOTES -> votes;
 				case LIKES -> likes;
+				case FLAGS -> flags;
 			};
 		}
 	}

@@ -66,13 +66,13 @@ class PrivilegesTest {
 
 	@Test
 	void quotasHoldFromTheirLevelUntilTheNextLine() {
-		QuotaProperties quotas = new QuotaProperties(List.of(new QuotaProperties.DailyQuota(1, 10, 50, 50, 100),
-				new QuotaProperties.DailyQuota(3, 20, 100, 100, 200)));
+		QuotaProperties quotas = new QuotaProperties(List.of(new QuotaProperties.DailyQuota(1, 10, 50, 50, 100, 10),
+				new QuotaProperties.DailyQuota(3, 20, 100, 100, 200, 20)));
 		assertThat(quotas.at(2).threads()).isEqualTo(10);
 		assertThat(quotas.at(3).of(Quota.LIKES)).isEqualTo(200);
 		assertThat(quotas.at(10).replies()).isEqualTo(100);
 		assertThat(quotas.isDailyRising()).isTrue();
-		assertThat(new QuotaProperties(List.of(new QuotaProperties.DailyQuota(2, 1, 1, 1, 1))).isDailyRising())
+		assertThat(new QuotaProperties(List.of(new QuotaProperties.DailyQuota(2, 1, 1, 1, 1, 1))).isDailyRising())
 			.as("the first line must start at Lv1").isFalse();
 	}
 }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.TopicSnapshot;
 import com.forum.petition.PetitionQueries;
 import com.forum.search.internal.PetitionIndex;
 import com.forum.search.internal.PetitionIndexer;
@@ -121,7 +122,7 @@ public class Reindexer {
 	private void loadPosts(Consumer<List<BulkOperation>> into, PostCounts counts) {
 		discussions.eachTopic(BATCH, batch -> {
 			List<BulkOperation> live = batch.stream()
-				.filter(t -> !t.deleted())
+				.filter(TopicSnapshot::visible)
 				.map(PostIndexer::operationFor)
 				.toList();
 			into.accept(live);

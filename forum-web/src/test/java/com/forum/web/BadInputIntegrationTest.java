@@ -33,6 +33,8 @@ class BadInputIntegrationTest {
 
 	Member member;
 
+	String moderator;
+
 	long board;
 
 	long thread;
@@ -41,6 +43,7 @@ class BadInputIntegrationTest {
 	void setUp() {
 		api = new ApiClient(port);
 		member = api.newMember("careless");
+		moderator = SeededMember.create(jdbc, "hasty", "MODERATOR").token();
 		board = api.get("/api/v1/boards/hyperos", null).json().get("id").asLong();
 		thread = api.post("/api/v1/threads", Map.of("boardId", board, "title", "A valid thread", "body", "ok"),
 				member.token()).json().get("id").asLong();
@@ -97,14 +100,53 @@ class BadInputIntegrationTest {
 						400, "/problems/validation"));
 	}
 
+	/** Flags, hiding and the review queue, sent by a moderator, who holds every privilege they need. */
+	Stream<Arguments> moderationMistakes() {
+		String flags = "/api/v1/threads/THREAD/flags";
+		return Stream.of(
+				Arguments.of("flag without a reason", "POST", flags, "{}", 400, "/problems/validation"),
+				Arguments.of("unknown flag reason", "POST", flags, "{\"reason\":\"boring\"}", 400,
+						"/problems/validation"),
+				Arguments.of("flag note too long", "POST", flags,
+						"{\"reason\":\"spam\",\"note\":\"" + "x".repeat(501) + "\"}", 400, "/problems/validation"),
+				Arguments.of("other without a note", "POST", flags, "{\"reason\":\"other\"}", 400,
+						"/problems/validation"),
+				Arguments.of("flag of an unknown thread", "POST", "/api/v1/threads/999999/flags",
+						"{\"reason\":\"spam\"}", 404, "/problems/not-found"),
+				Arguments.of("flag of an unknown reply", "POST", "/api/v1/threads/THREAD/replies/999999/flags",
+						"{\"reason\":\"spam\"}", 404, "/problems/not-found"),
+				Arguments.of("hide for an unknown reason", "POST", "/api/v1/threads/THREAD/hide",
+						"{\"reason\":\"ugly\"}", 400, "/problems/validation"),
+				Arguments.of("keep an unknown reply", "POST", "/api/v1/moderation/replies/999999/keep", "{}", 404,
+						"/problems/not-found"),
+				Arguments.of("remove an unknown thread", "POST", "/api/v1/moderation/threads/999999/remove", "{}", 404,
+						"/problems/not-found"),
+				Arguments.of("queue page zero", "GET", "/api/v1/moderation/queue?page=0", null, 400,
+						"/problems/validation"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("moderationMistakes")
+	void aModerationMistakeGetsAProblemDetailAndWritesNothing(String what, String method, String path, String body,
+			int status, String type) {
+		aMistakeGetsAProblemDetailAndWritesNothing(what, method, path, body, body == null ? null : "application/json",
+				status, type, moderator);
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("mistakes")
 	void aMistakeGetsAProblemDetailAndWritesNothing(String what, String method, String path, String body,
 			String contentType, int status, String type) {
+		aMistakeGetsAProblemDetailAndWritesNothing(what, method, path, body, contentType, status, type,
+				member.token());
+	}
+
+	private void aMistakeGetsAProblemDetailAndWritesNothing(String what, String method, String path, String body,
+			String contentType, int status, String type, String token) {
 		long before = rows();
 
 		Response response = api.sendRaw(method, path.replace("THREAD", Long.toString(thread)),
-				body == null ? null : body.replace("BOARD", Long.toString(board)), contentType, member.token());
+				body == null ? null : body.replace("BOARD", Long.toString(board)), contentType, token);
 
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.isProblem()).as(response.contentType()).isTrue();
@@ -119,7 +161,8 @@ class BadInputIntegrationTest {
 
 	private long rows() {
 		return jdbc.queryForObject(
-				"select (select count(*) from topic) + (select count(*) from reply) + (select count(*) from member)",
+				"select (select count(*) from topic) + (select count(*) from reply) + (select count(*) from member)"
+						+ " + (select count(*) from post_flag) + (select count(*) from topic where hidden_at is not null)",
 				Long.class);
 	}
 }

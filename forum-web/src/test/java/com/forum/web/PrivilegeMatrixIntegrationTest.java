@@ -345,6 +345,31 @@ class PrivilegeMatrixIntegrationTest {
 			}
 		},
 
+		FLAG_A_REPLY(Privilege.FLAG_POSTS, 200,
+				c -> c.api().post("/api/v1/threads/" + c.target().thread() + "/replies/" + c.target().reply() + "/flags",
+						Map.of("reason", "spam"), c.actor().token()),
+				t -> new Page("/threads/" + t.thread() + "/replies/" + t.reply() + "/flag", "reason=spam&note=")) {
+
+			@Override
+			boolean done(PrivilegeMatrixIntegrationTest test, Target target, Member actor) {
+				return test.count("select count(*) from post_flag f join member m on m.id = f.flagger_id "
+						+ "where f.post_kind = 'REPLY' and f.post_id = ? and m.username = ?", target.reply(),
+						actor.username()) == 1;
+			}
+		},
+
+		HIDE_A_REPLY(Privilege.HIDE_POSTS, 200,
+				c -> c.api().post("/api/v1/threads/" + c.target().thread() + "/replies/" + c.target().reply() + "/hide",
+						Map.of("reason", "rude"), c.actor().token()),
+				t -> new Page("/threads/" + t.thread() + "/replies/" + t.reply() + "/hide", "reason=rude&note=")) {
+
+			@Override
+			boolean done(PrivilegeMatrixIntegrationTest test, Target target, Member actor) {
+				return test.count("select count(*) from reply r join member m on m.id = r.hidden_by "
+						+ "where r.id = ? and m.username = ?", target.reply(), actor.username()) == 1;
+			}
+		},
+
 		MARK_A_DUPLICATE(Privilege.MARK_DUPLICATES, 200,
 				c -> c.api().post("/api/v1/petitions/" + c.target().petition() + "/status",
 						Map.of("status", "duplicate", "duplicateOfId", c.target().original()), c.actor().token()),

@@ -78,7 +78,11 @@ class UnstorableTextIntegrationTest {
 			"PUT /api/v1/admin/shop/items/{id}", "POST /api/v1/admin/shop/redemptions/{id}/fulfilment",
 			"POST /api/v1/members/me/check-ins", "POST /points/check-in", "POST /points/redemptions/{id}/cancel",
 			"POST /admin/shop/items/{id}",
-			"POST /admin/shop/redemptions/{id}/fulfil");
+			"POST /admin/shop/redemptions/{id}/fulfil", "POST /api/v1/moderation/threads/{id}/keep",
+			"POST /api/v1/moderation/threads/{id}/remove", "POST /api/v1/moderation/replies/{id}/keep",
+			"POST /api/v1/moderation/replies/{id}/remove", "POST /moderation/threads/{id}/keep",
+			"POST /moderation/threads/{id}/remove", "POST /moderation/replies/{id}/keep",
+			"POST /moderation/replies/{id}/remove");
 
 	private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
 			RequestMethod.PATCH, RequestMethod.DELETE);
@@ -110,7 +114,7 @@ class UnstorableTextIntegrationTest {
 			   where event_type not like '%MailQueued' and event_type not like '%PetitionVotesCounted'),
 			  (select count(*) || '/' || coalesce(sum(stock), 0) || '/' || coalesce(sum(price), 0) from shop_item),
 			  (select count(*) from shop_redemption), (select count(*) from shop_code),
-			  (select count(*) from points_hold))""";
+			  (select count(*) from points_hold), (select count(*) from post_flag))""";
 
 	@LocalServerPort
 	int port;
@@ -399,6 +403,8 @@ class UnstorableTextIntegrationTest {
 					case "id" -> pattern.contains("/event-publications/") ? java.util.UUID.randomUUID().toString()
 							: pattern.contains("/redemptions/") ? Long.toString(ids.get("redemption"))
 							: pattern.contains("/shop/") ? Long.toString(ids.get("item"))
+							: pattern.contains("/moderation/replies/") ? Long.toString(ids.get("reply"))
+							: pattern.contains("/moderation/threads/") ? Long.toString(ids.get("thread"))
 							: Long.toString(ids.get(pattern.replaceFirst("^(/api/v1)?/(\\w+?)s?/.*", "$2")));
 					case "replyId", "rid" -> Long.toString(ids.get("reply"));
 					case "slug" -> "hyperos";

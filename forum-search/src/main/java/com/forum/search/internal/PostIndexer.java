@@ -6,6 +6,9 @@ import java.util.List;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.PostHidden;
+import com.forum.discussion.PostKind;
+import com.forum.discussion.PostRestored;
 import com.forum.discussion.ReplyChanged;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.ReplyPosted;
@@ -64,6 +67,17 @@ public class PostIndexer {
 		handle(event);
 	}
 
+	/** A post hidden pending review leaves the index as a deleted one does; kept, it comes back. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(PostHidden event) throws IOException {
+		handle(event);
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(PostRestored event) throws IOException {
+		handle(event);
+	}
+
 	public void handle(DomainEvent event) throws IOException {
 		List<BulkOperation> operations = new ArrayList<>();
 		switch (event) {
@@ -75,9 +89,15 @@ public class PostIndexer {
 			}
 			case ReplyPosted e -> operations.add(reply(e.replyId()));
 			case ReplyChanged e -> operations.add(reply(e.replyId()));
+			case PostHidden e -> operations.add(post(e.kind(), e.postId()));
+			case PostRestored e -> operations.add(post(e.kind(), e.postId()));
 			default -> throw new IllegalArgumentException("Not an event for the posts index: " + event);
 		}
 		index.write(operations);
+	}
+
+	private BulkOperation post(PostKind kind, long id) {
+		return kind == PostKind.TOPIC ? topic(new TopicId(id)) : reply(new ReplyId(id));
 	}
 
 	private BulkOperation topic(TopicId id) {
@@ -94,7 +114,7 @@ public class PostIndexer {
 		String docId = PostDocument.topicDocId(topic.id().value());
 		long version = PostDocument.externalVersion(topic.version());
 		PostDocument document = PostDocument.of(topic);
-		return topic.deleted() ? PostIndex.removal(docId, version, document.tombstone())
+		return !topic.visible() ? PostIndex.removal(docId, version, document.tombstone())
 				: PostIndex.addition(docId, version, document);
 	}
 

@@ -58,7 +58,7 @@ class PostIndexerTest {
 
 	private static TopicSnapshot topic(boolean deleted, long version) {
 		return new TopicSnapshot(new TopicId(7), new BoardId(2), new MemberId(3), "mifan", "Battery drain",
-				"Since the update.", AT, AT, 1, 0, false, deleted, version);
+				"Since the update.", AT, AT, 1, 0, false, deleted, false, version);
 	}
 
 	private static ReplySnapshot reply(boolean visible) {

@@ -56,7 +56,7 @@ final class ApiDtos {
 
 	record ThreadResponse(long id, long boardId, String title, String body, String bodyHtml, AuthorResponse author,
 			int authorLevel, Instant createdAt, Instant editedAt, Instant lastActivityAt, int replyCount, int likeCount,
-			long viewCount, boolean pinned, boolean locked, boolean solved, Long acceptedReplyId) {
+			long viewCount, boolean pinned, boolean locked, boolean solved, Long acceptedReplyId, boolean hidden) {
 	}
 
 	record CreateReplyRequest(@NotBlank @Size(max = 50_000) String body, @Positive Long quotedReplyId) {
@@ -70,7 +70,7 @@ final class ApiDtos {
 
 	record ReplyResponse(long id, long threadId, AuthorResponse author, int authorLevel, String body, String bodyHtml,
 			QuoteResponse quote, Instant createdAt, Instant editedAt, int likeCount, boolean deleted,
-			boolean accepted) {
+			boolean accepted, boolean hidden) {
 	}
 
 	record AcceptAnswerRequest(@NotNull @Positive Long replyId) {

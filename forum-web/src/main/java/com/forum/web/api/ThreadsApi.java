@@ -8,6 +8,7 @@ import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.Discussions;
 import com.forum.discussion.LikeState;
 import com.forum.discussion.PostKind;
+import com.forum.discussion.PostModeration;
 import com.forum.discussion.ReplyDetails;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicDetails;
@@ -26,6 +27,9 @@ import com.forum.web.api.ApiDtos.ReplyResponse;
 import com.forum.web.api.ApiDtos.RevisionResponse;
 import com.forum.web.api.ApiDtos.ThreadResponse;
 import com.forum.web.api.ApiDtos.ThreadSummaryResponse;
+import com.forum.web.api.ModerationDtos.FlagRequest;
+import com.forum.web.api.ModerationDtos.FlagResponse;
+import com.forum.web.api.ModerationDtos.HideRequest;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeGate;
 import com.forum.web.security.RequiresPrivilege;
@@ -65,8 +69,14 @@ class ThreadsApi {
 
 	private final Reputation reputation;
 
+	private final PostModeration moderation;
+
+	private final ModerationApiMapper moderationMapper;
+
 	ThreadsApi(Discussions discussions, DiscussionQueries queries, ApiMapper mapper, PrivilegeGate privileges,
-			Reputation reputation) {
+			Reputation reputation, PostModeration moderation, ModerationApiMapper moderationMapper) {
+		this.moderation = moderation;
+		this.moderationMapper = moderationMapper;
 		this.discussions = discussions;
 		this.queries = queries;
 		this.mapper = mapper;
@@ -92,13 +102,14 @@ class ThreadsApi {
 			@Valid @RequestBody CreateThreadRequest request) {
 		TopicId id = discussions.startTopic(privileges.actor(me), new BoardId(request.boardId()), request.title(),
 				request.body());
-		return ResponseEntity.created(URI.create("/api/v1/threads/" + id)).body(threadResponse(id));
+		return ResponseEntity.created(URI.create("/api/v1/threads/" + id)).body(threadResponse(me, id));
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One thread with its opening post")
-	ThreadResponse thread(@PathVariable long id) {
-		return threadResponse(new TopicId(id));
+	@Operation(summary = "One thread with its opening post; a post hidden pending review (hidden) has no body "
+			+ "except for its author and moderators")
+	ThreadResponse thread(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		return threadResponse(me, new TopicId(id));
 	}
 
 	@PutMapping("/{id}")
@@ -106,7 +117,7 @@ class ThreadsApi {
 	ThreadResponse edit(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody EditThreadRequest request) {
 		discussions.editTopic(privileges.actor(me), new TopicId(id), request.title(), request.body());
-		return threadResponse(new TopicId(id));
+		return threadResponse(me, new TopicId(id));
 	}
 
 	@DeleteMapping("/{id}")
@@ -118,8 +129,10 @@ class ThreadsApi {
 
 	@GetMapping("/{id}/revisions")
 	@Operation(summary = "Earlier versions of the opening post, newest first")
-	PageResponse<RevisionResponse> revisions(@PathVariable long id) {
-		queries.topic(new TopicId(id));
+	PageResponse<RevisionResponse> revisions(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		if (shownTo(me, queries.topic(new TopicId(id))).withheld()) {
+			return PageResponse.all(List.of());
+		}
 		return PageResponse.all(queries.revisions(PostKind.TOPIC, id).stream().map(mapper::revision).toList());
 	}
 
@@ -140,38 +153,38 @@ class ThreadsApi {
 	@Operation(summary = "Pin a thread to the top of its board (moderators)")
 	ThreadResponse pin(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		discussions.pin(me.actor(), new TopicId(id), true);
-		return threadResponse(new TopicId(id));
+		return threadResponse(me, new TopicId(id));
 	}
 
 	@DeleteMapping("/{id}/pin")
 	@Operation(summary = "Unpin a thread (moderators)")
 	ThreadResponse unpin(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		discussions.pin(me.actor(), new TopicId(id), false);
-		return threadResponse(new TopicId(id));
+		return threadResponse(me, new TopicId(id));
 	}
 
 	@PutMapping("/{id}/lock")
 	@Operation(summary = "Lock a thread against new replies (moderators)")
 	ThreadResponse lock(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		discussions.lock(me.actor(), new TopicId(id), true);
-		return threadResponse(new TopicId(id));
+		return threadResponse(me, new TopicId(id));
 	}
 
 	@DeleteMapping("/{id}/lock")
 	@Operation(summary = "Unlock a thread (moderators)")
 	ThreadResponse unlock(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		discussions.lock(me.actor(), new TopicId(id), false);
-		return threadResponse(new TopicId(id));
+		return threadResponse(me, new TopicId(id));
 	}
 
 	@GetMapping("/{id}/replies")
 	@Operation(summary = "Replies in order; deleted replies keep their place without content")
-	PageResponse<ReplyResponse> replies(@PathVariable long id,
+	PageResponse<ReplyResponse> replies(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		Page<ReplyDetails> replies = queries.replies(new TopicId(id), page - 1, size);
 		Standings authors = reputation.standings(replies.map(ReplyDetails::authorId).toList());
-		return PageResponse.of(replies, reply -> mapper.reply(reply, authors));
+		return PageResponse.of(replies, reply -> mapper.reply(shownTo(me, reply), authors));
 	}
 
 	@PostMapping("/{id}/replies")
@@ -182,13 +195,14 @@ class ThreadsApi {
 		ReplyId quoted = request.quotedReplyId() == null ? null : new ReplyId(request.quotedReplyId());
 		ReplyId reply = discussions.reply(privileges.actor(me), topic, request.body(), quoted);
 		return ResponseEntity.created(URI.create("/api/v1/threads/" + id + "/replies/" + reply))
-			.body(replyResponse(topic, reply));
+			.body(replyResponse(me, topic, reply));
 	}
 
 	@GetMapping("/{id}/replies/{replyId}")
 	@Operation(summary = "One reply")
-	ReplyResponse reply(@PathVariable long id, @PathVariable long replyId) {
-		return replyResponse(new TopicId(id), new ReplyId(replyId));
+	ReplyResponse reply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@PathVariable long replyId) {
+		return replyResponse(me, new TopicId(id), new ReplyId(replyId));
 	}
 
 	@PutMapping("/{id}/replies/{replyId}")
@@ -196,7 +210,7 @@ class ThreadsApi {
 	ReplyResponse editReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@PathVariable long replyId, @Valid @RequestBody EditReplyRequest request) {
 		discussions.editReply(privileges.actor(me), new TopicId(id), new ReplyId(replyId), request.body());
-		return replyResponse(new TopicId(id), new ReplyId(replyId));
+		return replyResponse(me, new TopicId(id), new ReplyId(replyId));
 	}
 
 	@DeleteMapping("/{id}/replies/{replyId}")
@@ -209,8 +223,11 @@ class ThreadsApi {
 
 	@GetMapping("/{id}/replies/{replyId}/revisions")
 	@Operation(summary = "Earlier versions of a reply, newest first")
-	PageResponse<RevisionResponse> replyRevisions(@PathVariable long id, @PathVariable long replyId) {
-		queries.reply(new TopicId(id), new ReplyId(replyId));
+	PageResponse<RevisionResponse> replyRevisions(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@PathVariable long replyId) {
+		if (shownTo(me, queries.reply(new TopicId(id), new ReplyId(replyId))).withheld()) {
+			return PageResponse.all(List.of());
+		}
 		List<RevisionResponse> revisions = queries.revisions(PostKind.REPLY, replyId).stream()
 			.map(mapper::revision)
 			.toList();
@@ -237,17 +254,63 @@ class ThreadsApi {
 	ThreadResponse acceptAnswer(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@Valid @RequestBody AcceptAnswerRequest request) {
 		discussions.acceptAnswer(me.actor(), new TopicId(id), new ReplyId(request.replyId()));
-		return threadResponse(new TopicId(id));
+		return threadResponse(me, new TopicId(id));
 	}
 
-	private ThreadResponse threadResponse(TopicId id) {
-		TopicDetails topic = queries.topic(id);
+	@PostMapping("/{id}/flags")
+	@Operation(summary = "Flag the opening post for the moderators (spam, rude, off-topic or other with a note); "
+			+ "one open flag per member, flagging again answers the same")
+	@RequiresPrivilege(Privilege.FLAG_POSTS)
+	FlagResponse flagThread(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@Valid @RequestBody FlagRequest request) {
+		return moderationMapper.flag(
+				moderation.flag(privileges.actor(me), new TopicId(id), null, request.reason(), request.note()));
+	}
+
+	@PostMapping("/{id}/replies/{replyId}/flags")
+	@Operation(summary = "Flag a reply for the moderators; one open flag per member, flagging again answers the same")
+	@RequiresPrivilege(Privilege.FLAG_POSTS)
+	FlagResponse flagReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@PathVariable long replyId, @Valid @RequestBody FlagRequest request) {
+		return moderationMapper.flag(moderation.flag(privileges.actor(me), new TopicId(id), new ReplyId(replyId),
+				request.reason(), request.note()));
+	}
+
+	@PostMapping("/{id}/hide")
+	@Operation(summary = "Hide the opening post pending review (the thread's title and replies stay)")
+	@RequiresPrivilege(Privilege.HIDE_POSTS)
+	ThreadResponse hideThread(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@Valid @RequestBody HideRequest request) {
+		moderation.hide(privileges.actor(me), new TopicId(id), null, request.reason(), request.note());
+		return threadResponse(me, new TopicId(id));
+	}
+
+	@PostMapping("/{id}/replies/{replyId}/hide")
+	@Operation(summary = "Hide a reply pending review")
+	@RequiresPrivilege(Privilege.HIDE_POSTS)
+	ReplyResponse hideReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@PathVariable long replyId, @Valid @RequestBody HideRequest request) {
+		moderation.hide(privileges.actor(me), new TopicId(id), new ReplyId(replyId), request.reason(), request.note());
+		return replyResponse(me, new TopicId(id), new ReplyId(replyId));
+	}
+
+	/** The thread as the caller may read it: a hidden opening post has no body but for its author and moderators. */
+	private ThreadResponse threadResponse(MemberPrincipal me, TopicId id) {
+		TopicDetails topic = shownTo(me, queries.topic(id));
 		return mapper.thread(topic, reputation.standings(List.of(topic.authorId())));
 	}
 
-	private ReplyResponse replyResponse(TopicId topic, ReplyId id) {
-		ReplyDetails reply = queries.reply(topic, id);
+	private ReplyResponse replyResponse(MemberPrincipal me, TopicId topic, ReplyId id) {
+		ReplyDetails reply = shownTo(me, queries.reply(topic, id));
 		return mapper.reply(reply, reputation.standings(List.of(reply.authorId())));
+	}
+
+	private static TopicDetails shownTo(MemberPrincipal me, TopicDetails topic) {
+		return me == null ? topic.shownTo(null, false) : topic.shownTo(me.memberId(), me.moderates());
+	}
+
+	private static ReplyDetails shownTo(MemberPrincipal me, ReplyDetails reply) {
+		return me == null ? reply.shownTo(null, false) : reply.shownTo(me.memberId(), me.moderates());
 	}
 
 	private static LikeResponse like(LikeState state) {

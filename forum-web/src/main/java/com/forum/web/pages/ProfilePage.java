@@ -82,7 +82,7 @@ class ProfilePage {
 		if (new Viewer(viewer).is(member.id())) {
 			model.addAttribute("settingsForm", currentSettings(member));
 		}
-		return profilePage(member, tab, page, model);
+		return profilePage(member, tab, page, viewer, model);
 	}
 
 	/** Saves the member's language and zone; the language also goes into a cookie, so it outlasts signing out. */
@@ -101,7 +101,7 @@ class ProfilePage {
 		}
 		MemberProfile member = members.profile(viewer.getUsername());
 		if (result.hasErrors()) {
-			return profilePage(member, "threads", 1, model);
+			return profilePage(member, "threads", 1, viewer, model);
 		}
 		settings.changeLanguage(viewer.memberId(), language);
 		settings.changeTimeZone(viewer.memberId(), zone.get());
@@ -110,10 +110,12 @@ class ProfilePage {
 		return "redirect:/members/" + Pages.encode(member.username()) + "#settings";
 	}
 
-	private String profilePage(MemberProfile member, String tab, int page, Model model) {
+	/** A reply hidden pending review shows its text to its author and moderators only, here as in its thread. */
+	private String profilePage(MemberProfile member, String tab, int page, MemberPrincipal viewer, Model model) {
 		boolean replies = "replies".equals(tab);
 		Page<TopicSummary> topics = queries.topicsBy(member.id(), replies ? 0 : Pages.index(page), replies ? 1 : PAGE_SIZE);
-		Page<ReplyDetails> posts = queries.repliesBy(member.id(), replies ? Pages.index(page) : 0, replies ? PAGE_SIZE : 1);
+		Page<ReplyDetails> posts = queries.repliesBy(member.id(), replies ? Pages.index(page) : 0, replies ? PAGE_SIZE : 1)
+			.map(r -> r.shownTo(viewer == null ? null : viewer.memberId(), viewer != null && viewer.moderates()));
 		Page<?> shown = replies ? posts : topics;
 		String base = "/members/" + Pages.encode(member.username()) + "?tab=" + (replies ? "replies" : "threads");
 		model.addAttribute("member", member);

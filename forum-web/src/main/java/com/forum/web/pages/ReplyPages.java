@@ -155,13 +155,14 @@ class ReplyPages {
 		model.addAttribute("board", boards.get(topic.boardId()));
 	}
 
-	/** The reply being quoted; a quote of a reply that is gone is simply left out. */
+	/** The reply being quoted; a quote of a reply that is gone, or hidden pending review, is simply left out. */
 	private ReplyDetails quoted(TopicId topicId, Long quote) {
 		if (quote == null) {
 			return null;
 		}
 		try {
-			return queries.reply(topicId, new ReplyId(quote));
+			ReplyDetails quoted = queries.reply(topicId, new ReplyId(quote));
+			return quoted.hidden() ? null : quoted;
 		}
 		catch (NotFoundException ex) {
 			return null;

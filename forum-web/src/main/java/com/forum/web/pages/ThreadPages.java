@@ -8,11 +8,13 @@ import com.forum.board.BoardCatalog;
 import com.forum.board.BoardSummary;
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.Discussions;
+import com.forum.discussion.FlagReason;
 import com.forum.discussion.PostKind;
 import com.forum.discussion.ReplyDetails;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicDetails;
 import com.forum.discussion.TopicId;
+import com.forum.member.MemberId;
 import com.forum.member.Privilege;
 import com.forum.member.PrivilegeRequiredException;
 import com.forum.reputation.Reputation;
@@ -75,9 +77,12 @@ class ThreadPages {
 		if (reply != null && page == null) {
 			return "redirect:" + links.reply(topicId, new ReplyId(reply));
 		}
-		TopicDetails topic = queries.topic(topicId);
+		MemberId reader = member == null ? null : member.memberId();
+		boolean moderates = member != null && member.moderates();
+		TopicDetails topic = queries.topic(topicId).shownTo(reader, moderates);
 		int number = page == null ? 1 : Pages.number(page);
-		Page<ReplyDetails> replies = queries.replies(topicId, number - 1, ThreadLinks.REPLIES_PER_PAGE);
+		Page<ReplyDetails> replies = queries.replies(topicId, number - 1, ThreadLinks.REPLIES_PER_PAGE)
+			.map(r -> r.shownTo(reader, moderates));
 		if (number > 1 && number > replies.getTotalPages()) {
 			return "redirect:" + ThreadLinks.page(topicId, Math.max(1, replies.getTotalPages()));
 		}
@@ -94,6 +99,7 @@ class ThreadPages {
 		model.addAttribute("likedReplies",
 				liked(viewer, PostKind.REPLY, replies.map(r -> r.id().value()).getContent()));
 		model.addAttribute("form", new ReplyForm());
+		model.addAttribute("flagReasons", FlagReason.values());
 		return "threads/thread";
 	}
 
@@ -173,17 +179,25 @@ class ThreadPages {
 		return "redirect:" + links.reply(topicId, new ReplyId(replyId));
 	}
 
-	/** The edit history of the opening post, or with {@code ?reply=} of one reply. */
+	/**
+	 * The edit history of the opening post, or with {@code ?reply=} of one reply. The history of a post
+	 * hidden pending review is its content too, so readers who may not see the post do not see it.
+	 */
 	@GetMapping("/threads/{id}/history")
-	String history(@PathVariable long id, @RequestParam(required = false) Long reply, Model model) {
+	String history(@PathVariable long id, @RequestParam(required = false) Long reply,
+			@AuthenticationPrincipal MemberPrincipal member, Model model) {
 		TopicId topicId = new TopicId(id);
-		addTopic(queries.topic(topicId), model);
+		MemberId reader = member == null ? null : member.memberId();
+		boolean moderates = member != null && member.moderates();
+		TopicDetails topic = queries.topic(topicId).shownTo(reader, moderates);
+		addTopic(topic, model);
 		if (reply == null) {
-			model.addAttribute("revisions", queries.revisions(PostKind.TOPIC, id));
+			model.addAttribute("revisions", topic.withheld() ? List.of() : queries.revisions(PostKind.TOPIC, id));
 		}
 		else {
-			model.addAttribute("reply", queries.reply(topicId, new ReplyId(reply)));
-			model.addAttribute("revisions", queries.revisions(PostKind.REPLY, reply));
+			ReplyDetails shown = queries.reply(topicId, new ReplyId(reply)).shownTo(reader, moderates);
+			model.addAttribute("reply", shown);
+			model.addAttribute("revisions", shown.withheld() ? List.of() : queries.revisions(PostKind.REPLY, reply));
 		}
 		return "threads/history";
 	}

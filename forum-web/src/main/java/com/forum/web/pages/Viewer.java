@@ -63,6 +63,16 @@ public record Viewer(MemberPrincipal member, PrivilegeStanding standing) {
 		return canChange(topic) && !is(author);
 	}
 
+	/** Flag another member's post for the moderators: members whose reputation allows it, and staff. */
+	public boolean canFlag(MemberId author) {
+		return signedIn() && !is(author) && may("flag-posts");
+	}
+
+	/** Hide another member's post pending review: trusted members and staff. */
+	public boolean canHide(MemberId author) {
+		return signedIn() && !is(author) && may("hide-posts");
+	}
+
 	/** Whether the member holds the privilege ({@code like-posts}); staff hold them all. */
 	public boolean may(String privilege) {
 		if (member == null) {

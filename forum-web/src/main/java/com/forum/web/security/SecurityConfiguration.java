@@ -49,6 +49,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/members", "/api/v1/auth/tokens").permitAll()
 				.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/triage/**").hasAnyRole("EMPLOYEE", "ADMIN")
+				// the review queue and its decisions are the moderators' (admins moderate too)
+				.requestMatchers("/api/v1/moderation/**").hasAnyRole("MODERATOR", "ADMIN")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/threads/*/satisfaction", "/api/v1/petitions/*/satisfaction")
 				.authenticated()
 				.requestMatchers(reading("/api/v1/notifications/**", "/api/v1/petitions/*/notes", "/api/v1/members/me",
@@ -75,6 +77,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/triage", "/triage/**", "/releases/new").hasAnyRole("EMPLOYEE", "ADMIN")
+				.requestMatchers("/moderation", "/moderation/**").hasAnyRole("MODERATOR", "ADMIN")
 				.requestMatchers(reading("/petitions/new")).authenticated()
 				.requestMatchers(reading("/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*", "/shop",
 						"/shop/*"))

@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,27 +54,33 @@ public class Leaderboards {
 	private static final int BATCH = 500;
 
 	/**
-	 * KEYS: the sorted set and its hash of versions (the newest entry each score has seen). ARGV: the
-	 * seconds to keep both (0: for ever), then member, score and version for each member.
+	 * KEYS: the sorted set and hash of versions (the newest entry each score has seen) of each board
+	 * written. ARGV: for each board the seconds to keep both (0: for ever), then board (numbered from
+	 * 1), member, score and version of each score. A posting's refresh writes one score on each of its
+	 * boards, a rebuild many on one; either in one call.
 	 */
 	private static final RedisScript<Long> WRITE = RedisScript.of("""
-			local ttl = tonumber(ARGV[1])
+			local boards = #KEYS / 2
 			local written = 0
-			for i = 2, #ARGV, 3 do
-			  local member, score, version = ARGV[i], tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2])
-			  if version >= tonumber(redis.call('HGET', KEYS[2], member) or '-1') then
-			    redis.call('HSET', KEYS[2], member, version)
+			for i = boards + 1, #ARGV, 4 do
+			  local scores, versions = KEYS[2 * tonumber(ARGV[i]) - 1], KEYS[2 * tonumber(ARGV[i])]
+			  local member, score, version = ARGV[i + 1], tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
+			  if version >= tonumber(redis.call('HGET', versions, member) or '-1') then
+			    redis.call('HSET', versions, member, version)
 			    if score > 0 then
-			      redis.call('ZADD', KEYS[1], score, member)
+			      redis.call('ZADD', scores, score, member)
 			    else
-			      redis.call('ZREM', KEYS[1], member)
+			      redis.call('ZREM', scores, member)
 			    end
 			    written = written + 1
 			  end
 			end
-			if ttl > 0 then
-			  redis.call('EXPIRE', KEYS[1], ttl)
-			  redis.call('EXPIRE', KEYS[2], ttl)
+			for b = 1, boards do
+			  local ttl = tonumber(ARGV[b])
+			  if ttl > 0 then
+			    redis.call('EXPIRE', KEYS[2 * b - 1], ttl)
+			    redis.call('EXPIRE', KEYS[2 * b], ttl)
+			  end
 			end
 			return written""", Long.class);
 
@@ -173,7 +180,8 @@ public class Leaderboards {
 	/**
 	 * Sets the member's scores on the boards of the account's kind whose windows hold the instant
 	 * (an entry's posting time) to their totals in the ledger. The entry is written a moment before
-	 * its event is, so at the turn of a week or a month the board just ended is set as well.
+	 * its event is, so at the turn of a week or a month the board just ended is set as well. One
+	 * query reads every total and one script call writes them: this runs for every posting.
 	 */
 	public void refresh(MemberId member, Account account, Instant at) {
 		try {
@@ -187,17 +195,35 @@ public class Leaderboards {
 
 	private void write(MemberId member, Account account, Instant at) {
 		LeaderboardKind kind = LeaderboardKind.of(account);
+		Map<Board, Long> boards = new LinkedHashMap<>();
 		for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
-			Set<LeaderboardPeriod.Window> windows = new LinkedHashSet<>(
-					List.of(period.windowAt(at, zone), period.windowAt(at.minus(WRITTEN_BEFORE), zone)));
-			for (LeaderboardPeriod.Window window : windows) {
-				Board board = new Board(kind, window);
+			for (Instant instant : List.of(at, at.minus(WRITTEN_BEFORE))) {
+				Board board = new Board(kind, period.windowAt(instant, zone));
 				long keep = secondsToKeep(board);
 				if (keep >= 0) {
-					write(board, keep, List.of(totals.total(member, account, window.from(), window.to())));
+					boards.putIfAbsent(board, keep);
 				}
 			}
 		}
+		if (boards.isEmpty()) {
+			return;
+		}
+		List<LedgerTotals.Span> spans = boards.keySet()
+			.stream()
+			.map(board -> new LedgerTotals.Span(board.window().from(), board.window().to()))
+			.toList();
+		List<Total> scores = totals.totals(member, account, spans);
+		List<String> keys = new ArrayList<>(2 * boards.size());
+		List<String> args = new ArrayList<>(5 * boards.size());
+		boards.forEach((board, keep) -> {
+			keys.add(board.scores());
+			keys.add(board.versions());
+			args.add(Long.toString(keep));
+		});
+		for (int i = 0; i < scores.size(); i++) {
+			addScore(args, i + 1, scores.get(i));
+		}
+		redis.execute(WRITE, keys, args.toArray());
 	}
 
 	/**
@@ -272,14 +298,20 @@ public class Leaderboards {
 		if (scores.isEmpty()) {
 			return;
 		}
-		List<String> args = new ArrayList<>(1 + 3 * scores.size());
+		List<String> args = new ArrayList<>(1 + 4 * scores.size());
 		args.add(Long.toString(Math.max(0, keep)));
 		for (Total total : scores) {
-			args.add(total.member().toString());
-			args.add(Long.toString(total.amount()));
-			args.add(Long.toString(total.asOf()));
+			addScore(args, 1, total);
 		}
 		redis.execute(WRITE, List.of(board.scores(), board.versions()), args.toArray());
+	}
+
+	/** The script's arguments for one score on the board of this number. */
+	private static void addScore(List<String> args, int board, Total total) {
+		args.add(Integer.toString(board));
+		args.add(total.member().toString());
+		args.add(Long.toString(total.amount()));
+		args.add(Long.toString(total.asOf()));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.forum.points;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -37,18 +38,40 @@ public class LedgerTotals {
 	}
 
 	/**
-	 * What the member's entries of the account posted in {@code [from, to)} add up to, as rankings count
-	 * them, with the newest entry of the account the sum has seen. A member's entries of an account are
-	 * numbered in the order they are posted (each posting holds the member's balance row), so of two
-	 * totals the one that has seen the higher entry is the newer.
+	 * What the member's entries of the account posted in {@code [from, to)} add up to, as
+	 * {@link #totals(MemberId, Account, List)} counts them.
 	 */
 	public Total total(MemberId member, Account account, Instant from, Instant to) {
-		return jdbc.queryForObject("""
-				select coalesce(sum(e.amount) filter (where e.created_at >= :from and e.created_at < :to and %s), 0),
-				       coalesce(max(e.id), 0)
-				from ledger_entry e where e.member_id = :member and e.account = :account""".formatted(COUNTED),
-				period(account, from, to).addValue("member", member.value()),
-				(rs, row) -> new Total(member, rs.getLong(1), rs.getLong(2)));
+		return totals(member, account, List.of(new Span(from, to))).getFirst();
+	}
+
+	/**
+	 * What the member's entries of the account posted in each span ({@code [from, to)}) add up to, as
+	 * rankings count them, each with the newest entry of the account the sums have seen; one total a
+	 * span, in their order, read in one pass over the member's entries. A member's entries of an
+	 * account are numbered in the order they are posted (each posting holds the member's balance row),
+	 * so of two totals the one that has seen the higher entry is the newer.
+	 */
+	public List<Total> totals(MemberId member, Account account, List<Span> spans) {
+		MapSqlParameterSource params = new MapSqlParameterSource("member", member.value()).addValue("account",
+				account.name());
+		StringBuilder sums = new StringBuilder();
+		for (int i = 0; i < spans.size(); i++) {
+			params.addValue("from" + i, Timestamp.from(spans.get(i).from()))
+				.addValue("to" + i, Timestamp.from(spans.get(i).to()));
+			sums.append("coalesce(sum(e.amount) filter (where e.created_at >= :from%1$d and e.created_at < :to%1$d and %2$s), 0), "
+				.formatted(i, COUNTED));
+		}
+		return jdbc.queryForObject("select " + sums + """
+				coalesce(max(e.id), 0) from ledger_entry e where e.member_id = :member and e.account = :account""",
+				params, (rs, row) -> {
+					long asOf = rs.getLong(spans.size() + 1);
+					List<Total> totals = new ArrayList<>(spans.size());
+					for (int i = 0; i < spans.size(); i++) {
+						totals.add(new Total(member, rs.getLong(i + 1), asOf));
+					}
+					return totals;
+				});
 	}
 
 	/** The totals of every member whose entries in {@code [from, to)} add up to more than nothing. */
@@ -118,6 +141,10 @@ public class LedgerTotals {
 	private static MapSqlParameterSource period(Account account, Instant from, Instant to) {
 		return new MapSqlParameterSource("account", account.name()).addValue("from", Timestamp.from(from))
 			.addValue("to", Timestamp.from(to));
+	}
+
+	/** The instants {@code [from, to)} a total covers. */
+	public record Span(Instant from, Instant to) {
 	}
 
 	/**

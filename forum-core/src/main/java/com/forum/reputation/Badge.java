@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
+import com.forum.points.Account;
+import com.forum.points.LedgerPosted;
+
 /**
  * A badge (勋章): a milestone, set in {@code config/community.yml}. Its name and description are in
  * the {@code messages/reputation} bundles as {@code badge.<id>.name} and {@code badge.<id>.description}.
@@ -23,12 +26,16 @@ public record Badge(@NotNull @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String 
 		return (rule == BadgeRule.ENTRIES) == (reason != null && !reason.isBlank());
 	}
 
-	/** Whether a posting of this reason to this account may bring a member to the badge. */
-	boolean countsPostingOf(String postedReason, boolean reputation) {
-		return switch (rule) {
-			case ENTRIES -> reason.equals(postedReason);
-			case CHECK_IN_STREAK -> postedReason.startsWith("check-in");
-			case REPUTATION -> reputation;
+	/**
+	 * Whether this posting may have brought the member to the badge: an entry of the reason counted, a
+	 * check-in, or reputation that now stands at the threshold or above (the posting that crosses it
+	 * says so in the balance it carries).
+	 */
+	boolean mayBeReachedBy(LedgerPosted posting) {
+		return posting.amount() > 0 && switch (rule) {
+			case ENTRIES -> reason.equals(posting.reason());
+			case CHECK_IN_STREAK -> posting.reason().startsWith("check-in");
+			case REPUTATION -> posting.account() == Account.REPUTATION && posting.balance() >= threshold;
 		};
 	}
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
 import com.forum.notification.Message;
 import com.forum.notification.Notifications;
-import com.forum.points.Account;
 import com.forum.points.CheckIns;
+import com.forum.points.LedgerPosted;
 import com.forum.points.LedgerTotals;
 
 /**
@@ -98,15 +99,26 @@ public class Badges {
 	}
 
 	/**
-	 * Grants the badges that a posting of this reason to this account may have brought the member to.
-	 * Returns the badges granted now (none when the member held them already).
+	 * Whether any badge may have been reached through this posting. Postings that can reach none (a
+	 * reply's points, reputation below every threshold) are not worth a delivery to
+	 * {@link #grantAfterPosting}: the badge sweep would find nothing new after them either.
+	 */
+	public boolean mayBeReachedBy(LedgerPosted posting) {
+		return badges.stream().anyMatch(badge -> badge.mayBeReachedBy(posting));
+	}
+
+	/**
+	 * Grants the badges that this posting may have brought its member to. Returns the badges granted
+	 * now (none when the member held them already).
 	 */
 	@Transactional
-	public List<Badge> grantAfterPosting(MemberId member, Account account, String reason) {
+	public List<Badge> grantAfterPosting(LedgerPosted posting) {
 		List<Badge> granted = new ArrayList<>();
+		// badges of one reason at several thresholds (liked-10, liked-100) share one count
+		Map<String, Long> causes = new HashMap<>();
 		for (Badge badge : badges) {
-			if (badge.countsPostingOf(reason, account == Account.REPUTATION) && reached(member, badge)
-					&& grant(member, badge)) {
+			if (badge.mayBeReachedBy(posting) && reached(posting.memberId(), badge, causes)
+					&& grant(posting.memberId(), badge)) {
 				granted.add(badge);
 			}
 		}
@@ -130,9 +142,10 @@ public class Badges {
 		return granted;
 	}
 
-	private boolean reached(MemberId member, Badge badge) {
+	private boolean reached(MemberId member, Badge badge, Map<String, Long> causes) {
 		return switch (badge.rule()) {
-			case ENTRIES -> totals.causes(member, badge.reason()) >= badge.threshold();
+			case ENTRIES -> causes.computeIfAbsent(badge.reason(), reason -> totals.causes(member, reason))
+					>= badge.threshold();
 			case CHECK_IN_STREAK -> checkIns.longestStreak(member) >= badge.threshold();
 			case REPUTATION -> reputation.of(member) >= badge.threshold();
 		};

@@ -2,7 +2,9 @@ package com.forum.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,14 +83,18 @@ public final class LedgerBenchmark {
 	 * What was measured.
 	 *
 	 * @param postingsPerSecond {@code Ledger.post} calls per second, all writers together
-	 * @param cpu the processor time the postings took, in the application and in PostgreSQL
+	 * @param cpu the processor time the postings took, in the application and in PostgreSQL, with what
+	 *        the listeners did meanwhile
+	 * @param withReactions the same from the start of the postings until every listener reacting to
+	 *        them (badges, leaderboards) has finished: what a posting costs in all
 	 * @param balance latencies of reading a balance, in microseconds
 	 * @param history latencies of reading the first page (20) of history with its total, in microseconds
 	 * @param readCpu the processor time the reads took, in the application and in PostgreSQL
 	 * @param reconciliation the check of every balance against its entries afterwards
 	 */
 	public record Figures(Settings settings, long postings, Duration took, double postingsPerSecond, Cpu cpu,
-			Latencies balance, Latencies history, Cpu readCpu, ReconciliationReport reconciliation) {
+			Cpu withReactions, Latencies balance, Latencies history, Cpu readCpu,
+			ReconciliationReport reconciliation) {
 
 		public void print(PrintStream out) {
 			out.printf("%nLedger benchmark: %d cores, %d writers, %,d postings over %,d members%n",
@@ -101,6 +107,11 @@ public final class LedgerBenchmark {
 					cpu.used().application().toNanos() / 1e3 / postings, cpu.used().database().toNanos() / 1e3 / postings);
 			out.printf("| postings per second all %d cores allow (CPU bound)   | %,12.0f |%n", cpu.cores(),
 					postings * cpu.cores() / (cpu.total().toNanos() / 1e9));
+			out.printf("| CPU per posting, listeners' reactions included      | %4.0f + %3.0f us |%n",
+					withReactions.used().application().toNanos() / 1e3 / postings,
+					withReactions.used().database().toNanos() / 1e3 / postings);
+			out.printf("| postings per second 2 cores allow, reactions incl.  | %,12.0f |%n",
+					postings * withReactions.cores() / (withReactions.total().toNanos() / 1e9));
 			out.printf("| load average while posting (other processes too)    | %12.1f |%n", cpu.loadAverage());
 			out.printf("| balance of a member with %,6d entries, median    | %9.2f ms |%n", settings.historyEntries(),
 					balance.median() / 1000.0);
@@ -187,12 +198,16 @@ public final class LedgerBenchmark {
 
 	public Figures run(Settings settings) throws Exception {
 		List<MemberId> members = SeededMember.many(jdbc, settings.members());
+		Instant since = Instant.now();
 		post(settings.writers(), settings.warmup(), members);
+		awaitReactions(since);
 		ProcessorTime cpu = ProcessorTime.now(jdbc);
 		long started = System.nanoTime();
 		long posted = post(settings.writers(), settings.postings(), members);
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		Cpu used = new Cpu(cpu.until(jdbc), CORES, load());
+		awaitReactions(since);
+		Cpu withReactions = new Cpu(cpu.until(jdbc), CORES, load());
 
 		MemberId busy = SeededMember.many(jdbc, 1).getFirst();
 		seedHistory(busy, settings.historyEntries());
@@ -213,8 +228,23 @@ public final class LedgerBenchmark {
 			history[i] = (t2 - t1) / 1_000;
 		}
 		Cpu reading = new Cpu(readCpu.until(jdbc), CORES, load());
-		return new Figures(settings, posted, took, posted / (took.toNanos() / 1e9), used, Latencies.of(balance),
+		return new Figures(settings, posted, took, posted / (took.toNanos() / 1e9), used, withReactions,
+				Latencies.of(balance),
 				Latencies.of(history), reading, reconciliation.check(false));
+	}
+
+	/**
+	 * Waits until the listeners have finished with every posting's event since then (delivered,
+	 * or failed and left to the retry job), at most ten minutes.
+	 */
+	private void awaitReactions(Instant since) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		while (System.nanoTime() < deadline && jdbc.queryForObject("""
+				select count(*) from event_publication where publication_date >= ?
+				and event_type like '%LedgerPosted' and status in ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')""",
+				Long.class, Timestamp.from(since)) > 0) {
+			Thread.sleep(250);
+		}
 	}
 
 	private static double load() {

@@ -32,11 +32,13 @@ class BadgeGranting implements SchedulingConfigurer {
 		this.properties = properties;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * Only postings that may reach a badge are delivered: the condition keeps every other one out of
+	 * the event publication registry, which spares a publication and a delivery for each of them.
+	 */
+	@ApplicationModuleListener(condition = "@badges.mayBeReachedBy(#event)")
 	void on(LedgerPosted event) {
-		if (event.amount() > 0) {
-			badges.grantAfterPosting(event.memberId(), event.account(), event.reason());
-		}
+		badges.grantAfterPosting(event);
 	}
 
 	/** The first sweep runs as soon as the scheduler starts, then after each interval. */

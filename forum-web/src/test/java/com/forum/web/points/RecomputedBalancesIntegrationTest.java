@@ -205,9 +205,16 @@ class RecomputedBalancesIntegrationTest {
 		activity.replies.forEach(r -> posts.add(new Post(r.thread, r.id, r.author)));
 		List<Post> popularPosts = posts.stream().filter(p -> activity.isPopular(p.author)).toList();
 		Set<String> liked = new HashSet<>();
+		Map<String, Integer> likers = new HashMap<>();
 		for (int i = 0; i < LIKES; i++) {
-			Post post = activity.likeable(i < LIKES / 2 ? popularPosts : posts);
+			// a post everyone else has liked already can take no more
+			Predicate<Post> open = p -> likers.getOrDefault(p.key(), 0) < MEMBERS - 1;
+			// half the likes go to the popular members while their posts can take more (at small scales
+			// they have few threads, and each thread only as many likes as there are other members)
+			boolean popular = i < LIKES / 2 && popularPosts.stream().anyMatch(open);
+			Post post = activity.likeable(popular ? popularPosts : posts, open);
 			MemberId liker = pick(members, m -> !m.equals(post.author) && liked.add(post.key() + ":" + m));
+			likers.merge(post.key(), 1, Integer::sum);
 			activity.received(post.author, 1, 0);
 			step.add(() -> discussions.like(actor(liker), post.thread, post.reply));
 			activity.likes.add(new Like(post, liker));
@@ -489,9 +496,17 @@ class RecomputedBalancesIntegrationTest {
 				+ "and listener_id like '%EarningRules%'", Long.class);
 	}
 
+	/** A random item that fits; when few do, random draws give way to a walk through them all. */
 	private <T> T pick(List<T> items, Predicate<T> fits) {
 		for (int attempt = 0; attempt < 1_000; attempt++) {
 			T item = items.get(random.nextInt(items.size()));
+			if (fits.test(item)) {
+				return item;
+			}
+		}
+		int start = random.nextInt(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			T item = items.get((start + i) % items.size());
 			if (fits.test(item)) {
 				return item;
 			}
@@ -567,8 +582,8 @@ class RecomputedBalancesIntegrationTest {
 			return pick(all, p -> isPopular(p.author) == popularOnes && fits(p.author, 0, 1));
 		}
 
-		Post likeable(List<Post> candidates) {
-			return pick(candidates, p -> fits(p.author, 1, 0));
+		Post likeable(List<Post> candidates, Predicate<Post> open) {
+			return pick(candidates, p -> open.test(p) && fits(p.author, 1, 0));
 		}
 
 		void received(MemberId author, int likes, int votes) {

@@ -229,6 +229,25 @@ class ReputationIntegrationTest {
 	}
 
 	@Test
+	void onlyPostingsThatMayReachABadgeAreRecordedForTheBadgeListener() {
+		Member member = api.newMember("quiet");
+		MemberId id = new MemberId(memberId(member));
+		// no badge counts replies, and reputation below every threshold reaches none
+		long reply = posted(Posting.of(id, Account.POINTS, 2, "reply-posted", "test:reply:" + UUID.randomUUID()));
+		long low = posted(Posting.of(id, Account.REPUTATION, 5, "test-reputation", "test:low:" + UUID.randomUUID()));
+		// a like counts towards liked-10, and reputation that crosses 1,000 reaches trusted
+		long like = posted(Posting.of(id, Account.POINTS, 2, "like-received", "test:like:" + UUID.randomUUID()));
+		long crossing = posted(
+				Posting.of(id, Account.REPUTATION, 1_000, "test-reputation", "test:crossing:" + UUID.randomUUID()));
+
+		Await.until(WAIT, () -> holds(member, "trusted"));
+		assertThat(badgePublications(reply)).isZero();
+		assertThat(badgePublications(low)).isZero();
+		assertThat(badgePublications(like)).isEqualTo(1);
+		assertThat(badgePublications(crossing)).isEqualTo(1);
+	}
+
+	@Test
 	void theBadgesPageListsEveryBadgeWithHowManyMembersHoldIt() {
 		Member holder = api.newMember("holder");
 		reputation(holder, 1_000);
@@ -270,6 +289,19 @@ class ReputationIntegrationTest {
 		MemberId id = new MemberId(memberId(member));
 		tx.executeWithoutResult(status -> ledger.post(Posting.of(id, Account.REPUTATION, amount, "test-reputation",
 				"test:reputation:" + UUID.randomUUID())));
+	}
+
+	private long posted(Posting posting) {
+		return tx.execute(status -> ledger.post(posting)).entryId();
+	}
+
+	/** Publications of the entry's event to the badge listener, delivered or not. */
+	private long badgePublications(long entryId) {
+		return jdbc.queryForObject("""
+				select count(*) from (select listener_id, serialized_event from event_publication
+				                      union all select listener_id, serialized_event from event_publication_archive) p
+				where p.listener_id like '%BadgeGranting%' and p.serialized_event like '%"entryId":' || cast(? as text) || ',%'""",
+				Long.class, entryId);
 	}
 
 	private long reputation(Member member) {

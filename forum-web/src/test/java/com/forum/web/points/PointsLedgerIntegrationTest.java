@@ -35,6 +35,7 @@ import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
 import com.forum.web.Await;
 import com.forum.web.IntegrationTest;
+import com.forum.web.Replays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -175,9 +176,7 @@ class PointsLedgerIntegrationTest {
 
 		PostLiked replay = new PostLiked(PostKind.TOPIC, thread, new TopicId(thread), new MemberId(memberId(author)),
 				new MemberId(memberId(fan)), true);
-		for (int i = 0; i < 5; i++) {
-			tx.executeWithoutResult(status -> events.publishEvent(replay));
-		}
+		Replays.publish(tx, events, jdbc, 5, replay);
 		Await.until(WAIT, () -> jdbc.queryForObject(
 				"select count(*) from event_publication where completion_date is null and event_type like '%PostLiked'",
 				Long.class) == 0);

@@ -25,6 +25,7 @@ import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
 import com.forum.web.Await;
 import com.forum.web.IntegrationTest;
+import com.forum.web.Replays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,10 +97,7 @@ class PointsNotificationsIntegrationTest {
 
 		// told once however often the event arrives, and the code reaches nobody else
 		MemberId ownerId = new MemberId(memberId(owner));
-		for (int i = 0; i < 2; i++) {
-			tx.executeWithoutResult(s -> events.publishEvent(
-					new RedemptionSettled(redemption, ownerId, RedemptionState.FULFILLED)));
-		}
+		Replays.publish(tx, events, jdbc, 2, new RedemptionSettled(redemption, ownerId, RedemptionState.FULFILLED));
 		Await.until(WAIT, () -> unfinished("RedemptionSettled") == 0);
 		assertThat(of(owner, "redemption-fulfilled", "en")).hasSize(1);
 		assertThat(jdbc.queryForObject("select count(*) from notification where (body like ? or ? = any(message_args))"

@@ -33,6 +33,7 @@ import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
 import com.forum.web.Await;
 import com.forum.web.IntegrationTest;
+import com.forum.web.Replays;
 import com.forum.web.SeededMember;
 
 import static com.forum.web.points.ShopCalls.newItem;
@@ -163,9 +164,7 @@ class PointsShopIntegrationTest {
 		assertThat(available(fan)).isEqualTo(100);
 
 		MemberId member = new MemberId(memberId(fan));
-		for (int i = 0; i < 3; i++) {
-			tx.executeWithoutResult(s -> events.publishEvent(new HoldReleased(hold, member, "shop", "replayed", true)));
-		}
+		Replays.publish(tx, events, jdbc, 3, new HoldReleased(hold, member, "shop", "replayed", true));
 		Await.until(WAIT, () -> unfinished("HoldReleased") == 0);
 		assertThat(stock(item)).isEqualTo(2);
 		assertThat(api.get("/api/v1/members/me/redemptions", fan.token()).json().get("items").get(0).get("state")

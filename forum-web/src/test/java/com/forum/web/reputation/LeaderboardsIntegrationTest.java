@@ -41,6 +41,7 @@ import com.forum.web.ApiClient.Response;
 import com.forum.web.Await;
 import com.forum.web.Browser;
 import com.forum.web.IntegrationTest;
+import com.forum.web.Replays;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,9 +192,7 @@ class LeaderboardsIntegrationTest {
 						Account.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4), 0,
 						rs.getTimestamp(5).toInstant()),
 				memberId(fan));
-		for (int i = 0; i < 3; i++) {
-			tx.executeWithoutResult(status -> announced.forEach(events::publishEvent));
-		}
+		Replays.publish(tx, events, jdbc, 3, announced.toArray());
 		awaitQuiet();
 		assertThat(scores(fan)).isEqualTo(before);
 

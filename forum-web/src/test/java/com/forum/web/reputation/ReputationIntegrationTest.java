@@ -32,6 +32,7 @@ import com.forum.web.ApiClient.Response;
 import com.forum.web.Await;
 import com.forum.web.Browser;
 import com.forum.web.IntegrationTest;
+import com.forum.web.Replays;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,9 +154,7 @@ class ReputationIntegrationTest {
 		LedgerPosted replay = new LedgerPosted(entry, new MemberId(memberId(helper)), Account.REPUTATION, 15,
 				"answer-accepted", 15, Instant.now());
 		Instant replayed = Instant.now().minusSeconds(1);
-		for (int i = 0; i < 5; i++) {
-			tx.executeWithoutResult(status -> events.publishEvent(replay));
-		}
+		Replays.publish(tx, events, jdbc, 5, replay);
 		Await.until(WAIT, () -> jdbc.queryForObject("""
 				select count(*) from event_publication where completion_date is null and event_type like '%LedgerPosted'
 				and publication_date >= ?""", Long.class, Timestamp.from(replayed)) == 0);

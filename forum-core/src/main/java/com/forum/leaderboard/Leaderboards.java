@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,14 +179,15 @@ public class Leaderboards {
 	}
 
 	/**
-	 * Sets the member's scores on the boards of the account's kind whose windows hold the instant
-	 * (an entry's posting time) to their totals in the ledger. The entry is written a moment before
-	 * its event is, so at the turn of a week or a month the board just ended is set as well. One
-	 * query reads every total and one script call writes them: this runs for every posting.
+	 * Sets the members' scores on the boards of the account's kind whose windows hold the instant
+	 * (their entries' posting time) to their totals in the ledger. The entries are written a moment
+	 * before their event is, so at the turn of a week or a month the board just ended is set as well.
+	 * One query reads every total and one script call writes them: this runs for every transaction
+	 * that posts.
 	 */
-	public void refresh(MemberId member, Account account, Instant at) {
+	public void refresh(Collection<MemberId> members, Account account, Instant at) {
 		try {
-			write(member, account, at);
+			write(members, account, at);
 		}
 		catch (DataAccessException ex) {
 			missed(ex);
@@ -193,7 +195,7 @@ public class Leaderboards {
 		}
 	}
 
-	private void write(MemberId member, Account account, Instant at) {
+	private void write(Collection<MemberId> members, Account account, Instant at) {
 		LeaderboardKind kind = LeaderboardKind.of(account);
 		Map<Board, Long> boards = new LinkedHashMap<>();
 		for (LeaderboardPeriod period : LeaderboardPeriod.values()) {
@@ -212,16 +214,18 @@ public class Leaderboards {
 			.stream()
 			.map(board -> new LedgerTotals.Span(board.window().from(), board.window().to()))
 			.toList();
-		List<Total> scores = totals.totals(member, account, spans);
+		Map<MemberId, List<Total>> scores = totals.totals(members, account, spans);
 		List<String> keys = new ArrayList<>(2 * boards.size());
-		List<String> args = new ArrayList<>(5 * boards.size());
+		List<String> args = new ArrayList<>(boards.size() * (1 + 4 * scores.size()));
 		boards.forEach((board, keep) -> {
 			keys.add(board.scores());
 			keys.add(board.versions());
 			args.add(Long.toString(keep));
 		});
-		for (int i = 0; i < scores.size(); i++) {
-			addScore(args, i + 1, scores.get(i));
+		for (List<Total> memberScores : scores.values()) {
+			for (int i = 0; i < memberScores.size(); i++) {
+				addScore(args, i + 1, memberScores.get(i));
+			}
 		}
 		redis.execute(WRITE, keys, args.toArray());
 	}

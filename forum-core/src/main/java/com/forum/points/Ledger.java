@@ -1,14 +1,25 @@
 package com.forum.points;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -24,7 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.forum.member.MemberId;
 import com.forum.member.MemberSettings;
 import com.forum.shared.NotFoundException;
-import com.forum.shared.RuleViolationException;
 
 /**
  * The points and reputation ledgers. Entries are only ever appended; each has a key from its cause,
@@ -38,7 +48,7 @@ public class Ledger {
 
 	static final String REVERSAL = "reversal";
 
-	private static final String REVERSAL_KEY = "reversal:";
+	static final String REVERSAL_KEY = "reversal:";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -63,83 +73,249 @@ public class Ledger {
 	 * Posts the change unless its cause was posted (or reversed, or its content withdrawn) before. A
 	 * positive amount is cut to what the daily cap leaves; a negative amount of points that would take
 	 * the available balance below zero is refused.
-	 *
-	 * <p>
-	 * Two statements, as postings are the ledger's hot path: one locks the balance row and reads the
-	 * member's zone (their calendar day counts for the caps); the other checks the cause, sums the day's
-	 * capped earnings, inserts the entry and adds it to the balance, all under that lock.
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public Posted post(Posting posting) {
-		Locked locked = lockWithZone(posting.member(), posting.account());
+		return postAll(List.of(posting)).getFirst();
+	}
+
+	/**
+	 * Posts changes together, each as {@link #post} would, in the order given: a later posting sees
+	 * the caps and balance the earlier ones left. A refused spending refuses them all.
+	 *
+	 * <p>
+	 * The ledger's hot path, so its statements are as few as the rules allow, however many the
+	 * postings: one locks the balance rows (in one order, so that concurrent callers cannot deadlock)
+	 * and reads the members' zones (their calendar day counts for the caps), one reads which causes
+	 * and withdrawn subjects the ledger already holds, one the day's capped earnings, one inserts the
+	 * entries and one adds them to the balances, all under the locks.
+	 *
+	 * @return what each posting did, in the order given
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public List<Posted> postAll(List<Posting> postings) {
+		if (postings.isEmpty()) {
+			return List.of();
+		}
 		Instant now = clock.instant();
-		LocalDate day = LocalDate.ofInstant(now, locked.zone());
-		boolean capped = posting.amount() > 0 && posting.cap() != null;
-		boolean refused = posting.amount() < 0 && posting.account() == Account.POINTS
-				&& locked.balance().available() + posting.amount() < 0;
-		PostedRow row = jdbc.queryForObject("""
-				with caused as (
-				    select exists (select 1 from ledger_entry where account = :account and cause_key in (:cause, :reversal))
-				        or exists (select 1 from ledger_withdrawn_subject where subject in (:subjectKey, :parentKey))
-				        as found),
-				earned as (
-				    select coalesce(sum(amount), 0) as total from ledger_entry
-				    where :capped and member_id = :member and account = :account and local_day = :day
-				      and reason = any(cast(:reasons as text[])) and amount > 0),
-				entry as (
-				    insert into ledger_entry (member_id, account, amount, reason, cause_key, subject, parent,
-				        source_member_id, local_day, note, actor_id, created_at)
-				    select :member, :account,
-				           case when :capped then greatest(0, least(:amount, :cap - earned.total)) else :amount end,
-				           :reason, :cause, cast(:subject as varchar), cast(:parent as varchar), cast(:source as bigint),
-				           cast(:day as date), cast(:note as varchar), cast(:actor as bigint), cast(:at as timestamptz)
-				    from caused, earned where not caused.found and not :refused
-				    on conflict do nothing
-				    returning id, amount),
-				credited as (
-				    update ledger_balance b set balance = b.balance + entry.amount, updated_at = cast(:at as timestamptz)
-				    from entry where b.member_id = :member and b.account = :account and entry.amount <> 0
-				    returning b.balance)
-				select caused.found, entry.id, entry.amount, (select balance from credited) as balance
-				from caused left join entry on true""",
-				new MapSqlParameterSource("member", posting.member().value())
-					.addValue("account", posting.account().name())
-					.addValue("amount", posting.amount())
-					.addValue("reason", posting.reason())
-					.addValue("cause", posting.causeKey())
-					.addValue("reversal", REVERSAL_KEY + posting.causeKey())
-					.addValue("subject", posting.subject())
-					.addValue("parent", posting.parent())
-					.addValue("subjectKey", posting.subject() == null ? "" : posting.subject())
-					.addValue("parentKey", posting.parent() == null ? "" : posting.parent())
-					.addValue("source", posting.source() == null ? null : posting.source().value())
-					.addValue("actor", posting.actor() == null ? null : posting.actor().value())
-					.addValue("note", posting.note())
-					.addValue("day", day)
-					.addValue("at", Timestamp.from(now))
-					.addValue("capped", capped)
-					.addValue("cap", capped ? posting.cap().limit() : 0)
-					.addValue("reasons", capped ? posting.cap().reasons().toArray(String[]::new) : new String[0])
-					.addValue("refused", refused),
-				(rs, i) -> new PostedRow(rs.getBoolean("found"), rs.getLong("id"), rs.getInt("amount"),
-						rs.getLong("balance")));
-		if (row.caused()) {
-			return Posted.NOTHING;
+		Map<PostingPlan.Key, PostingPlan.Locked> locked = lockAll(
+				postings.stream().map(PostingPlan.Key::of).collect(Collectors.toCollection(TreeSet::new)), now);
+		PostingPlan plan = new PostingPlan(now, locked, postedCauses(postings), withdrawnSubjects(postings),
+				earnedToday(postings, locked, now));
+		List<PostingPlan.Decision> decisions = plan.decide(postings);
+		Map<String, Long> ids = insertAll(decisions, now);
+		Posted[] results = new Posted[postings.size()];
+		Arrays.fill(results, Posted.NOTHING);
+		Map<PostingPlan.Key, Long> balances = new HashMap<>();
+		List<LedgerPosted.Entry> announced = new ArrayList<>();
+		for (PostingPlan.Decision decision : decisions) {
+			Long id = ids.get(decision.causeKey());
+			if (id == null) {
+				continue; // the cause was posted by another transaction meanwhile
+			}
+			Posting posting = decision.posting();
+			results[decision.index()] = new Posted(id, decision.amount());
+			if (decision.amount() != 0) {
+				PostingPlan.Key key = PostingPlan.Key.of(posting);
+				long balance = balances.merge(key, locked.get(key).balance().balance() + decision.amount(),
+						(before, ignored) -> before + decision.amount());
+				announced.add(new LedgerPosted.Entry(id, posting.member(), posting.account(), decision.amount(),
+						posting.reason(), balance));
+			}
 		}
-		if (refused) {
-			throw new RuleViolationException("insufficient-points",
-					"Not enough points: this needs %d and %d are available.".formatted(-posting.amount(),
-							locked.balance().available()),
-					-posting.amount(), locked.balance().available());
+		creditAll(balances, locked, now);
+		if (!announced.isEmpty()) {
+			events.publishEvent(new LedgerPosted(announced, now));
 		}
-		if (row.id() == 0) {
-			return Posted.NOTHING; // the cause was posted by another transaction meanwhile
+		return Arrays.asList(results);
+	}
+
+	/**
+	 * Locks the balance rows in their natural order, creating those of members posting for the first
+	 * time, and reads them with the members' zones. Reading the zone here, from the member's row, spares
+	 * every posting a lookup of its own; the member feature owns the column and {@link MemberSettings}
+	 * changes it. A row lock, not an update, so that a posting writes the row once.
+	 */
+	private Map<PostingPlan.Key, PostingPlan.Locked> lockAll(SortedSet<PostingPlan.Key> keys, Instant now) {
+		Map<PostingPlan.Key, PostingPlan.Locked> locked = selectForUpdate(keys);
+		if (locked.size() < keys.size()) {
+			SortedSet<PostingPlan.Key> missing = new TreeSet<>(keys);
+			missing.removeAll(locked.keySet());
+			jdbc.update("""
+					insert into ledger_balance (member_id, account, balance, held, updated_at)
+					select k.member_id, k.account, 0, 0, :now
+					from unnest(cast(:members as bigint[]), cast(:accounts as text[])) with ordinality as k(member_id, account, n)
+					order by k.n
+					on conflict (member_id, account) do nothing""", keyParams(missing).addValue("now", Timestamp.from(now)));
+			locked.putAll(selectForUpdate(missing));
 		}
-		if (row.amount() != 0) {
-			events.publishEvent(new LedgerPosted(row.id(), posting.member(), posting.account(), row.amount(),
-					posting.reason(), row.balance(), now));
+		return locked;
+	}
+
+	private Map<PostingPlan.Key, PostingPlan.Locked> selectForUpdate(SortedSet<PostingPlan.Key> keys) {
+		Map<PostingPlan.Key, PostingPlan.Locked> locked = new HashMap<>();
+		jdbc.query("""
+				select b.member_id, b.account, b.balance, b.held, m.time_zone
+				from ledger_balance b join member m on m.id = b.member_id
+				where (b.member_id, b.account) in
+				    (select * from unnest(cast(:members as bigint[]), cast(:accounts as text[])))
+				order by b.member_id, b.account
+				for update of b""", keyParams(keys), rs -> {
+			String zone = rs.getString("time_zone");
+			locked.put(new PostingPlan.Key(rs.getLong("member_id"), Account.valueOf(rs.getString("account"))),
+					new PostingPlan.Locked(new Balance(rs.getLong("balance"), rs.getLong("held")),
+							zone == null ? properties.zone() : ZoneId.of(zone)));
+		});
+		return locked;
+	}
+
+	private static MapSqlParameterSource keyParams(Collection<PostingPlan.Key> keys) {
+		return new MapSqlParameterSource("members", keys.stream().map(PostingPlan.Key::member).toArray(Long[]::new))
+			.addValue("accounts", keys.stream().map(key -> key.account().name()).toArray(String[]::new));
+	}
+
+	/** The postings' causes and reversals the ledger holds already, as {@link PostingPlan#causeOf}. */
+	private Set<String> postedCauses(List<Posting> postings) {
+		List<String> accounts = new ArrayList<>();
+		List<String> causes = new ArrayList<>();
+		for (Posting posting : postings) {
+			for (String cause : PostingPlan.causesToLookUp(posting)) {
+				accounts.add(posting.account().name());
+				causes.add(cause);
+			}
 		}
-		return new Posted(row.id(), row.amount());
+		return new HashSet<>(jdbc.queryForList("""
+				select e.account || '|' || e.cause_key from ledger_entry e
+				where (e.account, e.cause_key) in
+				    (select * from unnest(cast(:accounts as text[]), cast(:causes as text[])))""",
+				new MapSqlParameterSource("accounts", accounts.toArray(String[]::new)).addValue("causes",
+						causes.toArray(String[]::new)),
+				String.class));
+	}
+
+	private Set<String> withdrawnSubjects(List<Posting> postings) {
+		String[] subjects = postings.stream()
+			.flatMap(posting -> Stream.of(posting.subject(), posting.parent()))
+			.filter(Objects::nonNull)
+			.distinct()
+			.toArray(String[]::new);
+		if (subjects.length == 0) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.queryForList(
+				"select subject from ledger_withdrawn_subject where subject = any(cast(:subjects as text[]))",
+				new MapSqlParameterSource("subjects", subjects), String.class));
+	}
+
+	/** What the capped postings' members earned so far on their calendar day, by reason. */
+	private Map<PostingPlan.Earned, Long> earnedToday(List<Posting> postings,
+			Map<PostingPlan.Key, PostingPlan.Locked> locked, Instant now) {
+		Set<PostingPlan.Earned> days = new LinkedHashSet<>();
+		for (Posting posting : postings) {
+			if (posting.amount() > 0 && posting.cap() != null) {
+				PostingPlan.Key key = PostingPlan.Key.of(posting);
+				days.add(new PostingPlan.Earned(key.member(), key.account(),
+						LocalDate.ofInstant(now, locked.get(key).zone()), ""));
+			}
+		}
+		Map<PostingPlan.Earned, Long> earned = new HashMap<>();
+		if (days.isEmpty()) {
+			return earned;
+		}
+		jdbc.query("""
+				select e.member_id, e.account, e.local_day, e.reason, sum(e.amount) as earned from ledger_entry e
+				where (e.member_id, e.account, e.local_day) in (select * from unnest(cast(:members as bigint[]),
+				    cast(:accounts as text[]), cast(:days as date[])))
+				and e.amount > 0
+				group by e.member_id, e.account, e.local_day, e.reason""",
+				new MapSqlParameterSource("members", days.stream().map(PostingPlan.Earned::member).toArray(Long[]::new))
+					.addValue("accounts", days.stream().map(day -> day.account().name()).toArray(String[]::new))
+					.addValue("days", days.stream().map(day -> day.day().toString()).toArray(String[]::new)),
+				rs -> {
+					earned.put(new PostingPlan.Earned(rs.getLong("member_id"), Account.valueOf(rs.getString("account")),
+							rs.getObject("local_day", LocalDate.class), rs.getString("reason")), rs.getLong("earned"));
+				});
+		return earned;
+	}
+
+	/** Inserts the decided entries; returns their ids by cause, without those another transaction took meanwhile. */
+	private Map<String, Long> insertAll(List<PostingPlan.Decision> decisions, Instant now) {
+		Map<String, Long> ids = new HashMap<>();
+		if (decisions.isEmpty()) {
+			return ids;
+		}
+		int n = decisions.size();
+		Long[] members = new Long[n];
+		String[] accounts = new String[n];
+		Integer[] amounts = new Integer[n];
+		String[] reasons = new String[n];
+		String[] causes = new String[n];
+		String[] subjects = new String[n];
+		String[] parents = new String[n];
+		Long[] sources = new Long[n];
+		String[] days = new String[n];
+		String[] notes = new String[n];
+		Long[] actors = new Long[n];
+		for (int i = 0; i < n; i++) {
+			PostingPlan.Decision decision = decisions.get(i);
+			Posting posting = decision.posting();
+			members[i] = posting.member().value();
+			accounts[i] = posting.account().name();
+			amounts[i] = decision.amount();
+			reasons[i] = posting.reason();
+			causes[i] = posting.causeKey();
+			subjects[i] = posting.subject();
+			parents[i] = posting.parent();
+			sources[i] = posting.source() == null ? null : posting.source().value();
+			days[i] = decision.day().toString();
+			notes[i] = posting.note();
+			actors[i] = posting.actor() == null ? null : posting.actor().value();
+		}
+		jdbc.query("""
+				insert into ledger_entry (member_id, account, amount, reason, cause_key, subject, parent,
+				    source_member_id, local_day, note, actor_id, created_at)
+				select e.member_id, e.account, e.amount, e.reason, e.cause_key, e.subject, e.parent, e.source_member_id,
+				       e.local_day, e.note, e.actor_id, :at
+				from unnest(cast(:members as bigint[]), cast(:accounts as text[]), cast(:amounts as int[]),
+				    cast(:reasons as text[]), cast(:causes as text[]), cast(:subjects as text[]), cast(:parents as text[]),
+				    cast(:sources as bigint[]), cast(:days as date[]), cast(:notes as text[]), cast(:actors as bigint[]))
+				    with ordinality as e(member_id, account, amount, reason, cause_key, subject, parent,
+				        source_member_id, local_day, note, actor_id, n)
+				order by e.n
+				on conflict do nothing
+				returning id, account, cause_key""",
+				new MapSqlParameterSource("members", members).addValue("accounts", accounts)
+					.addValue("amounts", amounts)
+					.addValue("reasons", reasons)
+					.addValue("causes", causes)
+					.addValue("subjects", subjects)
+					.addValue("parents", parents)
+					.addValue("sources", sources)
+					.addValue("days", days)
+					.addValue("notes", notes)
+					.addValue("actors", actors)
+					.addValue("at", Timestamp.from(now)),
+				rs -> {
+					ids.put(rs.getString("account") + '|' + rs.getString("cause_key"), rs.getLong("id"));
+				});
+		return ids;
+	}
+
+	/** Sets the balances the postings left, in one statement; the rows are locked. */
+	private void creditAll(Map<PostingPlan.Key, Long> balances, Map<PostingPlan.Key, PostingPlan.Locked> locked,
+			Instant now) {
+		if (balances.isEmpty()) {
+			return;
+		}
+		List<PostingPlan.Key> keys = new ArrayList<>(balances.keySet());
+		jdbc.update("""
+				update ledger_balance b set balance = b.balance + c.delta, updated_at = :at
+				from unnest(cast(:members as bigint[]), cast(:accounts as text[]), cast(:deltas as bigint[]))
+				    as c(member_id, account, delta)
+				where b.member_id = c.member_id and b.account = c.account""",
+				keyParams(keys).addValue("deltas",
+						keys.stream().map(key -> balances.get(key) - locked.get(key).balance().balance()).toArray(Long[]::new))
+					.addValue("at", Timestamp.from(now)));
 	}
 
 	/**
@@ -259,35 +435,8 @@ public class Ledger {
 
 	/** Locks the member's balance row, creating it if this is their first entry, and reads it. */
 	Balance lock(MemberId member, Account account) {
-		return lockWithZone(member, account).balance();
-	}
-
-	/**
-	 * Locks the balance row and reads it with the member's zone. Reading the zone here, from the
-	 * member's row, spares every posting a lookup of its own; the member feature owns the column and
-	 * {@link MemberSettings} changes it. A row lock, not an update, so that a posting writes the row once.
-	 */
-	private Locked lockWithZone(MemberId member, Account account) {
-		MapSqlParameterSource params = new MapSqlParameterSource("member", member.value())
-			.addValue("account", account.name())
-			.addValue("now", Timestamp.from(clock.instant()));
-		String select = """
-				select b.balance, b.held, m.time_zone from ledger_balance b join member m on m.id = b.member_id
-				where b.member_id = :member and b.account = :account for update of b""";
-		List<Locked> locked = jdbc.query(select, params, this::locked);
-		if (locked.isEmpty()) {
-			jdbc.update("""
-					insert into ledger_balance (member_id, account, balance, held, updated_at)
-					values (:member, :account, 0, 0, :now) on conflict (member_id, account) do nothing""", params);
-			locked = jdbc.query(select, params, this::locked);
-		}
-		return locked.getFirst();
-	}
-
-	private Locked locked(ResultSet rs, int row) throws SQLException {
-		String zone = rs.getString("time_zone");
-		return new Locked(new Balance(rs.getLong("balance"), rs.getLong("held")),
-				zone == null ? properties.zone() : ZoneId.of(zone));
+		PostingPlan.Key key = new PostingPlan.Key(member.value(), account);
+		return lockAll(new TreeSet<>(Set.of(key)), clock.instant()).get(key).balance();
 	}
 
 	/**
@@ -358,12 +507,6 @@ public class Ledger {
 			.stream()
 			.findFirst()
 			.orElse(null);
-	}
-
-	private record Locked(Balance balance, ZoneId zone) {
-	}
-
-	private record PostedRow(boolean caused, long id, int amount, long balance) {
 	}
 
 	private record Original(long id, MemberId member, Account account, int amount, String causeKey, String subject,

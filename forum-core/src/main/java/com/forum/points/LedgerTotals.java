@@ -3,6 +3,9 @@ package com.forum.points;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -53,8 +56,17 @@ public class LedgerTotals {
 	 * so of two totals the one that has seen the higher entry is the newer.
 	 */
 	public List<Total> totals(MemberId member, Account account, List<Span> spans) {
-		MapSqlParameterSource params = new MapSqlParameterSource("member", member.value()).addValue("account",
-				account.name());
+		return totals(List.of(member), account, spans).get(member);
+	}
+
+	/**
+	 * {@link #totals(MemberId, Account, List)} of several members, in one pass over their entries;
+	 * a member without entries has totals of nothing.
+	 */
+	public Map<MemberId, List<Total>> totals(Collection<MemberId> members, Account account, List<Span> spans) {
+		MapSqlParameterSource params = new MapSqlParameterSource("members",
+				members.stream().map(MemberId::value).distinct().toArray(Long[]::new))
+			.addValue("account", account.name());
 		StringBuilder sums = new StringBuilder();
 		for (int i = 0; i < spans.size(); i++) {
 			params.addValue("from" + i, Timestamp.from(spans.get(i).from()))
@@ -62,16 +74,23 @@ public class LedgerTotals {
 			sums.append("coalesce(sum(e.amount) filter (where e.created_at >= :from%1$d and e.created_at < :to%1$d and %2$s), 0), "
 				.formatted(i, COUNTED));
 		}
-		return jdbc.queryForObject("select " + sums + """
-				coalesce(max(e.id), 0) from ledger_entry e where e.member_id = :member and e.account = :account""",
-				params, (rs, row) -> {
-					long asOf = rs.getLong(spans.size() + 1);
-					List<Total> totals = new ArrayList<>(spans.size());
-					for (int i = 0; i < spans.size(); i++) {
-						totals.add(new Total(member, rs.getLong(i + 1), asOf));
-					}
-					return totals;
-				});
+		Map<MemberId, List<Total>> totals = new LinkedHashMap<>();
+		for (MemberId member : members) {
+			totals.put(member, spans.stream().map(span -> new Total(member, 0, 0)).toList());
+		}
+		jdbc.query("select " + sums + """
+				coalesce(max(e.id), 0), e.member_id from ledger_entry e
+				where e.member_id = any(cast(:members as bigint[])) and e.account = :account
+				group by e.member_id""", params, rs -> {
+			MemberId member = new MemberId(rs.getLong(spans.size() + 2));
+			long asOf = rs.getLong(spans.size() + 1);
+			List<Total> memberTotals = new ArrayList<>(spans.size());
+			for (int i = 0; i < spans.size(); i++) {
+				memberTotals.add(new Total(member, rs.getLong(i + 1), asOf));
+			}
+			totals.put(member, memberTotals);
+		});
+		return totals;
 	}
 
 	/** The totals of every member whose entries in {@code [from, to)} add up to more than nothing. */

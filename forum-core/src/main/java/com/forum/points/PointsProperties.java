@@ -2,6 +2,8 @@ package com.forum.points;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.forum.member.MemberId;
+
 /**
  * The rules of points and reputation. The amounts are the community's policy and are set in
  * {@code config/community.yml}, not here.
@@ -27,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param holdValidity how long a hold stays open before it expires and is released
  * @param housekeepingInterval how often expired holds are released
  * @param reconciliationInterval how often stored balances are checked against their entries
+ * @param batching how concurrent earnings share transactions
  */
 @Validated
 @ConfigurationProperties("forum.points")
@@ -34,11 +39,48 @@ public record PointsProperties(@DefaultValue("Asia/Shanghai") @NotNull ZoneId zo
 		@NotEmpty Map<String, @Valid Earning> earning, @Valid @NotNull ReputationCap reputationCap,
 		@DefaultValue("30m") @NotNull @DurationMin(seconds = 1) Duration holdValidity,
 		@DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration housekeepingInterval,
-		@DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration reconciliationInterval) {
+		@DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration reconciliationInterval,
+		@DefaultValue @Valid @NotNull Batching batching) {
+
+	/**
+	 * @param writers the transactions that post batches at once; each holds a connection while it writes
+	 * @param maxPostings the most postings one transaction takes
+	 */
+	public record Batching(@DefaultValue("2") @Positive int writers, @DefaultValue("500") @Positive int maxPostings) {
+	}
 
 	/** The rule for a reason; a reason without one earns nothing. */
 	public Earning earning(String reason) {
 		return earning.getOrDefault(reason, Earning.NOTHING);
+	}
+
+	/**
+	 * What a fact of this reason earns the member: its points and its reputation, each under its daily
+	 * cap, both under the fact's cause key.
+	 *
+	 * @param subject the content the fact is about, or null
+	 * @param parent the thread or petition the subject belongs to, or null
+	 * @param source the member whose action earned it, or null
+	 */
+	public List<Posting> earnings(MemberId member, String reason, String cause, String subject, String parent,
+			MemberId source) {
+		Earning rule = earning(reason);
+		List<Posting> postings = new ArrayList<>(2);
+		if (rule.points() > 0) {
+			Posting points = Posting.of(member, Account.POINTS, rule.points(), reason, cause)
+				.about(subject, parent)
+				.from(source);
+			postings.add(rule.dailyPointsCap() == null ? points
+					: points.capped(new Posting.DailyCap(rule.dailyPointsCap(), Set.of(reason))));
+		}
+		if (rule.reputation() > 0) {
+			Posting reputation = Posting.of(member, Account.REPUTATION, rule.reputation(), reason, cause)
+				.about(subject, parent)
+				.from(source);
+			postings.add(reputationCap.reasons().contains(reason)
+					? reputation.capped(new Posting.DailyCap(reputationCap.daily(), reputationCap.reasons())) : reputation);
+		}
+		return postings;
 	}
 
 	/**

@@ -31,7 +31,7 @@ public record Badge(@NotNull @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") String 
 	 * check-in, or reputation that now stands at the threshold or above (the posting that crosses it
 	 * says so in the balance it carries).
 	 */
-	boolean mayBeReachedBy(LedgerPosted posting) {
+	boolean mayBeReachedBy(LedgerPosted.Entry posting) {
 		return posting.amount() > 0 && switch (rule) {
 			case ENTRIES -> reason.equals(posting.reason());
 			case CHECK_IN_STREAK -> posting.reason().startsWith("check-in");

@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -99,30 +101,49 @@ public class Badges {
 	}
 
 	/**
-	 * Whether any badge may have been reached through this posting. Postings that can reach none (a
+	 * Whether any badge may have been reached through these postings. Postings that can reach none (a
 	 * reply's points, reputation below every threshold) are not worth a delivery to
 	 * {@link #grantAfterPosting}: the badge sweep would find nothing new after them either.
 	 */
-	public boolean mayBeReachedBy(LedgerPosted posting) {
-		return badges.stream().anyMatch(badge -> badge.mayBeReachedBy(posting));
+	public boolean mayBeReachedBy(LedgerPosted posted) {
+		return posted.entries()
+			.stream()
+			.anyMatch(entry -> badges.stream().anyMatch(badge -> badge.mayBeReachedBy(entry)));
 	}
 
 	/**
-	 * Grants the badges that this posting may have brought its member to. Returns the badges granted
-	 * now (none when the member held them already).
+	 * Grants the badges that these postings may have brought their members to. Returns the badges
+	 * granted now (none when the members held them already).
 	 */
 	@Transactional
-	public List<Badge> grantAfterPosting(LedgerPosted posting) {
+	public List<Badge> grantAfterPosting(LedgerPosted posted) {
+		// most postings are by members who hold the badges they may reach: one query spares the counts
+		Map<MemberId, Set<String>> held = held(posted.entries().stream().map(LedgerPosted.Entry::memberId).toList());
 		List<Badge> granted = new ArrayList<>();
 		// badges of one reason at several thresholds (liked-10, liked-100) share one count
-		Map<String, Long> causes = new HashMap<>();
-		for (Badge badge : badges) {
-			if (badge.mayBeReachedBy(posting) && reached(posting.memberId(), badge, causes)
-					&& grant(posting.memberId(), badge)) {
-				granted.add(badge);
+		Map<MemberId, Map<String, Long>> causes = new HashMap<>();
+		for (LedgerPosted.Entry posting : posted.entries()) {
+			Set<String> holds = held.computeIfAbsent(posting.memberId(), member -> new HashSet<>());
+			for (Badge badge : badges) {
+				if (!holds.contains(badge.id()) && badge.mayBeReachedBy(posting)
+						&& reached(posting.memberId(), badge, causes.computeIfAbsent(posting.memberId(), m -> new HashMap<>()))
+						&& grant(posting.memberId(), badge)) {
+					holds.add(badge.id());
+					granted.add(badge);
+				}
 			}
 		}
 		return granted;
+	}
+
+	private Map<MemberId, Set<String>> held(List<MemberId> members) {
+		Map<MemberId, Set<String>> held = new HashMap<>();
+		jdbc.query("select member_id, badge from member_badge where member_id = any(cast(:members as bigint[]))",
+				new MapSqlParameterSource("members", members.stream().map(MemberId::value).distinct().toArray(Long[]::new)),
+				rs -> {
+					held.computeIfAbsent(new MemberId(rs.getLong(1)), member -> new HashSet<>()).add(rs.getString(2));
+				});
+		return held;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.forum.points.Ledger;
 import com.forum.points.LedgerReconciliation;
 import com.forum.points.PointsProperties;
+import com.forum.points.PostingBatches;
 import com.forum.web.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,9 @@ class LedgerBenchmarkTest {
 
 	@Autowired
 	Ledger ledger;
+
+	@Autowired
+	PostingBatches batches;
 
 	@Autowired
 	LedgerReconciliation reconciliation;
@@ -34,8 +38,8 @@ class LedgerBenchmarkTest {
 
 	@Test
 	void theBenchmarkPostsFromConcurrentWritersAndReadsABusyMembersHistory() throws Exception {
-		LedgerBenchmark.Figures figures = new LedgerBenchmark(ledger, reconciliation, jdbc, tx, rules)
-			.run(new LedgerBenchmark.Settings(8, 2_000, 200, 100, 1_000, 100));
+		LedgerBenchmark.Figures figures = new LedgerBenchmark(ledger, batches, reconciliation, jdbc, tx, rules, null)
+			.run(new LedgerBenchmark.Settings(8, 2_000, 200, 100, 20, 1_000, 100));
 		figures.print(System.out);
 
 		assertThat(figures.postings()).isBetween(2_000L, 2_000L + 8 * 2);

@@ -1,5 +1,10 @@
 package com.forum.leaderboard.internal;
 
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +15,8 @@ import org.springframework.stereotype.Component;
 
 import com.forum.leaderboard.LeaderboardProperties;
 import com.forum.leaderboard.Leaderboards;
+import com.forum.member.MemberId;
+import com.forum.points.Account;
 import com.forum.points.LedgerPosted;
 
 /**
@@ -33,7 +40,11 @@ class LeaderboardKeeping implements SchedulingConfigurer {
 
 	@ApplicationModuleListener
 	void on(LedgerPosted event) {
-		leaderboards.refresh(event.memberId(), event.account(), event.at());
+		Map<Account, Set<MemberId>> members = new EnumMap<>(Account.class);
+		event.entries()
+			.forEach(entry -> members.computeIfAbsent(entry.account(), account -> new LinkedHashSet<>())
+				.add(entry.memberId()));
+		members.forEach((account, posted) -> leaderboards.refresh(posted, account, event.at()));
 	}
 
 	@Override

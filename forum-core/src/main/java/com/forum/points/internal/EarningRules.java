@@ -1,9 +1,11 @@
 package com.forum.points.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import com.forum.discussion.AnswerAccepted;
 import com.forum.discussion.DiscussionQueries;
@@ -22,17 +24,25 @@ import com.forum.petition.PetitionVoted;
 import com.forum.points.Account;
 import com.forum.points.Ledger;
 import com.forum.points.PointsProperties;
+import com.forum.points.PostingBatches;
 import com.forum.points.Posting;
 
 /**
  * What taking part earns, posted as the facts happen. Each fact's cause key makes a redelivered event
  * post nothing, and a reversed fact (a like taken back, deleted content) is compensated whatever
  * order the events arrive in. Acting on one's own content earns nothing.
+ *
+ * <p>
+ * The listeners that earn run outside a transaction of their own: their postings share a
+ * transaction with those of other deliveries ({@link PostingBatches}), and the delivery is complete
+ * once that has committed.
  */
 @Component
 class EarningRules {
 
 	private final Ledger ledger;
+
+	private final PostingBatches batches;
 
 	private final DiscussionQueries discussions;
 
@@ -40,23 +50,24 @@ class EarningRules {
 
 	private final PointsProperties properties;
 
-	EarningRules(Ledger ledger, DiscussionQueries discussions, PetitionQueries petitions, PointsProperties properties) {
+	EarningRules(Ledger ledger, PostingBatches batches, DiscussionQueries discussions, PetitionQueries petitions,
+			PointsProperties properties) {
 		this.ledger = ledger;
+		this.batches = batches;
 		this.discussions = discussions;
 		this.petitions = petitions;
 		this.properties = properties;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(TopicStarted event) {
 		String topic = "topic:" + event.topicId().value();
 		earn(event.authorId(), "topic-started", topic, topic, null, null);
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ReplyPosted event) {
-		// a lookup that throws NotFoundException would mark this delivery's transaction rollback-only
-		// even when caught, and the delivery would fail at every retry
+		// the thread may have been deleted before its reply's event arrives
 		TopicSnapshot thread = discussions.topicSnapshot(event.topicId()).orElse(null);
 		if (thread == null || thread.deleted()) {
 			return; // the thread is gone, and what it earned with it
@@ -67,7 +78,7 @@ class EarningRules {
 		}
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(PostLiked event) {
 		if (event.authorId().equals(event.likerId())) {
 			return;
@@ -83,7 +94,7 @@ class EarningRules {
 		}
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(AnswerAccepted event) {
 		String reply = "reply:" + event.replyId().value();
 		String topic = "topic:" + event.topicId().value();
@@ -105,7 +116,7 @@ class EarningRules {
 		}
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(PetitionVoted event) {
 		if (event.authorId().equals(event.voterId())) {
 			return;
@@ -121,7 +132,7 @@ class EarningRules {
 	}
 
 	/** Accepted into the plan earns the author; shipped earns the author and the credited backers. */
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(PetitionStatusChanged event) {
 		String petition = "petition:" + event.petitionId().value();
 		MemberId author = petitions.details(event.petitionId()).authorId();
@@ -129,32 +140,18 @@ class EarningRules {
 			earn(author, "petition-accepted", "petition-accepted:" + petition, petition, null, event.actorId());
 		}
 		else if (event.to() == PetitionStatus.SHIPPED) {
-			earn(author, "petition-shipped", "petition-shipped:" + petition, petition, null, event.actorId());
-			List<MemberId> backers = petitions.creditedBackers(event.petitionId());
-			for (MemberId backer : backers) {
-				earn(backer, "backer-shipped", "backer-shipped:" + petition + ":" + backer.value(), null, petition,
-						event.actorId());
+			List<Posting> postings = new ArrayList<>(
+					properties.earnings(author, "petition-shipped", "petition-shipped:" + petition, petition, null, event.actorId()));
+			for (MemberId backer : petitions.creditedBackers(event.petitionId())) {
+				postings.addAll(properties.earnings(backer, "backer-shipped", "backer-shipped:" + petition + ":" + backer.value(),
+						null, petition, event.actorId()));
 			}
+			batches.post(postings);
 		}
 	}
 
 	private void earn(MemberId member, String reason, String cause, String subject, String parent, MemberId source) {
-		PointsProperties.Earning rule = properties.earning(reason);
-		if (rule.points() > 0) {
-			Posting points = Posting.of(member, Account.POINTS, rule.points(), reason, cause)
-				.about(subject, parent)
-				.from(source);
-			ledger.post(rule.dailyPointsCap() == null ? points
-					: points.capped(new Posting.DailyCap(rule.dailyPointsCap(), java.util.Set.of(reason))));
-		}
-		if (rule.reputation() > 0) {
-			Posting reputation = Posting.of(member, Account.REPUTATION, rule.reputation(), reason, cause)
-				.about(subject, parent)
-				.from(source);
-			PointsProperties.ReputationCap cap = properties.reputationCap();
-			ledger.post(cap.reasons().contains(reason)
-					? reputation.capped(new Posting.DailyCap(cap.daily(), cap.reasons())) : reputation);
-		}
+		batches.post(properties.earnings(member, reason, cause, subject, parent, source));
 	}
 
 	private void reverse(MemberId member, String cause, String note) {

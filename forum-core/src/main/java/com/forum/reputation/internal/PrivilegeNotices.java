@@ -46,11 +46,16 @@ class PrivilegeNotices {
 	}
 
 	/** Only falls in reputation are of interest: every other entry is left unrecorded by the event registry. */
-	@ApplicationModuleListener(condition = "#event.amount() < 0 and #event.account().name() == 'REPUTATION'")
+	@ApplicationModuleListener(condition = "#event.lowers(T(com.forum.points.Account).REPUTATION)")
 	void on(LedgerPosted event) {
-		if (event.account() != Account.REPUTATION || event.amount() >= 0) {
-			return;
+		for (LedgerPosted.Entry entry : event.entries()) {
+			if (entry.account() == Account.REPUTATION && entry.amount() < 0) {
+				tellWhatWasLost(entry);
+			}
 		}
+	}
+
+	private void tellWhatWasLost(LedgerPosted.Entry event) {
 		Set<Privilege> lost = privileges.lostBetween(event.balance() - event.amount(), event.balance());
 		if (lost.isEmpty() || members.actor(event.memberId()).role().holdsEveryPrivilege()) {
 			return;

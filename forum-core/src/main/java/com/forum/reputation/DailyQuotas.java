@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -107,11 +108,24 @@ public class DailyQuotas {
 		return count == null ? 0 : Long.parseLong(count);
 	}
 
-	/** What the member did today of each quota, with the quotas of their level (none for staff). */
+	/**
+	 * What the member did today of each quota, with the quotas of their level (none for staff). The
+	 * counts live in Redis: while it cannot be read they are unknown, and the rest is still told.
+	 */
 	public Today today(MemberId member) {
 		Map<Quota, Long> used = new EnumMap<>(Quota.class);
-		for (Quota quota : Quota.values()) {
-			used.put(quota, used(member, quota));
+		try {
+			LocalDate day = day(member);
+			List<Quota> all = List.of(Quota.values());
+			List<String> counts = redis.opsForValue().multiGet(all.stream().map(quota -> key(member, quota, day)).toList());
+			for (int i = 0; i < all.size(); i++) {
+				String count = counts == null ? null : counts.get(i);
+				used.put(all.get(i), count == null ? 0 : Long.parseLong(count));
+			}
+		}
+		catch (DataAccessException unavailable) {
+			uncounted(unavailable);
+			used = null;
 		}
 		boolean staff = members.actor(member).role().holdsEveryPrivilege();
 		ZoneId zone = zoneOf(member);
@@ -120,33 +134,39 @@ public class DailyQuotas {
 	}
 
 	/**
-	 * @param used what the member did today, by quota
+	 * @param used what the member did today, by quota, or null while it cannot be counted
 	 * @param limits the quotas of their level, or null for staff
 	 * @param resetsAt the start of their next day
 	 */
 	public record Today(Map<Quota, Long> used, QuotaProperties.DailyQuota limits, Instant resetsAt, ZoneId zone) {
 
-		public long used(Quota quota) {
-			return used.getOrDefault(quota, 0L);
+		/** Whether today's counts are known. */
+		public boolean counted() {
+			return used != null;
 		}
 
-		public long threads() {
+		/** What the member did of the quota today, or null while it cannot be counted. */
+		public Long used(Quota quota) {
+			return used == null ? null : used.getOrDefault(quota, 0L);
+		}
+
+		public Long threads() {
 			return used(Quota.THREADS);
 		}
 
-		public long replies() {
+		public Long replies() {
 			return used(Quota.REPLIES);
 		}
 
-		public long votes() {
+		public Long votes() {
 			return used(Quota.VOTES);
 		}
 
-		public long likes() {
+		public Long likes() {
 			return used(Quota.LIKES);
 		}
 
-		public long flags() {
+		public Long flags() {
 			return used(Quota.FLAGS);
 		}
 	}

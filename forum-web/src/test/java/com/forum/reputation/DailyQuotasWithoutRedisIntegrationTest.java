@@ -94,4 +94,20 @@ class DailyQuotasWithoutRedisIntegrationTest {
 		assertThatThrownBy(() -> healthy.take(newcomer, Quota.THREADS)).isInstanceOf(QuotaExceededException.class);
 		assertThat(healthy.used(newcomer, Quota.THREADS)).as("only what Redis could count").isEqualTo(limit);
 	}
+
+	@Test
+	void todaysCountsAreUnknownWhileRedisIsAwayAndTheQuotasOfTheLevelAreStillTold() {
+		MemberId member = SeededMember.many(jdbc, 1).getFirst();
+		healthy.take(member, Quota.REPLIES);
+
+		DailyQuotas.Today away = withoutRedis.today(member);
+		DailyQuotas.Today back = healthy.today(member);
+
+		assertThat(away.counted()).isFalse();
+		assertThat(away.used(Quota.REPLIES)).isNull();
+		assertThat(away.limits()).isEqualTo(quotas.at(1));
+		assertThat(back.counted()).isTrue();
+		assertThat(back.used(Quota.REPLIES)).isEqualTo(1);
+		assertThat(back.used(Quota.THREADS)).isZero();
+	}
 }

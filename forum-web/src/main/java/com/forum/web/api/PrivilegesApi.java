@@ -68,7 +68,10 @@ class PrivilegesApi {
 	record QuotasResponse(List<QuotaResponse> items, Instant resetsAt, String zone) {
 	}
 
-	/** @param limit today's quota for the member's level, or null when they have none (staff) */
-	record QuotaResponse(String quota, long used, Integer limit) {
+	/**
+	 * @param used what the member did of it today, or null while it cannot be counted (Redis away)
+	 * @param limit today's quota for the member's level, or null when they have none (staff)
+	 */
+	record QuotaResponse(String quota, Long used, Integer limit) {
 	}
 }

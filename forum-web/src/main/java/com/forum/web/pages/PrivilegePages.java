@@ -10,10 +10,7 @@ import com.forum.reputation.QuotaProperties;
 import com.forum.reputation.QuotaProperties.DailyQuota;
 import com.forum.reputation.Reputation;
 import com.forum.web.security.MemberPrincipal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 class PrivilegePages {
-
-	private static final Logger log = LoggerFactory.getLogger(PrivilegePages.class);
 
 	private final Privileges privileges;
 
@@ -49,20 +44,9 @@ class PrivilegePages {
 		model.addAttribute("quotas", lines(quotas.daily()));
 		if (member != null) {
 			model.addAttribute("level", reputation.level(member.memberId()));
-			model.addAttribute("today", today(member));
+			model.addAttribute("today", daily.today(member.memberId()));
 		}
 		return "members/privileges";
-	}
-
-	/** Today's counts live in Redis: while it is away the ladder is still shown, without them. */
-	private DailyQuotas.Today today(MemberPrincipal member) {
-		try {
-			return daily.today(member.memberId());
-		}
-		catch (DataAccessException ex) {
-			log.warn("Could not read today's quotas of member {}: {}", member.memberId(), ex.toString());
-			return null;
-		}
 	}
 
 	/** The quota lines with the levels each holds for: "Lv1", "Lv2"; the last holds from its level up. */

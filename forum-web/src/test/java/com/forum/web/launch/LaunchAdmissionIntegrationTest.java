@@ -106,6 +106,29 @@ class LaunchAdmissionIntegrationTest {
 		assertThat(redis.opsForValue().get("launch:{" + launch + "}:stock")).isEqualTo("0");
 		assertThat(redis.opsForSet().size("launch:{" + launch + "}:holders")).isEqualTo(50);
 		assertThat(check(launch).problems()).isEmpty();
+
+		// what the many refused attempts of a sale cost once it is sold out: one script call each
+		int refused = 20_000;
+		AtomicInteger soldOut = new AtomicInteger();
+		long started = System.nanoTime();
+		try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+			for (int i = 0; i < refused; i++) {
+				MemberId member = members.get(50 + i % 250);
+				threads.submit(() -> {
+					try {
+						reservations.reserve(member, launch);
+					}
+					catch (RuleViolationException ex) {
+						soldOut.incrementAndGet();
+					}
+				});
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		System.out.printf("Refused %d sold-out attempts in-process in %.2f s: %.0f attempts/s%n", refused, seconds,
+				refused / seconds);
+		assertThat(soldOut).hasValue(refused);
+		assertThat(db.queryForObject("select taken from launch where id = ?", Integer.class, launch)).isEqualTo(50);
 	}
 
 	@Test

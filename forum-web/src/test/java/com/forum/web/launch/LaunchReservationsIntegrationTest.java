@@ -356,6 +356,42 @@ class LaunchReservationsIntegrationTest {
 		assertThat(chinese.json().get("detail").asString()).contains("首发");
 	}
 
+	@Test
+	void membersWhoAskedAreToldInTheirLanguageWhenTheirWindowOpensAndOnlyOnce() {
+		long launch = calls.create(body("Xiaomi Pad", 5, Instant.now().plus(Duration.ofHours(3)),
+				List.of(window(7, "PT2H")), null));
+		SeededMember early = calls.member("early", 7);
+		SeededMember general = calls.member("general", 2);
+		SeededMember quiet = calls.member("quiet", 7);
+		db.update("update member set language = 'zh-CN' where id = ?", early.id());
+		assertThat(calls.api.put("/api/v1/launches/" + launch + "/watch", Map.of(), early.token()).status())
+			.isEqualTo(204);
+		assertThat(calls.api.put("/api/v1/launches/" + launch + "/watch", Map.of(), general.token()).status())
+			.isEqualTo(204);
+		assertThat(calls.view(launch, early).json().get("me").get("watching").asBoolean()).isTrue();
+
+		calls.openingIn(launch, Duration.ofMinutes(90));
+		reservations.announceWindows();
+		reservations.announceWindows();
+
+		Await.until(Duration.ofSeconds(20), () -> db.queryForObject(
+				"select count(*) from outgoing_email where recipient_id = ? and dedupe_key = ?", Long.class, early.id(),
+				"launch:" + launch + ":window-open") == 1);
+		assertThat(db.queryForObject("select subject from outgoing_email where recipient_id = ? and dedupe_key = ?",
+				String.class, early.id(), "launch:" + launch + ":window-open")).contains("Xiaomi Pad").contains("预约时段");
+		assertThat(db.queryForObject("select count(*) from notification where recipient_id in (?, ?) and kind ="
+				+ " 'launch-window-open'", Long.class, general.id(), quiet.id()))
+			.as("a member whose window is still closed, and one who did not ask").isZero();
+
+		calls.openingIn(launch, Duration.ofMinutes(-1));
+		reservations.announceWindows();
+		Await.until(Duration.ofSeconds(20), () -> db.queryForObject(
+				"select count(*) from notification where recipient_id = ? and kind = 'launch-window-open'", Long.class,
+				general.id()) == 1);
+		assertThat(db.queryForObject("select count(*) from notification where recipient_id = ? and kind ="
+				+ " 'launch-window-open'", Long.class, early.id())).as("told once").isEqualTo(1);
+	}
+
 	private int waitlist(long launch, SeededMember member) {
 		Response joined = calls.api.post("/api/v1/launches/" + launch + "/waitlist", Map.of(), member.token());
 		assertThat(joined.status()).as(joined.body()).isEqualTo(200);

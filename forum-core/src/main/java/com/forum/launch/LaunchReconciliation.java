@@ -1,6 +1,5 @@
 package com.forum.launch;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +30,7 @@ public class LaunchReconciliation {
 
 	private final Admission admission;
 
-	LaunchReconciliation(LaunchRecords records, Admission admission, Clock clock) {
+	LaunchReconciliation(LaunchRecords records, Admission admission) {
 		this.records = records;
 		this.admission = admission;
 	}

@@ -88,9 +88,11 @@ public class Reservations {
 	 * only for an attempt before the general opening.
 	 */
 	public Reservation reserve(MemberId member, long launchId) {
-		Admission.Verdict verdict = admit(launchId, member, -1);
+		int level = -1;
+		Admission.Verdict verdict = admit(launchId, member, level);
 		if ("LEVEL".equals(verdict.reason())) {
-			verdict = admit(launchId, member, reputation.level(member).number());
+			level = reputation.level(member).number();
+			verdict = admit(launchId, member, level);
 		}
 		switch (verdict.reason()) {
 			case "ADMITTED" -> {
@@ -102,14 +104,15 @@ public class Reservations {
 				throw unavailable(null);
 			}
 			case "DRAFT" -> throw new NotFoundException("launch", launchId);
-			case "NOT_YET" -> throw new WindowNotOpenException(reputation.level(member).number(), verdict.windowLevel(),
+			// NOT_YET comes only before the general opening, after the level was read for the second call
+			case "NOT_YET" -> throw new WindowNotOpenException(level, verdict.windowLevel(),
 					Instant.ofEpochMilli(verdict.value()));
 			case "SOLD_OUT" -> throw soldOut();
-			case "ALREADY" -> throw new RuleViolationException("launch-already-reserved",
+			case "ALREADY" -> throw new AdmissionRefused("launch-already-reserved",
 					"You already hold a slot of this launch: one per member.");
-			case "PAUSED" -> throw new RuleViolationException("launch-paused",
+			case "PAUSED" -> throw new AdmissionRefused("launch-paused",
 					"Reservations for this launch are paused; try again later.");
-			case "CLOSED" -> throw new RuleViolationException("launch-closed", "This launch is closed.");
+			case "CLOSED" -> throw new AdmissionRefused("launch-closed", "This launch is closed.");
 			default -> throw new IllegalStateException("unknown admission answer " + verdict.reason());
 		}
 	}
@@ -130,7 +133,7 @@ public class Reservations {
 	}
 
 	private static RuleViolationException soldOut() {
-		return new RuleViolationException("launch-sold-out", "Every slot of this launch is taken; join the waitlist.");
+		return new AdmissionRefused("launch-sold-out", "Every slot of this launch is taken; join the waitlist.");
 	}
 
 	/** The admitted attempt in PostgreSQL; any refusal there gives Redis its slot back. */
@@ -140,7 +143,7 @@ public class Reservations {
 				Reservation made = take(launchId, member, false);
 				if (made == null) {
 					Launch launch = records.get(launchId);
-					throw launch.state() == LaunchState.OPEN ? soldOut()
+					throw launch.state() == LaunchState.OPEN ? new PostgresSoldOut()
 							: launch.state() == LaunchState.PAUSED
 									? new RuleViolationException("launch-paused",
 											"Reservations for this launch are paused; try again later.")
@@ -157,9 +160,22 @@ public class Reservations {
 			throw new RuleViolationException("launch-already-reserved",
 					"You already hold a slot of this launch: one per member.");
 		}
+		catch (PostgresSoldOut soldOut) {
+			// Redis had a slot PostgreSQL does not: the member lets go of it, and it is not given back
+			launches.afterCommit(() -> admission.adjust(launchId, -1, List.of(member), List.of()));
+			throw soldOut();
+		}
 		catch (RuntimeException refused) {
 			launches.afterCommit(() -> admission.adjust(launchId, 0, List.of(member), List.of()));
 			throw refused;
+		}
+	}
+
+	/** PostgreSQL found no slot left for an attempt Redis admitted: the two disagree until the reconciliation. */
+	private static final class PostgresSoldOut extends RuntimeException {
+
+		PostgresSoldOut() {
+			super(null, null, false, false);
 		}
 	}
 

@@ -25,6 +25,12 @@ public class WindowNotOpenException extends RuntimeException implements MessageS
 		this.opensAt = opensAt;
 	}
 
+	/** Refused in thousands before an opening: the stack trace would cost more than the decision. */
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
+	}
+
 	public int level() {
 		return level;
 	}

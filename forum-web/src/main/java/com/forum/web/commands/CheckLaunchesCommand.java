@@ -7,7 +7,6 @@ import com.forum.launch.LaunchCheck;
 import com.forum.launch.LaunchReconciliation;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
@@ -32,16 +31,7 @@ class CheckLaunchesCommand implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		int exitCode;
-		try {
-			exitCode = check(System.out);
-		}
-		catch (RuntimeException ex) {
-			System.err.println("Launch check failed: " + ex.getMessage());
-			exitCode = 2;
-		}
-		int code = exitCode;
-		System.exit(SpringApplication.exit(context, () -> code));
+		CommandExit.exitWith(context, "Launch check", () -> check(System.out));
 	}
 
 	/** Checks, prints every launch and a summary, and returns the exit code. */

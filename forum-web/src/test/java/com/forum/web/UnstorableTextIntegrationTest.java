@@ -87,7 +87,10 @@ class UnstorableTextIntegrationTest {
 			"DELETE /api/v1/launches/{id}/waitlist", "PUT /api/v1/launches/{id}/watch",
 			"DELETE /api/v1/launches/{id}/watch", "POST /api/v1/launches/{id}/open", "POST /api/v1/launches/{id}/pause",
 			"POST /api/v1/launches/{id}/resume", "POST /api/v1/launches/{id}/close",
-			"POST /api/v1/store/reservation-codes/{code}/redemption");
+			"POST /api/v1/store/reservation-codes/{code}/redemption", "POST /launches/{id}/reservation",
+			"POST /launches/{id}/reservation/cancel", "POST /launches/{id}/waitlist", "POST /launches/{id}/waitlist/leave",
+			"POST /launches/{id}/watch", "POST /launches/{id}/unwatch", "POST /launches/{id}/open",
+			"POST /launches/{id}/pause", "POST /launches/{id}/resume", "POST /launches/{id}/close");
 
 	private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
 			RequestMethod.PATCH, RequestMethod.DELETE);

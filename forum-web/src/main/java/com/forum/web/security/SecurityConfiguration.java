@@ -85,6 +85,14 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/triage", "/triage/**", "/releases/new").hasAnyRole("EMPLOYEE", "ADMIN")
 				.requestMatchers("/moderation", "/moderation/**").hasAnyRole("MODERATOR", "ADMIN")
+				// launches are run by employees (admins too), who also redeem codes at the store's counter;
+				// members read launches and reserve (any other write below needs a sign-in)
+				.requestMatchers("/launches/new", "/launches/*/edit", "/launches/*/figures", "/store/**")
+				.hasAnyRole("EMPLOYEE", "ADMIN")
+				.requestMatchers(HttpMethod.POST, "/launches", "/launches/*", "/launches/*/open", "/launches/*/pause",
+						"/launches/*/resume", "/launches/*/close")
+				.hasAnyRole("EMPLOYEE", "ADMIN")
+				.requestMatchers(reading("/launches", "/launches/*")).permitAll()
 				.requestMatchers(reading("/petitions/new")).authenticated()
 				.requestMatchers(reading("/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*", "/shop",
 						"/shop/*"))

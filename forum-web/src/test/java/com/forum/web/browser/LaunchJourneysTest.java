@@ -80,6 +80,8 @@ class LaunchJourneysTest extends JourneyTest {
 	void aLowLevelMemberSeesWhyNotYetWithACountdownAndTheSlotsLeftChangingLive(String language) {
 		long launch = create(say(language, "Xiaomi Band ", "小米手环 ") + marker(), 5,
 				Instant.now().plus(Duration.ofHours(3)), List.of(window(7, "PT2H"), window(3, "PT1H")), null);
+		// time passes: the Lv7 window opened half an hour ago, the Lv3 one opens in half an hour
+		openingIn(launch, Duration.ofMinutes(90));
 		Member lv3 = reputed(member("patient"), LV3);
 		Member lv7 = reputed(member("devoted"), LV7);
 
@@ -132,13 +134,14 @@ class LaunchJourneysTest extends JourneyTest {
 		Journey j = journey("launch-staff", language).signIn(employee.username(), employee.password());
 		j.click(".main-nav a[href='/launches']").click(".page-head a[href='/launches/new']");
 		j.axe("new launch");
+		// the opening is filled in with tomorrow; a window without its hours comes back with the mistake
+		j.type("#product", product).type("#slots", "100").type("[id='windows0.minLevel']", "7");
 		j.submit(form("/launches"));
-		assertThat(j.path()).as("an empty form comes back").isEqualTo("/launches");
-		assertThat(j.has("#errors")).isTrue();
+		assertThat(j.path()).as("the form comes back").isEqualTo("/launches");
+		assertThat(j.text("#errors li")).isEqualTo(j.message("launches.form.window.incomplete"));
+		assertThat(j.find("#product").getDomProperty("value")).isEqualTo(product);
 		j.axe("launch form with mistakes").screenshot("form-mistakes");
-		j.type("#product", product).type("#slots", "100");
-		j.type("[id='windows0.minLevel']", "7").type("[id='windows0.hoursBefore']", "12");
-		j.type("#pointsPrice", "50");
+		j.type("[id='windows0.hoursBefore']", "12").type("#pointsPrice", "50");
 		j.submit(form("/launches"));
 		long launch = Long.parseLong(j.path().replace("/launches/", ""));
 		assertThat(j.text("h1 span")).isEqualTo(product);
@@ -192,9 +195,14 @@ class LaunchJourneysTest extends JourneyTest {
 	/** A launch whose general opening has passed, as time passing would make it, with its admission keys rewritten. */
 	private long onSale(String product, int slots, Integer price) {
 		long launch = create(product, slots, Instant.now().plus(Duration.ofDays(1)), List.of(), price);
-		db.update("update launch set opens_at = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(60)), launch);
-		assertThat(launches.rebuild(launch)).isTrue();
+		openingIn(launch, Duration.ofMinutes(-1));
 		return launch;
+	}
+
+	/** Moves the general opening to {@code fromNow} from now, as time passing would, and rewrites the admission keys. */
+	private void openingIn(long launch, Duration fromNow) {
+		db.update("update launch set opens_at = ? where id = ?", Timestamp.from(Instant.now().plus(fromNow)), launch);
+		assertThat(launches.rebuild(launch)).isTrue();
 	}
 
 	private long reservationId(String code) {

@@ -3,7 +3,6 @@ package com.forum.web.browser;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,12 +10,14 @@ import com.forum.launch.Launches;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
 import com.forum.web.IntegrationTest;
+import com.forum.web.launch.LaunchCalls;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.forum.web.browser.Journey.form;
+import static com.forum.web.launch.LaunchCalls.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -179,15 +180,8 @@ class LaunchJourneysTest extends JourneyTest {
 	// ------------------------------------------------------------------ launches through the API
 
 	private long create(String product, int slots, Instant opensAt, List<Map<String, Object>> windows, Integer price) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("product", product);
-		body.put("slots", slots);
-		body.put("opensAt", opensAt.toString());
-		body.put("windows", windows);
-		if (price != null) {
-			body.put("pointsPrice", price);
-		}
-		Response created = api.post("/api/v1/launches", body, api.token("employee", "employee-demo-2026"));
+		Response created = api.post("/api/v1/launches", LaunchCalls.body(product, slots, opensAt, windows, price),
+				api.token("employee", "employee-demo-2026"));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asLong();
 	}
@@ -207,10 +201,6 @@ class LaunchJourneysTest extends JourneyTest {
 
 	private long reservationId(String code) {
 		return db.queryForObject("select id from launch_reservation where code = ?", Long.class, code);
-	}
-
-	private static Map<String, Object> window(int minLevel, String opensBefore) {
-		return Map.of("minLevel", minLevel, "opensBefore", opensBefore);
 	}
 
 	private static String say(String language, String english, String chinese) {

@@ -22,7 +22,7 @@ import com.forum.web.SeededMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Launches through the API as an employee runs them and members use them, for the launch tests. */
-final class LaunchCalls {
+public final class LaunchCalls {
 
 	/** Reputation at the start of each level (community.yml's ladder). */
 	private static final long[] LEVEL_STARTS = { 0, 0, 50, 150, 400, 1000, 2000, 4000, 8000, 15000, 30000 };
@@ -45,7 +45,7 @@ final class LaunchCalls {
 		this.employee = api.token("employee", "employee-demo-2026");
 	}
 
-	static Map<String, Object> body(String product, int slots, Instant opensAt, List<Map<String, Object>> windows,
+	public static Map<String, Object> body(String product, int slots, Instant opensAt, List<Map<String, Object>> windows,
 			Integer price) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("product", product);
@@ -58,7 +58,7 @@ final class LaunchCalls {
 		return body;
 	}
 
-	static Map<String, Object> window(int minLevel, String opensBefore) {
+	public static Map<String, Object> window(int minLevel, String opensBefore) {
 		return Map.of("minLevel", minLevel, "opensBefore", opensBefore);
 	}
 

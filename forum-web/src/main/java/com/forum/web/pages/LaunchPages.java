@@ -139,7 +139,7 @@ class LaunchPages {
 	/** The member's reservations with their codes: only ever their own. */
 	@GetMapping("/members/me/reservations")
 	String mine(@AuthenticationPrincipal MemberPrincipal me, Model model) {
-		model.addAttribute("section", "launches");
+		model.addAttribute("section", "reservations");
 		model.addAttribute("reservations", reservations.mine(new Viewer(me).actor().id()));
 		return "launches/reservations";
 	}

@@ -71,7 +71,7 @@ class LaunchJourneysTest extends JourneyTest {
 		j.open("/launches/" + launch).submit(form("/launches/" + launch + "/reservation/cancel"));
 		assertThat(j.text(".alert-success")).isEqualTo(j.message("launches.notice.cancelled"));
 		assertThat(j.text("#eligibility")).isEqualTo(j.message("launches.eligibility.OPEN"));
-		j.open("/members/me/reservations");
+		j.click(".main-nav a[href='/members/me/reservations']");
 		assertThat(j.text("#reservation-" + reservationId(code) + " .badge"))
 			.isEqualTo(j.message("launches.reservation.state.CANCELLED"));
 	}

@@ -175,6 +175,8 @@ class LaunchPagesIntegrationTest {
 		String opening = INPUT.format(LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(3));
 		int before = launchCount();
 
+		assertThat(employee.get("/launches/new").body()).contains("id=\"draft\"", "for=\"draft\"",
+				"id=\"windows0.minLevel\"");
 		HttpResponse<String> blank = employee.post("/launches", "product=&slots=abc&opensAt=" + opening + csrf);
 		HttpResponse<String> past = employee.post("/launches", "product=Past&slots=5&opensAt=2020-01-01T10:00" + csrf);
 		HttpResponse<String> incomplete = employee.post("/launches",
@@ -218,6 +220,15 @@ class LaunchPagesIntegrationTest {
 		assertThat(redirect(employee.post("/launches/" + launch + "/resume", csrf.substring(1)))).endsWith("/launches/" + launch);
 		assertThat(state(launch)).isEqualTo("OPEN");
 		assertThat(employee.get("/launches/" + launch + "/figures").body()).contains("id=\"figure-taken\"");
+
+		HttpResponse<String> drafted = employee.post("/launches", "product=" + enc(product + " draft") + "&slots=5&opensAt="
+				+ opening + "&draft=true" + csrf);
+		long draft = Long.parseLong(redirect(drafted).replaceAll(".*/launches/", ""));
+		assertThat(state(draft)).isEqualTo("DRAFT");
+		assertThat(new Browser(port).get("/launches/" + draft).statusCode()).as("hidden from members").isEqualTo(404);
+		assertThat(redirect(employee.post("/launches/" + draft + "/open", csrf.substring(1)))).endsWith("/launches/" + draft);
+		assertThat(state(draft)).isEqualTo("OPEN");
+		assertThat(new Browser(port).get("/launches/" + draft).statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.forum.demo.DemoDataProperties;
 import com.forum.discussion.DiscussionProperties;
+import com.forum.launch.LaunchProperties;
 import com.forum.member.MemberProperties;
 import com.forum.petition.PetitionProperties;
 import com.forum.points.ShopProperties;
@@ -42,6 +43,7 @@ class SettingsValidationTest {
 			assertThat(context.getBean(PetitionProperties.class).fillerWords()).contains("please", "希望");
 			assertThat(context.getBean(ShopProperties.class).perMemberLimit()).isEqualTo(2);
 			assertThat(context.getBean(SerialVotingProperties.class).maxFromOneMember()).isEqualTo(10);
+			assertThat(context.getBean(LaunchProperties.class).codeLength()).isEqualTo(16);
 		}
 	}
 
@@ -63,7 +65,8 @@ class SettingsValidationTest {
 			"forum.points.shop.max-price, -1", "forum.points.shop.max-stock, 0",
 			"forum.points.serial-voting.schedule, nightly", "forum.points.serial-voting.window, 0s",
 			"forum.points.serial-voting.max-from-one-member, 0", "forum.points.serial-voting.ring.share, 1.5",
-			"forum.points.serial-voting.ring.min-accounts, 0" })
+			"forum.points.serial-voting.ring.min-accounts, 0", "forum.launch.code-length, 12",
+			"forum.launch.validity, 10s", "forum.launch.job-interval, 1ms", "forum.launch.max-windows, -1" })
 	void aBadValueStopsStartUpNamingTheProperty(String property, String value, CapturedOutput output) {
 		assertThatThrownBy(() -> start("--" + property + "=" + value).close()).isNotNull();
 
@@ -86,7 +89,7 @@ class SettingsValidationTest {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ MemberProperties.class, DiscussionProperties.class, PetitionProperties.class,
 			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class, ShopProperties.class,
-			SerialVotingProperties.class })
+			SerialVotingProperties.class, LaunchProperties.class })
 	static class Settings {
 
 	}

@@ -9,9 +9,11 @@ import java.util.Locale;
 
 import com.forum.member.LanguageProperties;
 import com.forum.member.MemberId;
+import com.forum.notification.internal.MailQueued;
 import com.forum.notification.internal.NotificationColumns;
 import com.forum.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -34,7 +36,11 @@ public class Notifications {
 
 	private final LanguageProperties languages;
 
-	Notifications(NamedParameterJdbcTemplate jdbc, Clock clock, MessageSource messages, LanguageProperties languages) {
+	private final ApplicationEventPublisher events;
+
+	Notifications(NamedParameterJdbcTemplate jdbc, Clock clock, MessageSource messages, LanguageProperties languages,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.messages = messages;
@@ -111,6 +117,40 @@ public class Notifications {
 					.addValue("link", link)
 					.addValue("key", dedupeKey)
 					.addValue("now", Timestamp.from(clock.instant()))) > 0;
+	}
+
+	/**
+	 * Tells one member something in the centre, as {@link #tell} does, and by e-mail, written in the
+	 * language they chose (the forum's first language if they chose none). Both are keyed, so telling
+	 * again adds nothing; the e-mail is sent after the transaction commits.
+	 *
+	 * @return whether the notification is new
+	 */
+	@Transactional
+	public boolean tellByMail(MemberId recipient, String kind, Message title, String bodyKey, String link,
+			String dedupeKey) {
+		if (!tell(recipient, kind, title, bodyKey, link, dedupeKey)) {
+			return false;
+		}
+		Message body = new Message(bodyKey, title.arguments());
+		for (Locale language : languages.supported()) {
+			jdbc.update("""
+					insert into outgoing_email (recipient_id, address, subject, body, dedupe_key, created_at)
+					select m.id, m.email, :subject, :mail, :key, :now from member m
+					where m.id = :recipient and coalesce(m.language, :fallback) = :language
+					on conflict (recipient_id, dedupe_key) do nothing""",
+					new MapSqlParameterSource("recipient", recipient.value())
+						.addValue("subject", clip(title.render(messages, language)))
+						// the link ends the mail on a line of its own, where mail programs make it clickable
+						.addValue("mail", body.render(messages, language) + "\n\n"
+								+ messages.getMessage("mail.open", null, language) + "\n" + link)
+						.addValue("key", dedupeKey)
+						.addValue("now", Timestamp.from(clock.instant()))
+						.addValue("language", language.toLanguageTag())
+						.addValue("fallback", languages.fallback().toLanguageTag()));
+		}
+		events.publishEvent(new MailQueued(dedupeKey));
+		return true;
 	}
 
 	private static String clip(String text) {

@@ -55,6 +55,9 @@ class PagesIntegrationTest {
 		HttpResponse<String> newThread = get("/boards/support/new");
 		assertThat(newThread.statusCode()).isEqualTo(302);
 		assertThat(newThread.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		assertThat(get("/launches").statusCode()).isEqualTo(200);
+		assertThat(get("/launches/new").headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		assertThat(get("/members/me/reservations").headers().firstValue("Location").orElseThrow()).endsWith("/login");
 	}
 
 	@Test
@@ -88,6 +91,8 @@ class PagesIntegrationTest {
 		assertThat(get("/threads/987654321").statusCode()).isEqualTo(404);
 		assertThat(get("/boards/no-such-board").statusCode()).isEqualTo(404);
 		assertThat(get("/members/nobody-here").statusCode()).isEqualTo(404);
+		assertThat(get("/launches/abc").statusCode()).isEqualTo(400);
+		assertThat(get("/launches/987654321").statusCode()).isEqualTo(404);
 		signIn(new ApiClient(port).newMember("lost"));
 		assertThat(get("/no/such/page").statusCode()).isEqualTo(404);
 		assertThat(get("/no/such/page").body()).doesNotContain("Exception");

@@ -82,7 +82,15 @@ class UnstorableTextIntegrationTest {
 			"POST /api/v1/moderation/threads/{id}/remove", "POST /api/v1/moderation/replies/{id}/keep",
 			"POST /api/v1/moderation/replies/{id}/remove", "POST /moderation/threads/{id}/keep",
 			"POST /moderation/threads/{id}/remove", "POST /moderation/replies/{id}/keep",
-			"POST /moderation/replies/{id}/remove");
+			"POST /moderation/replies/{id}/remove", "POST /api/v1/launches/{id}/reservations",
+			"DELETE /api/v1/launches/{id}/reservations/mine", "POST /api/v1/launches/{id}/waitlist",
+			"DELETE /api/v1/launches/{id}/waitlist", "PUT /api/v1/launches/{id}/watch",
+			"DELETE /api/v1/launches/{id}/watch", "POST /api/v1/launches/{id}/open", "POST /api/v1/launches/{id}/pause",
+			"POST /api/v1/launches/{id}/resume", "POST /api/v1/launches/{id}/close",
+			"POST /api/v1/store/reservation-codes/{code}/redemption", "POST /launches/{id}/reservation",
+			"POST /launches/{id}/reservation/cancel", "POST /launches/{id}/waitlist", "POST /launches/{id}/waitlist/leave",
+			"POST /launches/{id}/watch", "POST /launches/{id}/unwatch", "POST /launches/{id}/open",
+			"POST /launches/{id}/pause", "POST /launches/{id}/resume", "POST /launches/{id}/close");
 
 	private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
 			RequestMethod.PATCH, RequestMethod.DELETE);
@@ -114,7 +122,10 @@ class UnstorableTextIntegrationTest {
 			   where event_type not like '%MailQueued' and event_type not like '%PetitionVotesCounted'),
 			  (select count(*) || '/' || coalesce(sum(stock), 0) || '/' || coalesce(sum(price), 0) from shop_item),
 			  (select count(*) from shop_redemption), (select count(*) from shop_code),
-			  (select count(*) from points_hold), (select count(*) from post_flag))""";
+			  (select count(*) from points_hold), (select count(*) from post_flag),
+			  (select count(*) || '/' || sum(slots) || '/' || sum(taken) from launch), (select count(*) from launch_window),
+			  (select count(*) from launch_reservation), (select count(*) from launch_waitlist),
+			  (select count(*) from launch_watch), (select count(*) from launch_audit))""";
 
 	@LocalServerPort
 	int port;
@@ -154,6 +165,8 @@ class UnstorableTextIntegrationTest {
 				"kind", "coupon", "price", 1, "stock", 5), admin).json().get("id").asLong());
 		api.post("/api/v1/admin/members/" + member.username() + "/points-adjustments",
 				Map.of("amount", 10, "reason", "To redeem"), admin);
+		ids.put("launch", api.post("/api/v1/launches", Map.of("product", "Clean phone", "slots", 5, "opensAt",
+				java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString()), admin).json().get("id").asLong());
 		ids.put("redemption", api.post("/api/v1/shop/items/" + ids.get("item") + "/redemptions", Map.of(),
 				member.token()).json().get("id").asLong());
 	}
@@ -403,11 +416,13 @@ class UnstorableTextIntegrationTest {
 					case "id" -> pattern.contains("/event-publications/") ? java.util.UUID.randomUUID().toString()
 							: pattern.contains("/redemptions/") ? Long.toString(ids.get("redemption"))
 							: pattern.contains("/shop/") ? Long.toString(ids.get("item"))
+							: pattern.contains("/launches/") ? Long.toString(ids.get("launch"))
 							: pattern.contains("/moderation/replies/") ? Long.toString(ids.get("reply"))
 							: pattern.contains("/moderation/threads/") ? Long.toString(ids.get("thread"))
 							: Long.toString(ids.get(pattern.replaceFirst("^(/api/v1)?/(\\w+?)s?/.*", "$2")));
 					case "replyId", "rid" -> Long.toString(ids.get("reply"));
 					case "slug" -> "hyperos";
+					case "code" -> "AAAA-BBBB-CCCC-DDDD";
 					case "username" -> "mifan";
 					default -> throw new IllegalStateException("No value for {" + variables.group(1) + "} in " + pattern);
 				});

@@ -3,6 +3,8 @@ package com.forum.web.api;
 import java.time.Clock;
 import java.util.List;
 
+import com.forum.launch.LaunchUnavailableException;
+import com.forum.launch.WindowNotOpenException;
 import com.forum.member.PrivilegeRequiredException;
 import com.forum.reputation.QuotaExceededException;
 import com.forum.search.SearchUnavailableException;
@@ -126,6 +128,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ProblemType.TOO_MANY_LOGIN_ATTEMPTS.status())
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
 			.body(messages.problem(ProblemType.TOO_MANY_LOGIN_ATTEMPTS, "problem.detail.throttled", ex.retryAfterSeconds()));
+	}
+
+	/** The member's launch window has not opened: 403 naming their level, their window and when it opens. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> launchWindowNotOpen(WindowNotOpenException ex) {
+		return respond(ProblemType.launchWindowNotOpen(ex.level(), ex.windowLevel(), ex.opensAt(), messages.text(ex)));
+	}
+
+	/** Admission is being rebuilt or Redis is away: 503 with Retry-After; nothing was reserved. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> launchUnavailable(LaunchUnavailableException ex) {
+		log.info("Launch admission unavailable: {}", ex.getCause() == null ? ex.getMessage() : ex.getCause().toString());
+		long retryAfter = Math.max(1, ex.retryAfter().toSeconds());
+		return ResponseEntity.status(ProblemType.LAUNCH_UNAVAILABLE.status())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
+			.body(messages.problem(ProblemType.LAUNCH_UNAVAILABLE, "problem.detail.launch-unavailable", retryAfter));
 	}
 
 	@ExceptionHandler

@@ -8,7 +8,6 @@ import com.forum.points.ReconciliationReport;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
@@ -33,16 +32,7 @@ class CheckLedgerCommand implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		int exitCode;
-		try {
-			exitCode = check(args.containsOption("repair"), System.out);
-		}
-		catch (RuntimeException ex) {
-			System.err.println("Ledger check failed: " + ex.getMessage());
-			exitCode = 2;
-		}
-		int code = exitCode;
-		System.exit(SpringApplication.exit(context, () -> code));
+		CommandExit.exitWith(context, "Ledger check", () -> check(args.containsOption("repair"), System.out));
 	}
 
 	/** Checks, prints the mismatches and a summary, and returns the exit code. */

@@ -32,6 +32,9 @@ public enum ProblemType {
 	PRIVILEGE_REQUIRED("denied/privilege", HttpStatus.FORBIDDEN, "You need more reputation for this."),
 	QUOTA_EXCEEDED("quota-exceeded", HttpStatus.TOO_MANY_REQUESTS, "Today's quota for this is used up."),
 	SEARCH_UNAVAILABLE("search-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable right now."),
+	LAUNCH_WINDOW_NOT_OPEN("denied/launch-window", HttpStatus.FORBIDDEN, "Your window for this launch is not open yet."),
+	LAUNCH_UNAVAILABLE("launch-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+			"Reservations are unavailable for a moment."),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
 
 	/** Business-rule conflicts carry their own code under this prefix, e.g. /problems/rules/topic-locked. */
@@ -109,11 +112,21 @@ public enum ProblemType {
 		return problem;
 	}
 
+	/** The member's launch window is not open: 403 naming their level, their window's level and when it opens. */
+	public static ProblemDetail launchWindowNotOpen(int level, int windowLevel, Instant opensAt, String detail) {
+		ProblemDetail problem = LAUNCH_WINDOW_NOT_OPEN.detail(detail);
+		problem.setProperty("level", level);
+		problem.setProperty("windowLevel", windowLevel);
+		problem.setProperty("opensAt", opensAt.toString());
+		return problem;
+	}
+
 	public static ProblemType forStatus(int status) {
 		for (ProblemType type : values()) {
 			if (type.status.value() == status && type != VALIDATION && type != MALFORMED_REQUEST
 					&& type != INVALID_PARAMETER && type != INVALID_CREDENTIALS && type != CONCURRENT_CHANGE
-					&& type != PRIVILEGE_REQUIRED && type != QUOTA_EXCEEDED) {
+					&& type != PRIVILEGE_REQUIRED && type != QUOTA_EXCEEDED && type != LAUNCH_WINDOW_NOT_OPEN
+					&& type != LAUNCH_UNAVAILABLE) {
 				return type;
 			}
 		}

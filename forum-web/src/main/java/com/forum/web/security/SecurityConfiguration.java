@@ -51,6 +51,13 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/triage/**").hasAnyRole("EMPLOYEE", "ADMIN")
 				// the review queue and its decisions are the moderators' (admins moderate too)
 				.requestMatchers("/api/v1/moderation/**").hasAnyRole("MODERATOR", "ADMIN")
+				// launches are run by employees (admins too); the store's redemption of codes is theirs as well
+				.requestMatchers(HttpMethod.POST, "/api/v1/launches", "/api/v1/launches/*/open", "/api/v1/launches/*/pause",
+						"/api/v1/launches/*/resume", "/api/v1/launches/*/close")
+				.hasAnyRole("EMPLOYEE", "ADMIN")
+				.requestMatchers(HttpMethod.PUT, "/api/v1/launches/*").hasAnyRole("EMPLOYEE", "ADMIN")
+				.requestMatchers(HttpMethod.GET, "/api/v1/launches/*/figures").hasAnyRole("EMPLOYEE", "ADMIN")
+				.requestMatchers("/api/v1/store/**").hasAnyRole("EMPLOYEE", "ADMIN")
 				.requestMatchers(HttpMethod.PUT, "/api/v1/threads/*/satisfaction", "/api/v1/petitions/*/satisfaction")
 				.authenticated()
 				.requestMatchers(reading("/api/v1/notifications/**", "/api/v1/petitions/*/notes", "/api/v1/members/me",
@@ -78,6 +85,14 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.requestMatchers("/triage", "/triage/**", "/releases/new").hasAnyRole("EMPLOYEE", "ADMIN")
 				.requestMatchers("/moderation", "/moderation/**").hasAnyRole("MODERATOR", "ADMIN")
+				// launches are run by employees (admins too), who also redeem codes at the store's counter;
+				// members read launches and reserve (any other write below needs a sign-in)
+				.requestMatchers("/launches/new", "/launches/*/edit", "/launches/*/figures", "/store/**")
+				.hasAnyRole("EMPLOYEE", "ADMIN")
+				.requestMatchers(HttpMethod.POST, "/launches", "/launches/*", "/launches/*/open", "/launches/*/pause",
+						"/launches/*/resume", "/launches/*/close")
+				.hasAnyRole("EMPLOYEE", "ADMIN")
+				.requestMatchers(reading("/launches", "/launches/*")).permitAll()
 				.requestMatchers(reading("/petitions/new")).authenticated()
 				.requestMatchers(reading("/petitions", "/petitions/*", "/roadmap", "/releases", "/releases/*", "/shop",
 						"/shop/*"))

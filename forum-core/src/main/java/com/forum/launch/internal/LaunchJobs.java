@@ -1,0 +1,62 @@
+package com.forum.launch.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+import com.forum.launch.LaunchProperties;
+import com.forum.launch.LaunchReconciliation;
+import com.forum.launch.Launches;
+import com.forum.launch.Reservations;
+
+/**
+ * The launches' schedule: expiring reservations and reminding their members, telling watchers their
+ * window opened, rebuilding admission keys Redis lost, and the reconciliation. Each run is safe to
+ * repeat and to run on several nodes (row locks, once-only marks, the rebuild lock).
+ */
+@Component
+class LaunchJobs implements SchedulingConfigurer {
+
+	private static final Logger log = LoggerFactory.getLogger(LaunchJobs.class);
+
+	private final Launches launches;
+
+	private final Reservations reservations;
+
+	private final LaunchReconciliation reconciliation;
+
+	private final LaunchProperties properties;
+
+	LaunchJobs(Launches launches, Reservations reservations, LaunchReconciliation reconciliation,
+			LaunchProperties properties) {
+		this.launches = launches;
+		this.reservations = reservations;
+		this.reconciliation = reconciliation;
+		this.properties = properties;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addFixedDelayTask(() -> guarded("reservation upkeep", () -> {
+			reservations.expireDue();
+			reservations.remindDue();
+			reservations.announceWindows();
+		}), properties.jobInterval());
+		tasks.addFixedDelayTask(() -> guarded("admission keys check", launches::rebuildMissing),
+				properties.redisCheckInterval());
+		tasks.addFixedDelayTask(() -> guarded("launch reconciliation", reconciliation::reconcile),
+				properties.reconciliationInterval());
+	}
+
+	/** A failed run (Redis or the database away) is logged and tried again at the next one. */
+	private static void guarded(String job, Runnable run) {
+		try {
+			run.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Launch job '{}' failed: {}", job, ex.toString());
+		}
+	}
+}

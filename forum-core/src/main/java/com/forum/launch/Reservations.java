@@ -96,7 +96,7 @@ public class Reservations {
 		}
 		switch (verdict.reason()) {
 			case "ADMITTED" -> {
-				return store(launchId, member);
+				return store(launchId, member, verdict.generation());
 			}
 			case "MISSING" -> {
 				launches.get(launchId, false);
@@ -136,8 +136,11 @@ public class Reservations {
 		return new AdmissionRefused("launch-sold-out", "Every slot of this launch is taken; join the waitlist.");
 	}
 
-	/** The admitted attempt in PostgreSQL; any refusal there gives Redis its slot back. */
-	private Reservation store(long launchId, MemberId member) {
+	/**
+	 * The admitted attempt in PostgreSQL; a refusal there corrects Redis, unless its keys were rebuilt
+	 * from PostgreSQL since they admitted it ({@code generation}), which left them correct already.
+	 */
+	private Reservation store(long launchId, MemberId member, String generation) {
 		try {
 			return tx.execute(status -> {
 				Reservation made = take(launchId, member, false);
@@ -156,17 +159,17 @@ public class Reservations {
 		}
 		catch (DuplicateKeyException already) {
 			// PostgreSQL knows a slot of theirs that Redis did not: they stay a holder, the stock comes back
-			launches.afterCommit(() -> admission.adjust(launchId, 1, List.of(), List.of()));
+			launches.afterCommit(() -> admission.settle(launchId, generation, 1, List.of()));
 			throw new RuleViolationException("launch-already-reserved",
 					"You already hold a slot of this launch: one per member.");
 		}
 		catch (PostgresSoldOut soldOut) {
 			// Redis had a slot PostgreSQL does not: the member lets go of it, and it is not given back
-			launches.afterCommit(() -> admission.adjust(launchId, -1, List.of(member), List.of()));
+			launches.afterCommit(() -> admission.settle(launchId, generation, -1, List.of(member)));
 			throw soldOut();
 		}
 		catch (RuntimeException refused) {
-			launches.afterCommit(() -> admission.adjust(launchId, 0, List.of(member), List.of()));
+			launches.afterCommit(() -> admission.settle(launchId, generation, 0, List.of(member)));
 			throw refused;
 		}
 	}

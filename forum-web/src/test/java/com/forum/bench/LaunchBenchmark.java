@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -157,9 +158,10 @@ public final class LaunchBenchmark {
 
 	/**
 	 * @param applicationCpu processor time of the application and PostgreSQL during the sale
+	 * @param redisCpu processor time of Redis during the sale (null when it was killed or is not ours)
 	 */
 	public record Figures(Settings settings, Load load, Kill kill, Outcome outcome, ProcessorTime.Used applicationCpu,
-			double loadAverage) {
+			Duration redisCpu, double loadAverage) {
 
 		public boolean passed() {
 			return outcome.exact() && load.get("membersTwice") == 0 && load.get("created") == settings.slots();
@@ -187,9 +189,16 @@ public final class LaunchBenchmark {
 			out.printf("sale over in %.2f s; p90 %.1f ms, slowest %.1f ms; members who gave up or ran out of time: %d%n",
 					load.seconds(), load.get("p90") / 1000.0, load.get("max") / 1000.0, load.get("unfinished"));
 			double attempts = Math.max(1, load.attempts());
-			out.printf("CPU per attempt: application %.0f us + PostgreSQL %.0f us + fans' process %.0f us%n",
-					applicationCpu.application().toNanos() / 1e3 / attempts,
-					applicationCpu.database().toNanos() / 1e3 / attempts, load.get("cpu") / 1e3 / attempts);
+			double app = applicationCpu.application().toNanos() / 1e3 / attempts;
+			double database = applicationCpu.database().toNanos() / 1e3 / attempts;
+			double redis = redisCpu == null ? 0 : redisCpu.toNanos() / 1e3 / attempts;
+			double fans = load.get("cpu") / 1e3 / attempts;
+			out.printf("CPU per attempt: application %.0f us + PostgreSQL %.0f us + Redis %s + fans' process %.0f us%n",
+					app, database, redisCpu == null ? "?" : "%.0f us".formatted(redis), fans);
+			out.printf("attempts/s the %d cores allow at that cost (server side / with the fans' process): %,.0f / %,.0f%n",
+					Runtime.getRuntime().availableProcessors(),
+					Runtime.getRuntime().availableProcessors() * 1e6 / (app + database + redis),
+					Runtime.getRuntime().availableProcessors() * 1e6 / (app + database + redis + fans));
 			if (kill != null) {
 				out.printf("Redis (pid %d) killed at +%d ms with %d slots left in its stock (%d taken in PostgreSQL), "
 						+ "started again at +%d ms%n", kill.pid(), kill.killedAt().toMillis(), kill.stockLeft(),
@@ -284,6 +293,8 @@ public final class LaunchBenchmark {
 		Instant opensAt = Instant.now().plusSeconds(4);
 		long launch = createLaunch(employee, settings, opensAt);
 		ProcessorTime cpu = ProcessorTime.now(jdbc);
+		Optional<ProcessHandle> redisProcess = LocalServices.current().flatMap(LocalServices::redisProcess);
+		Duration redisBefore = redisProcess.flatMap(p -> p.info().totalCpuDuration()).orElse(null);
 		Process fans = startFans(settings, tokens, launch, opensAt);
 		Map<String, String> figures = new LinkedHashMap<>();
 		CompletableFuture<Kill> kill = CompletableFuture.completedFuture(null);
@@ -307,7 +318,10 @@ public final class LaunchBenchmark {
 		ProcessorTime.Used used = cpu.until(jdbc);
 		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		Kill killed = kill.get(1, TimeUnit.MINUTES);
-		return new Figures(settings, new Load(figures), killed, outcome(launch), used, load);
+		Duration redisAfter = redisProcess.flatMap(p -> p.info().totalCpuDuration()).orElse(null);
+		Duration redisCpu = killed != null || redisBefore == null || redisAfter == null ? null
+				: redisAfter.minus(redisBefore);
+		return new Figures(settings, new Load(figures), killed, outcome(launch), used, redisCpu, load);
 	}
 
 	/**

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
@@ -33,10 +34,12 @@ import java.util.concurrent.atomic.LongAdder;
  * a few times, as fans hammer the button; one told 503 comes back after its {@code Retry-After}, for as
  * long as the run lasts; one who got a slot, or is told they hold one, stops.
  * <p>
- * Its HTTP/1.1 client is a few dozen lines over blocking sockets rather than {@code java.net.http}: on
- * two cores shared with the server, the load generator's own cost per request is taken from the server,
- * and the JDK client's asynchronous machinery costs several times what writing a request and reading a
- * small response does. It uses nothing but the JDK, so it starts with only its own classes.
+ * Its HTTP/1.1 client is a few dozen lines over blocking sockets in virtual threads rather than
+ * {@code java.net.http}: on two cores shared with the server, the load generator's own cost per request
+ * is taken from the server, and the JDK client's asynchronous machinery costs several times what writing
+ * a request and reading a small response does. It uses nothing but the JDK, so it starts with only its
+ * own classes, and nothing needs installing next to Maven and the JDK (wrk, from Debian's packages,
+ * could not retry a member: its script is not told which request an answer belongs to).
  * <p>
  * Arguments: {@code --port --path --tokens=<file of "memberId token" lines> --connections --retries
  * --fire-at=<epoch ms> --seconds=<limit>}. It prints {@code fired <epoch ms>} when it starts, then one
@@ -72,7 +75,11 @@ public final class LaunchLoad {
 
 	private final int retries;
 
-	private final DelayQueue<Attempt> queue = new DelayQueue<>();
+	/** Attempts due now, first come first served. */
+	private final ConcurrentLinkedQueue<Attempt> ready = new ConcurrentLinkedQueue<>();
+
+	/** Attempts told to come back later (503 with Retry-After). */
+	private final DelayQueue<Attempt> later = new DelayQueue<>();
 
 	private final AtomicInteger unfinished;
 
@@ -143,7 +150,7 @@ public final class LaunchLoad {
 			Socket socket = sockets.get(c);
 			long[][] mine = { new long[4096] };
 			int[] count = { 0 };
-			Thread worker = Thread.ofPlatform().name("fan-" + c).stackSize(256 * 1024).unstarted(() -> {
+			Thread worker = Thread.ofVirtual().name("fan-" + c).unstarted(() -> {
 				try {
 					go.await();
 					work(socket, mine, count, deadline.get());
@@ -166,7 +173,7 @@ public final class LaunchLoad {
 		firedNanos = System.nanoTime();
 		deadline.set(firedNanos + limit.toNanos());
 		for (int m = 0; m < requests.length; m++) {
-			queue.add(new Attempt(m, retries, firedNanos));
+			ready.add(new Attempt(m, retries, firedNanos));
 		}
 		System.out.println("fired " + System.currentTimeMillis());
 		System.out.flush();
@@ -232,9 +239,15 @@ public final class LaunchLoad {
 		Socket socket = first;
 		InputStream in = null;
 		byte[] line = new byte[8192];
+		Attempt again = null;
 		while (unfinished.get() > 0 && System.nanoTime() < deadline) {
-			Attempt attempt = queue.poll(20, TimeUnit.MILLISECONDS);
+			Attempt attempt = again != null ? again : ready.poll();
+			again = null;
 			if (attempt == null) {
+				attempt = later.poll();
+			}
+			if (attempt == null) {
+				Thread.sleep(1);
 				continue;
 			}
 			long start = System.nanoTime();
@@ -266,16 +279,16 @@ public final class LaunchLoad {
 				socket = null;
 				in = null;
 			}
-			react(attempt, answer, end);
+			again = react(attempt, answer, end);
 		}
 		closeQuietly(socket);
 	}
 
-	private void react(Attempt attempt, Answer answer, long now) {
+	/** Counts the answer; returns the member's next attempt when they press again at once, else null. */
+	private Attempt react(Attempt attempt, Answer answer, long now) {
 		if (answer == null) {
 			errors.increment();
-			retry(attempt, now);
-			return;
+			return retry(attempt, now);
 		}
 		switch (answer.status()) {
 			case 201 -> {
@@ -288,13 +301,13 @@ public final class LaunchLoad {
 				first503.accumulateAndGet(now, Math::min);
 				last503.accumulateAndGet(now, Math::max);
 				// not one of the member's retries: the server asked them to come back, and they do
-				queue.add(new Attempt(attempt.member(), attempt.retriesLeft(),
+				later.add(new Attempt(attempt.member(), attempt.retriesLeft(),
 						now + TimeUnit.SECONDS.toNanos(Math.max(1, answer.retryAfter()))));
 			}
 			case 409 -> {
 				if ("launch-sold-out".equals(answer.problem())) {
 					soldOut.increment();
-					retry(attempt, now);
+					return retry(attempt, now);
 				}
 				else if ("launch-already-reserved".equals(answer.problem())) {
 					already.increment();
@@ -302,23 +315,23 @@ public final class LaunchLoad {
 				}
 				else {
 					others.computeIfAbsent("409 " + answer.problem(), k -> new LongAdder()).increment();
-					retry(attempt, now);
+					return retry(attempt, now);
 				}
 			}
 			default -> {
 				others.computeIfAbsent(Integer.toString(answer.status()), k -> new LongAdder()).increment();
-				retry(attempt, now);
+				return retry(attempt, now);
 			}
 		}
+		return null;
 	}
 
-	private void retry(Attempt attempt, long now) {
+	private Attempt retry(Attempt attempt, long now) {
 		if (attempt.retriesLeft() > 0) {
-			queue.add(new Attempt(attempt.member(), attempt.retriesLeft() - 1, now));
+			return new Attempt(attempt.member(), attempt.retriesLeft() - 1, now);
 		}
-		else {
-			unfinished.decrementAndGet();
-		}
+		unfinished.decrementAndGet();
+		return null;
 	}
 
 	/** Reads one response: status line, headers, a body by Content-Length or chunks. */

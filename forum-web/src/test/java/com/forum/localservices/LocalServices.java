@@ -101,6 +101,11 @@ public final class LocalServices {
 		return redisPort;
 	}
 
+	/** The Redis process, when this JVM started it (for the benchmarks' processor time). */
+	public synchronized Optional<ProcessHandle> redisProcess() {
+		return redis == null ? Optional.empty() : ProcessHandle.of(redis.pid());
+	}
+
 	/** True when another JVM started these services; this JVM then leaves them running at exit. */
 	public boolean isAttached() {
 		return !owner;

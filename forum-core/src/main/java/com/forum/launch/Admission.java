@@ -133,6 +133,20 @@ class Admission {
 			return 1
 			""", Long.class);
 
+	/**
+	 * PostgreSQL stored a reservation Redis admitted: ARGV = the generation of the keys that admitted it,
+	 * the member. Keys rebuilt since may have been read from PostgreSQL before the reservation committed:
+	 * then the member is added to the holders and takes a slot from the stock. Answers -1 while a rebuild
+	 * is under way (its snapshot is not known yet: ask again after it), 1 when the keys were corrected.
+	 */
+	private static final RedisScript<Long> CONFIRM = new DefaultRedisScript<>("""
+			if redis.call('EXISTS', KEYS[4]) == 1 then return -1 end
+			local gen = redis.call('HGET', KEYS[1], 'gen')
+			if not gen or gen == ARGV[1] then return 0 end
+			if redis.call('SADD', KEYS[3], ARGV[2]) == 1 then redis.call('DECR', KEYS[2]) end
+			return 1
+			""", Long.class);
+
 	/** Staff changed the launch: ARGV = stock change, then meta fields and values. */
 	private static final RedisScript<Long> CONFIGURE = new DefaultRedisScript<>("""
 			if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -206,6 +220,17 @@ class Admission {
 		args.add(Integer.toString(extra));
 		removed.forEach(member -> args.add(Long.toString(member.value())));
 		redis.execute(SETTLE, keys(launch, "meta", "stock", "holders"), args.toArray());
+	}
+
+	/**
+	 * After PostgreSQL stored an admitted attempt: counts the member in keys rebuilt since it was admitted.
+	 *
+	 * @return false while a rebuild is under way, when the caller should ask again after it
+	 */
+	boolean confirm(long launch, String generation, MemberId member) {
+		Long answer = redis.execute(CONFIRM, keys(launch, "meta", "stock", "holders", "rebuild"), generation,
+				Long.toString(member.value()));
+		return answer == null || answer >= 0;
 	}
 
 	/** Writes a changed state, opening or windows, and changes the stock by what the slots changed. */

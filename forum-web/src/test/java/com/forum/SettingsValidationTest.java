@@ -48,7 +48,8 @@ class SettingsValidationTest {
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource({ "forum.members.token-ttl, 10s", "forum.members.min-password-length, 0",
+	@CsvSource({ "forum.members.token-ttl, 10s", "forum.members.token-cache-ttl, 2m",
+			"forum.members.min-password-length, 0",
 			"forum.members.min-password-length, 200", "forum.members.max-password-length, 100000",
 			"forum.discussion.min-title-length, 0", "forum.discussion.max-title-length, 151",
 			"forum.discussion.min-title-length, 151", "forum.discussion.max-body-length, -1",

@@ -33,7 +33,8 @@ class Admission {
 	/**
 	 * One attempt: the state, the member's window (a level of -1 means "not looked up": the script then
 	 * asks for it only before the general opening), one slot per member, the stock. Returns the reason,
-	 * a number (slots left when admitted; the window's start when not yet) and the window's level.
+	 * a number (slots left when admitted; the window's start when not yet), the window's level and the
+	 * generation of the keys (see {@link #LOAD}).
 	 */
 	private static final RedisScript<List> ADMIT = new DefaultRedisScript<>("""
 			local m = redis.call('HGETALL', KEYS[1])
@@ -57,9 +58,10 @@ class Admission {
 			local second = KEYS[4] .. ':' .. math.floor(now / 1000)
 			redis.call('INCR', second)
 			redis.call('PEXPIRE', second, 120000)
+			local gen = meta['gen'] or ''
 			local function refuse(reason, at)
 			  redis.call('HINCRBY', KEYS[5], reason, 1)
-			  return {reason, tostring(at), tostring(windowLevel)}
+			  return {reason, tostring(at), tostring(windowLevel), gen}
 			end
 			if state == 'closed' then return refuse('CLOSED', 0) end
 			if state == 'paused' then return refuse('PAUSED', 0) end
@@ -71,22 +73,24 @@ class Admission {
 			redis.call('DECR', KEYS[2])
 			redis.call('SADD', KEYS[3], ARGV[1])
 			redis.call('HINCRBY', KEYS[5], 'ADMITTED', 1)
-			return {'ADMITTED', tostring(left - 1), tostring(windowLevel)}
+			return {'ADMITTED', tostring(left - 1), tostring(windowLevel), gen}
 			""", List.class);
 
 	/**
 	 * Writes a launch's keys whole from what PostgreSQL holds: ARGV = state, general opening, slots left,
-	 * window count, the windows' level and start pairs, then the holders. The meta hash goes last.
+	 * window count, the windows' level and start pairs, a new generation, then the holders. The meta hash
+	 * goes last. The generation tells an admission decided on these keys from one decided on keys since
+	 * rebuilt, whose stock already reflects what PostgreSQL made of it.
 	 */
 	private static final RedisScript<Long> LOAD = new DefaultRedisScript<>("""
 			redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
 			redis.call('SET', KEYS[2], ARGV[3])
 			local windows = tonumber(ARGV[4])
-			local first = 5 + 2 * windows
+			local first = 6 + 2 * windows
 			for i = first, #ARGV, 1000 do
 			  redis.call('SADD', KEYS[3], unpack(ARGV, i, math.min(i + 999, #ARGV)))
 			end
-			local meta = {'state', ARGV[1], 'general', ARGV[2], 'windows', ARGV[4]}
+			local meta = {'state', ARGV[1], 'general', ARGV[2], 'windows', ARGV[4], 'gen', ARGV[5 + 2 * windows]}
 			for i = 1, windows do
 			  table.insert(meta, 'l' .. i); table.insert(meta, ARGV[3 + 2 * i])
 			  table.insert(meta, 's' .. i); table.insert(meta, ARGV[4 + 2 * i])
@@ -114,6 +118,35 @@ class Admission {
 			return 1
 			""", Long.class);
 
+	/**
+	 * PostgreSQL refused an attempt Redis admitted: ARGV = the generation of the keys that admitted it,
+	 * the stock change, then members who no longer hold a slot (each gives one back). Nothing happens when
+	 * the keys were rebuilt since: the rebuild read PostgreSQL, where the attempt left nothing.
+	 */
+	private static final RedisScript<Long> SETTLE = new DefaultRedisScript<>("""
+			if redis.call('HGET', KEYS[1], 'gen') ~= ARGV[1] then return 0 end
+			local delta = tonumber(ARGV[2])
+			for i = 3, #ARGV do
+			  delta = delta + redis.call('SREM', KEYS[3], ARGV[i])
+			end
+			if delta ~= 0 then redis.call('INCRBY', KEYS[2], delta) end
+			return 1
+			""", Long.class);
+
+	/**
+	 * PostgreSQL stored a reservation Redis admitted: ARGV = the generation of the keys that admitted it,
+	 * the member. Keys rebuilt since may have been read from PostgreSQL before the reservation committed:
+	 * then the member is added to the holders and takes a slot from the stock. Answers -1 while a rebuild
+	 * is under way (its snapshot is not known yet: ask again after it), 1 when the keys were corrected.
+	 */
+	private static final RedisScript<Long> CONFIRM = new DefaultRedisScript<>("""
+			if redis.call('EXISTS', KEYS[4]) == 1 then return -1 end
+			local gen = redis.call('HGET', KEYS[1], 'gen')
+			if not gen or gen == ARGV[1] then return 0 end
+			if redis.call('SADD', KEYS[3], ARGV[2]) == 1 then redis.call('DECR', KEYS[2]) end
+			return 1
+			""", Long.class);
+
 	/** Staff changed the launch: ARGV = stock change, then meta fields and values. */
 	private static final RedisScript<Long> CONFIGURE = new DefaultRedisScript<>("""
 			if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -133,8 +166,11 @@ class Admission {
 		this.redis = redis;
 	}
 
-	/** One attempt's verdict: the reason code, the number that goes with it, the window's level. */
-	record Verdict(String reason, long value, int windowLevel) {
+	/**
+	 * One attempt's verdict: the reason code, the number that goes with it, the window's level, the
+	 * generation of the keys that decided it.
+	 */
+	record Verdict(String reason, long value, int windowLevel, String generation) {
 
 		boolean missing() {
 			return "MISSING".equals(reason);
@@ -145,7 +181,7 @@ class Admission {
 		List<?> answer = redis.execute(ADMIT, keys(launch, "meta", "stock", "holders", "attempts", "rejections"),
 				Long.toString(member.value()), Integer.toString(level), Long.toString(now.toEpochMilli()));
 		return new Verdict(String.valueOf(answer.get(0)), Long.parseLong(String.valueOf(answer.get(1))),
-				Integer.parseInt(String.valueOf(answer.get(2))));
+				Integer.parseInt(String.valueOf(answer.get(2))), answer.size() > 3 ? String.valueOf(answer.get(3)) : "");
 	}
 
 	/** Writes the launch's keys from PostgreSQL's figures. */
@@ -159,6 +195,7 @@ class Admission {
 			args.add(Integer.toString(window.minLevel()));
 			args.add(Long.toString(window.startsAt(launch.opensAt()).toEpochMilli()));
 		}
+		args.add(UUID.randomUUID().toString());
 		holders.forEach(member -> args.add(Long.toString(member.value())));
 		redis.execute(LOAD, keys(launch.id(), "meta", "stock", "holders"), args.toArray());
 	}
@@ -171,6 +208,29 @@ class Admission {
 		removed.forEach(member -> args.add(Long.toString(member.value())));
 		added.forEach(member -> args.add(Long.toString(member.value())));
 		redis.execute(ADJUST, keys(launch, "meta", "stock", "holders"), args.toArray());
+	}
+
+	/**
+	 * After PostgreSQL refused an admitted attempt: changes the stock and lets the members go (each
+	 * giving a slot back), if the keys are still those that admitted it.
+	 */
+	void settle(long launch, String generation, int extra, Collection<MemberId> removed) {
+		List<String> args = new ArrayList<>();
+		args.add(generation);
+		args.add(Integer.toString(extra));
+		removed.forEach(member -> args.add(Long.toString(member.value())));
+		redis.execute(SETTLE, keys(launch, "meta", "stock", "holders"), args.toArray());
+	}
+
+	/**
+	 * After PostgreSQL stored an admitted attempt: counts the member in keys rebuilt since it was admitted.
+	 *
+	 * @return false while a rebuild is under way, when the caller should ask again after it
+	 */
+	boolean confirm(long launch, String generation, MemberId member) {
+		Long answer = redis.execute(CONFIRM, keys(launch, "meta", "stock", "holders", "rebuild"), generation,
+				Long.toString(member.value()));
+		return answer == null || answer >= 0;
 	}
 
 	/** Writes a changed state, opening or windows, and changes the stock by what the slots changed. */

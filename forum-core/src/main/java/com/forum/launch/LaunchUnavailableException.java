@@ -18,4 +18,13 @@ public class LaunchUnavailableException extends RuntimeException {
 	public Duration retryAfter() {
 		return retryAfter;
 	}
+
+	/**
+	 * No stack trace: while Redis is down every attempt of a sale ends here, thousands a second, and
+	 * where it was thrown is always the same place; the cause keeps its own.
+	 */
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
+	}
 }

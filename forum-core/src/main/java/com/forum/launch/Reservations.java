@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
@@ -96,7 +98,7 @@ public class Reservations {
 		}
 		switch (verdict.reason()) {
 			case "ADMITTED" -> {
-				return store(launchId, member);
+				return store(launchId, member, verdict.generation());
 			}
 			case "MISSING" -> {
 				launches.get(launchId, false);
@@ -136,12 +138,21 @@ public class Reservations {
 		return new AdmissionRefused("launch-sold-out", "Every slot of this launch is taken; join the waitlist.");
 	}
 
-	/** The admitted attempt in PostgreSQL; any refusal there gives Redis its slot back. */
-	private Reservation store(long launchId, MemberId member) {
+	/**
+	 * The admitted attempt in PostgreSQL. Redis is then corrected only if the keys that admitted it
+	 * ({@code generation}) are still in place: keys rebuilt since were read from PostgreSQL. A stored
+	 * reservation is counted in rebuilt keys whose snapshot missed it ({@link #confirm}); a refused
+	 * attempt lets its member go and gives the slot back, also when PostgreSQL found no slot (Redis
+	 * counted one that a reservation committed after a rebuild's snapshot holds, and that reservation's
+	 * confirmation takes it); a member PostgreSQL already knows as a holder was missing from the holders
+	 * for the same reason, and the admission just counted them, so nothing changes.
+	 */
+	private Reservation store(long launchId, MemberId member, String generation) {
+		Reservation made;
 		try {
-			return tx.execute(status -> {
-				Reservation made = take(launchId, member, false);
-				if (made == null) {
+			made = tx.execute(status -> {
+				Reservation taken = take(launchId, member, false);
+				if (taken == null) {
 					Launch launch = records.get(launchId);
 					throw launch.state() == LaunchState.OPEN ? new PostgresSoldOut()
 							: launch.state() == LaunchState.PAUSED
@@ -151,27 +162,48 @@ public class Reservations {
 				}
 				records.jdbc().update("delete from launch_waitlist where launch_id = :launch and member_id = :member",
 						new MapSqlParameterSource("launch", launchId).addValue("member", member.value()));
-				return made;
+				return taken;
 			});
 		}
 		catch (DuplicateKeyException already) {
-			// PostgreSQL knows a slot of theirs that Redis did not: they stay a holder, the stock comes back
-			launches.afterCommit(() -> admission.adjust(launchId, 1, List.of(), List.of()));
 			throw new RuleViolationException("launch-already-reserved",
 					"You already hold a slot of this launch: one per member.");
 		}
 		catch (PostgresSoldOut soldOut) {
-			// Redis had a slot PostgreSQL does not: the member lets go of it, and it is not given back
-			launches.afterCommit(() -> admission.adjust(launchId, -1, List.of(member), List.of()));
+			launches.afterCommit(() -> admission.settle(launchId, generation, 0, List.of(member)));
 			throw soldOut();
 		}
 		catch (RuntimeException refused) {
-			launches.afterCommit(() -> admission.adjust(launchId, 0, List.of(member), List.of()));
+			launches.afterCommit(() -> admission.settle(launchId, generation, 0, List.of(member)));
 			throw refused;
+		}
+		confirm(launchId, generation, member, CONFIRM_TRIES);
+		return made;
+	}
+
+	/** How often a stored reservation asks Redis to count it while rebuilds are under way (every 250 ms). */
+	private static final int CONFIRM_TRIES = 160;
+
+	/**
+	 * Counts a stored reservation in admission keys rebuilt since it was admitted; asks again after a
+	 * rebuild under way, or while Redis cannot be reached (keys it lost are rebuilt from PostgreSQL,
+	 * where the reservation is committed, but keys rebuilt before may have missed it).
+	 */
+	private void confirm(long launchId, String generation, MemberId member, int triesLeft) {
+		boolean done;
+		try {
+			done = admission.confirm(launchId, generation, member);
+		}
+		catch (DataAccessException unreachable) {
+			done = false;
+		}
+		if (!done && triesLeft > 0) {
+			CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS)
+				.execute(() -> confirm(launchId, generation, member, triesLeft - 1));
 		}
 	}
 
-	/** PostgreSQL found no slot left for an attempt Redis admitted: the two disagree until the reconciliation. */
+	/** PostgreSQL found no slot left for an attempt Redis admitted (Redis counted keys rebuilt mid-way). */
 	private static final class PostgresSoldOut extends RuntimeException {
 
 		PostgresSoldOut() {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,12 +17,17 @@ import org.springframework.validation.annotation.Validated;
  * Rules for accounts.
  *
  * @param tokenTtl how long a bearer token issued to a program stays valid
+ * @param tokenCacheTtl how long a node keeps a resolved bearer token in memory instead of asking
+ *        PostgreSQL on every request (0 turns the cache off). A revocation takes effect at once on the node
+ *        that revoked; other nodes may accept the token for up to this long (until issue 13's cluster-wide
+ *        invalidation)
  * @param minPasswordLength shortest password accepted
  * @param maxPasswordLength longest password accepted (bounds the hashing cost of one request)
  */
 @Validated
 @ConfigurationProperties("forum.members")
 public record MemberProperties(@DefaultValue("30d") @NotNull @DurationMin(minutes = 1) Duration tokenTtl,
+		@DefaultValue("5s") @NotNull @DurationMin(seconds = 0) @DurationMax(minutes = 1) Duration tokenCacheTtl,
 		@DefaultValue("8") @Positive int minPasswordLength,
 		@DefaultValue("128") @Positive @Max(4096) int maxPasswordLength) {
 

@@ -17,9 +17,12 @@ public class MemberSettings {
 
 	private final LanguageProperties languages;
 
-	MemberSettings(Members members, LanguageProperties languages) {
+	private final AccessTokens tokens;
+
+	MemberSettings(Members members, LanguageProperties languages, AccessTokens tokens) {
 		this.members = members;
 		this.languages = languages;
+		this.tokens = tokens;
 	}
 
 	@Transactional(readOnly = true)
@@ -31,11 +34,14 @@ public class MemberSettings {
 	@Transactional
 	public void changeLanguage(MemberId id, Locale language) {
 		member(id).speak(supported(language));
+		// API calls read the language with the bearer token, which this node may have cached
+		tokens.forget(id);
 	}
 
 	@Transactional
 	public void changeTimeZone(MemberId id, ZoneId zone) {
 		member(id).liveIn(zone);
+		tokens.forget(id);
 	}
 
 	Locale supported(Locale language) {

@@ -117,6 +117,17 @@ final class LocalRedis {
 		return port;
 	}
 
+	/** SIGKILL, as a crash would end it: nothing flushed, every connection cut. */
+	void kill() {
+		process.destroyForcibly();
+		try {
+			process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** SIGTERM: Redis flushes the append-only file and exits. */
 	void stop() {
 		LocalProcesses.terminate(process.toHandle(), Duration.ofSeconds(20));

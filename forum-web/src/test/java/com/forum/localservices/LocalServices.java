@@ -101,6 +101,11 @@ public final class LocalServices {
 		return redisPort;
 	}
 
+	/** The Redis process, when this JVM started it (for the benchmarks' processor time). */
+	public synchronized Optional<ProcessHandle> redisProcess() {
+		return redis == null ? Optional.empty() : ProcessHandle.of(redis.pid());
+	}
+
 	/** True when another JVM started these services; this JVM then leaves them running at exit. */
 	public boolean isAttached() {
 		return !owner;
@@ -116,6 +121,35 @@ public final class LocalServices {
 		properties.put("spring.data.redis.port", redisPort);
 		properties.put("forum.search.url", elasticsearchUrl());
 		return properties;
+	}
+
+	/**
+	 * Kills Redis with SIGKILL, as a crash would, for the tests and the benchmark that prove a launch
+	 * survives it. Only for services this JVM started; returns the pid killed.
+	 */
+	public synchronized long killRedis() {
+		if (!owner || redis == null) {
+			throw new IllegalStateException("Only the JVM that started Redis may kill it");
+		}
+		long pid = redis.pid();
+		redis.kill();
+		return pid;
+	}
+
+	/**
+	 * Starts Redis again on its port after {@link #killRedis()}: empty when ephemeral (nothing was
+	 * saved), from its append-only file otherwise.
+	 */
+	public synchronized void restartRedis() {
+		if (!owner || stopped) {
+			throw new IllegalStateException("Only the JVM that started Redis may restart it");
+		}
+		try {
+			startRedis(log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	// ---------------------------------------------------------------- starting

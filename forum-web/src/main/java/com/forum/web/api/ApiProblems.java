@@ -139,7 +139,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	/** Admission is being rebuilt or Redis is away: 503 with Retry-After; nothing was reserved. */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> launchUnavailable(LaunchUnavailableException ex) {
-		log.info("Launch admission unavailable: {}", ex.getCause() == null ? ex.getMessage() : ex.getCause().toString());
+		// debug: during an outage every attempt of a sale comes here; the rebuild logs the outage once
+		log.debug("Launch admission unavailable: {}", ex.getCause() == null ? ex.getMessage() : ex.getCause().toString());
 		long retryAfter = Math.max(1, ex.retryAfter().toSeconds());
 		return ResponseEntity.status(ProblemType.LAUNCH_UNAVAILABLE.status())
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))

@@ -116,6 +116,10 @@ public class ReaderLocaleResolver implements LocaleContextResolver {
 	private MemberPreferences memberPreferences() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof MemberPrincipal member) {
+			if (member.knownPreferences() != null) {
+				// read with the bearer token: an API call asks the database nothing more
+				return member.knownPreferences();
+			}
 			try {
 				return settings.preferences(member.memberId());
 			}

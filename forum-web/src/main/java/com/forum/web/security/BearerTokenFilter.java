@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.forum.member.AccessTokens;
 import com.forum.member.MemberProfile;
+import com.forum.member.TokenBearer;
 import com.forum.web.problem.ProblemType;
 import com.forum.web.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -44,15 +45,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<MemberProfile> member = tokens.resolve(header.substring(PREFIX.length()).strip());
-		if (member.isEmpty()) {
+		Optional<TokenBearer> bearer = tokens.bearer(header.substring(PREFIX.length()).strip());
+		if (bearer.isEmpty()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			problems.write(request, response,
 					ProblemType.UNAUTHORIZED.detail(problems.text(request, "problem.detail.bad-token")));
 			return;
 		}
-		MemberProfile profile = member.get();
-		MemberPrincipal principal = new MemberPrincipal(profile.id(), profile.username(), profile.role(), null);
+		MemberProfile profile = bearer.get().member();
+		MemberPrincipal principal = new MemberPrincipal(profile.id(), profile.username(), profile.role(), null,
+				bearer.get().preferences());
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(
 				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));

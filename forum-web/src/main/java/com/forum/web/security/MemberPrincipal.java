@@ -6,6 +6,7 @@ import java.util.List;
 import com.forum.member.Actor;
 import com.forum.member.MemberCredentials;
 import com.forum.member.MemberId;
+import com.forum.member.MemberPreferences;
 import com.forum.member.Role;
 
 import org.springframework.security.core.GrantedAuthority;
@@ -23,11 +24,19 @@ public final class MemberPrincipal implements UserDetails {
 
 	private final transient String passwordHash;
 
+	/** The language and zone when they came with the credentials (a bearer token), else null. */
+	private final transient MemberPreferences preferences;
+
 	MemberPrincipal(MemberId id, String username, Role role, String passwordHash) {
+		this(id, username, role, passwordHash, null);
+	}
+
+	MemberPrincipal(MemberId id, String username, Role role, String passwordHash, MemberPreferences preferences) {
 		this.id = id;
 		this.username = username;
 		this.role = role;
 		this.passwordHash = passwordHash;
+		this.preferences = preferences;
 	}
 
 	static MemberPrincipal of(MemberCredentials credentials) {
@@ -45,6 +54,14 @@ public final class MemberPrincipal implements UserDetails {
 
 	public Role role() {
 		return role;
+	}
+
+	/**
+	 * The member's language and zone as read with their bearer token, or null when they signed in on
+	 * the pages: a session lives long, so pages read the current choice instead.
+	 */
+	public MemberPreferences knownPreferences() {
+		return preferences;
 	}
 
 	public boolean moderates() {

@@ -87,7 +87,7 @@ public class Ledger {
 	 * The ledger's hot path, so its statements are as few as the rules allow, however many the
 	 * postings: one locks the balance rows (in one order, so that concurrent callers cannot deadlock)
 	 * and reads the members' zones (their calendar day counts for the caps), one reads which causes
-	 * and withdrawn subjects the ledger already holds, one the day's capped earnings, one inserts the
+	 * and withdrawn subjects the ledger already holds and the day's capped earnings, one inserts the
 	 * entries and one adds them to the balances, all under the locks.
 	 *
 	 * @return what each posting did, in the order given
@@ -100,9 +100,7 @@ public class Ledger {
 		Instant now = clock.instant();
 		Map<PostingPlan.Key, PostingPlan.Locked> locked = lockAll(
 				postings.stream().map(PostingPlan.Key::of).collect(Collectors.toCollection(TreeSet::new)), now);
-		PostingPlan plan = new PostingPlan(now, locked, postedCauses(postings), withdrawnSubjects(postings),
-				earnedToday(postings, locked, now));
-		List<PostingPlan.Decision> decisions = plan.decide(postings);
+		List<PostingPlan.Decision> decisions = plan(postings, locked, now).decide(postings);
 		Map<String, Long> ids = insertAll(decisions, now);
 		Posted[] results = new Posted[postings.size()];
 		Arrays.fill(results, Posted.NOTHING);
@@ -174,68 +172,61 @@ public class Ledger {
 			.addValue("accounts", keys.stream().map(key -> key.account().name()).toArray(String[]::new));
 	}
 
-	/** The postings' causes and reversals the ledger holds already, as {@link PostingPlan#causeOf}. */
-	private Set<String> postedCauses(List<Posting> postings) {
+	/**
+	 * What the ledger holds that decides the postings, read in one round trip: their causes and
+	 * reversals posted already, their subjects withdrawn, and what the capped postings' members
+	 * earned so far on their calendar day, by reason.
+	 */
+	private PostingPlan plan(List<Posting> postings, Map<PostingPlan.Key, PostingPlan.Locked> locked, Instant now) {
 		List<String> accounts = new ArrayList<>();
 		List<String> causes = new ArrayList<>();
+		Set<String> subjects = new LinkedHashSet<>();
+		Set<PostingPlan.Earned> days = new LinkedHashSet<>();
 		for (Posting posting : postings) {
 			for (String cause : PostingPlan.causesToLookUp(posting)) {
 				accounts.add(posting.account().name());
 				causes.add(cause);
 			}
-		}
-		return new HashSet<>(jdbc.queryForList("""
-				select e.account || '|' || e.cause_key from ledger_entry e
-				where (e.account, e.cause_key) in
-				    (select * from unnest(cast(:accounts as text[]), cast(:causes as text[])))""",
-				new MapSqlParameterSource("accounts", accounts.toArray(String[]::new)).addValue("causes",
-						causes.toArray(String[]::new)),
-				String.class));
-	}
-
-	private Set<String> withdrawnSubjects(List<Posting> postings) {
-		String[] subjects = postings.stream()
-			.flatMap(posting -> Stream.of(posting.subject(), posting.parent()))
-			.filter(Objects::nonNull)
-			.distinct()
-			.toArray(String[]::new);
-		if (subjects.length == 0) {
-			return Set.of();
-		}
-		return new HashSet<>(jdbc.queryForList(
-				"select subject from ledger_withdrawn_subject where subject = any(cast(:subjects as text[]))",
-				new MapSqlParameterSource("subjects", subjects), String.class));
-	}
-
-	/** What the capped postings' members earned so far on their calendar day, by reason. */
-	private Map<PostingPlan.Earned, Long> earnedToday(List<Posting> postings,
-			Map<PostingPlan.Key, PostingPlan.Locked> locked, Instant now) {
-		Set<PostingPlan.Earned> days = new LinkedHashSet<>();
-		for (Posting posting : postings) {
+			Stream.of(posting.subject(), posting.parent()).filter(Objects::nonNull).forEach(subjects::add);
 			if (posting.amount() > 0 && posting.cap() != null) {
 				PostingPlan.Key key = PostingPlan.Key.of(posting);
 				days.add(new PostingPlan.Earned(key.member(), key.account(),
 						LocalDate.ofInstant(now, locked.get(key).zone()), ""));
 			}
 		}
+		Set<String> posted = new HashSet<>();
+		Set<String> withdrawn = new HashSet<>();
 		Map<PostingPlan.Earned, Long> earned = new HashMap<>();
-		if (days.isEmpty()) {
-			return earned;
-		}
 		jdbc.query("""
-				select e.member_id, e.account, e.local_day, e.reason, sum(e.amount) as earned from ledger_entry e
+				select 'posted' as kind, e.account || '|' || e.cause_key as name, cast(null as text) as account,
+				       cast(null as bigint) as member_id, cast(null as date) as local_day, cast(0 as bigint) as earned
+				from ledger_entry e
+				where (e.account, e.cause_key) in (select * from unnest(cast(:accounts as text[]), cast(:causes as text[])))
+				union all
+				select 'withdrawn', w.subject, null, null, null, 0 from ledger_withdrawn_subject w
+				where w.subject = any(cast(:subjects as text[]))
+				union all
+				select 'earned', e.reason, e.account, e.member_id, e.local_day, sum(e.amount) from ledger_entry e
 				where (e.member_id, e.account, e.local_day) in (select * from unnest(cast(:members as bigint[]),
-				    cast(:accounts as text[]), cast(:days as date[])))
+				    cast(:dayAccounts as text[]), cast(:days as date[])))
 				and e.amount > 0
 				group by e.member_id, e.account, e.local_day, e.reason""",
-				new MapSqlParameterSource("members", days.stream().map(PostingPlan.Earned::member).toArray(Long[]::new))
-					.addValue("accounts", days.stream().map(day -> day.account().name()).toArray(String[]::new))
+				new MapSqlParameterSource("accounts", accounts.toArray(String[]::new))
+					.addValue("causes", causes.toArray(String[]::new))
+					.addValue("subjects", subjects.toArray(String[]::new))
+					.addValue("members", days.stream().map(PostingPlan.Earned::member).toArray(Long[]::new))
+					.addValue("dayAccounts", days.stream().map(day -> day.account().name()).toArray(String[]::new))
 					.addValue("days", days.stream().map(day -> day.day().toString()).toArray(String[]::new)),
 				rs -> {
-					earned.put(new PostingPlan.Earned(rs.getLong("member_id"), Account.valueOf(rs.getString("account")),
-							rs.getObject("local_day", LocalDate.class), rs.getString("reason")), rs.getLong("earned"));
+					switch (rs.getString("kind")) {
+						case "posted" -> posted.add(rs.getString("name"));
+						case "withdrawn" -> withdrawn.add(rs.getString("name"));
+						default -> earned.put(new PostingPlan.Earned(rs.getLong("member_id"),
+								Account.valueOf(rs.getString("account")), rs.getObject("local_day", LocalDate.class),
+								rs.getString("name")), rs.getLong("earned"));
+					}
 				});
-		return earned;
+		return new PostingPlan(now, locked, posted, withdrawn, earned);
 	}
 
 	/** Inserts the decided entries; returns their ids by cause, without those another transaction took meanwhile. */

@@ -24,9 +24,9 @@ public record LedgerPosted(List<Entry> entries, Instant at) implements DomainEve
 		this(List.of(new Entry(entryId, memberId, account, amount, reason, balance)), at);
 	}
 
-	/** Whether an entry took something from an account of this kind. */
-	public boolean lowers(Account account) {
-		return entries.stream().anyMatch(entry -> entry.account() == account && entry.amount() < 0);
+	/** Whether an entry took something from a member's reputation. */
+	public boolean lowersReputation() {
+		return entries.stream().anyMatch(entry -> entry.account() == Account.REPUTATION && entry.amount() < 0);
 	}
 
 	/**

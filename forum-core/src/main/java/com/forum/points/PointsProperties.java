@@ -43,10 +43,13 @@ public record PointsProperties(@DefaultValue("Asia/Shanghai") @NotNull ZoneId zo
 		@DefaultValue @Valid @NotNull Batching batching) {
 
 	/**
-	 * @param writers the transactions that post batches at once; each holds a connection while it writes
+	 * @param writers the transactions that post batches at once; each holds a connection while it
+	 *        writes. One makes the largest batches, and on two cores posted the most (5,600 postings a
+	 *        second against 4,800 with two, at 290 µs of processor time a posting against 410); a
+	 *        machine with more cores may give it more.
 	 * @param maxPostings the most postings one transaction takes
 	 */
-	public record Batching(@DefaultValue("2") @Positive int writers, @DefaultValue("500") @Positive int maxPostings) {
+	public record Batching(@DefaultValue("1") @Positive int writers, @DefaultValue("500") @Positive int maxPostings) {
 	}
 
 	/** The rule for a reason; a reason without one earns nothing. */

@@ -46,7 +46,7 @@ class PrivilegeNotices {
 	}
 
 	/** Only falls in reputation are of interest: every other entry is left unrecorded by the event registry. */
-	@ApplicationModuleListener(condition = "#event.lowers(T(com.forum.points.Account).REPUTATION)")
+	@ApplicationModuleListener(condition = "#event.lowersReputation()")
 	void on(LedgerPosted event) {
 		for (LedgerPosted.Entry entry : event.entries()) {
 			if (entry.account() == Account.REPUTATION && entry.amount() < 0) {

@@ -110,7 +110,7 @@ public final class LedgerBenchmark {
 			out.printf("| postings per second%-39s | %,14.0f |%n", alone, postingsPerSecond);
 			out.printf("| CPU per posting%-43s | %4.0f + %4.0f us |%n", alone + ": application + PostgreSQL",
 					cpu.used().application().toNanos() / 1e3 / postings, cpu.used().database().toNanos() / 1e3 / postings);
-			out.printf("| postings per second the %d cores allow%-20s | %,14.0f |%n", cpu.cores(), alone,
+			out.printf("| postings per second the %d cores allow%-21s | %,14.0f |%n", cpu.cores(), alone,
 					postings * cpu.cores() / (cpu.total().toNanos() / 1e9));
 			out.printf("| CPU per posting, listeners' reactions included             | %4.0f + %4.0f us |%n",
 					withReactions.used().application().toNanos() / 1e3 / postings,
@@ -120,13 +120,13 @@ public final class LedgerBenchmark {
 			out.printf("| reactions finished after the postings, in                  | %12.1f s |%n",
 					catchingUp.toMillis() / 1000.0);
 			out.printf("| load average while posting (other processes too)           | %14.1f |%n", cpu.loadAverage());
-			out.printf("| balance of a member with %,6d entries, median           | %11.2f ms |%n", settings.historyEntries(),
+			out.printf("| balance of a member with %,6d entries, median            | %11.2f ms |%n", settings.historyEntries(),
 					balance.median() / 1000.0);
-			out.printf("| balance of a member with %,6d entries, p99              | %11.2f ms |%n", settings.historyEntries(),
+			out.printf("| balance of a member with %,6d entries, p99               | %11.2f ms |%n", settings.historyEntries(),
 					balance.p99() / 1000.0);
-			out.printf("| first history page of %,6d entries, median              | %11.2f ms |%n", settings.historyEntries(),
+			out.printf("| first history page of %,6d entries, median               | %11.2f ms |%n", settings.historyEntries(),
 					history.median() / 1000.0);
-			out.printf("| first history page of %,6d entries, p99                 | %11.2f ms |%n", settings.historyEntries(),
+			out.printf("| first history page of %,6d entries, p99                  | %11.2f ms |%n", settings.historyEntries(),
 					history.p99() / 1000.0);
 			out.printf("| CPU per balance and history page read, together            | %11.2f ms |%n",
 					readCpu.total().toNanos() / 1e6 / settings.reads());

@@ -27,13 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.forum.ForumApplication;
 import com.forum.launch.LaunchCheck;
 import com.forum.launch.LaunchReconciliation;
 import com.forum.localservices.LocalServices;
@@ -243,28 +241,16 @@ public final class LaunchBenchmark {
 				arguments.add(arg);
 			}
 		}
-		// throwaway services, the web server on a free port, no demo content: nothing but the sale
-		arguments.addAll(List.of("--forum.local-services.ephemeral=true", "--forum.demo-data.enabled=false",
-				"--server.port=0"));
-		ConfigurableApplicationContext context = SpringApplication.from(ForumApplication::main)
-			.withAdditionalProfiles("local")
-			.run(arguments.toArray(String[]::new))
-			.getApplicationContext();
-		int exit = 0;
-		try {
+		arguments.add("--server.port=0"); // the web server on a free port, for the fans' process
+		ConfigurableApplicationContext context = Benchmarks.start(arguments);
+		Benchmarks.runAndExit(context, () -> {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			LaunchBenchmark benchmark = new LaunchBenchmark(context.getBean(JdbcTemplate.class),
 					context.getBean(StringRedisTemplate.class), context.getBean(LaunchReconciliation.class), port);
 			Figures figures = benchmark.run(settings);
 			figures.print(System.out);
-			exit = figures.passed() ? 0 : 1;
-		}
-		catch (Exception ex) {
-			ex.printStackTrace();
-			exit = 2;
-		}
-		int code = exit;
-		System.exit(SpringApplication.exit(context, () -> code));
+			return figures.passed();
+		});
 	}
 
 	public Figures run(Settings settings) throws Exception {

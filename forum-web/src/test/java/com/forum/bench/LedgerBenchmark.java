@@ -15,12 +15,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.forum.ForumApplication;
 import com.forum.member.MemberId;
 import com.forum.points.Account;
 import com.forum.points.Ledger;
@@ -189,30 +187,18 @@ public final class LedgerBenchmark {
 	public static void main(String[] args) {
 		Settings settings = Settings.from(args);
 		List<String> arguments = new ArrayList<>(List.of(args));
-		// throwaway services, no web server, no demo content: nothing but what is measured
-		arguments.addAll(List.of("--forum.local-services.ephemeral=true", "--forum.demo-data.enabled=false",
-				"--spring.main.web-application-type=none", "--logging.level.com.forum=WARN"));
-		ConfigurableApplicationContext context = SpringApplication.from(ForumApplication::main)
-			.with(ReactionGate.Wiring.class)
-			.withAdditionalProfiles("local")
-			.run(arguments.toArray(String[]::new))
-			.getApplicationContext();
-		int exit = 0;
-		try {
+		// no web server, and the listeners behind a gate, to measure the ledger alone
+		arguments.addAll(List.of("--spring.main.web-application-type=none", "--logging.level.com.forum=WARN"));
+		ConfigurableApplicationContext context = Benchmarks.start(arguments, ReactionGate.Wiring.class);
+		Benchmarks.runAndExit(context, () -> {
 			LedgerBenchmark benchmark = new LedgerBenchmark(context.getBean(Ledger.class), context.getBean(PostingBatches.class),
 					context.getBean(LedgerReconciliation.class), context.getBean(JdbcTemplate.class),
 					context.getBean(TransactionTemplate.class), context.getBean(PointsProperties.class),
 					ReactionGate.instance());
 			Figures figures = benchmark.run(settings);
 			figures.print(System.out);
-			exit = figures.reconciliation().clean() ? 0 : 1;
-		}
-		catch (Exception ex) {
-			ex.printStackTrace();
-			exit = 2;
-		}
-		int code = exit;
-		System.exit(SpringApplication.exit(context, () -> code));
+			return figures.reconciliation().clean();
+		});
 	}
 
 	public Figures run(Settings settings) throws Exception {

@@ -404,6 +404,17 @@ public class Ledger {
 		return new PageImpl<>(entries, PageRequest.of(page, size), total == null ? 0 : total);
 	}
 
+	/**
+	 * Makes the caller's transaction wait for any other holding the same key until it ends: for
+	 * changes that read what another may be writing for other members (the answer accepted before).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void serializeOn(String key) {
+		jdbc.query("select pg_advisory_xact_lock(hashtextextended(:key, 0))", new MapSqlParameterSource("key", key),
+				rs -> {
+				});
+	}
+
 	/** One entry by id, as the account history shows it. */
 	@Transactional(readOnly = true)
 	public Optional<LedgerEntry> entry(long entryId) {

@@ -94,10 +94,17 @@ class EarningRules {
 		}
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	/**
+	 * In a transaction of its own, unlike the other earnings: taking back what the answer accepted
+	 * before earned and earning for this one commit together, as they did before postings were
+	 * batched, so that a batch posting later cannot leave two answers of one thread earning.
+	 */
+	@ApplicationModuleListener
 	void on(AnswerAccepted event) {
 		String reply = "reply:" + event.replyId().value();
 		String topic = "topic:" + event.topicId().value();
+		// two acceptances in one thread are handled one after the other, each seeing what the other earned
+		ledger.serializeOn("answer-accepted:" + topic);
 		ledger.reverseOthers("answer-accepted", topic, reply, "another answer was accepted");
 		if (!event.answerAuthorId().equals(event.acceptedBy())) {
 			earn(event.answerAuthorId(), "answer-accepted", "answer-accepted:" + reply, reply, topic, event.acceptedBy());

@@ -50,6 +50,9 @@ public class Ledger {
 
 	static final String REVERSAL_KEY = "reversal:";
 
+	/** The advisory lock of content whose earnings are posted or withdrawn, as {@code ledger-subject:reply:12}. */
+	private static final String SUBJECT_LOCK = "ledger-subject:";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final MemberSettings settings;
@@ -98,6 +101,7 @@ public class Ledger {
 			return List.of();
 		}
 		Instant now = clock.instant();
+		shareSubjects(postings);
 		Map<PostingPlan.Key, PostingPlan.Locked> locked = lockAll(
 				postings.stream().map(PostingPlan.Key::of).collect(Collectors.toCollection(TreeSet::new)), now);
 		List<PostingPlan.Decision> decisions = plan(postings, locked, now).decide(postings);
@@ -126,6 +130,30 @@ public class Ledger {
 			events.publishEvent(new LedgerPosted(announced, now));
 		}
 		return Arrays.asList(results);
+	}
+
+	/**
+	 * Takes the shared lock of every subject and parent the postings are about, before anything else.
+	 * {@link #withdraw} takes a subject's lock exclusively, so a withdrawal and an earning from the same
+	 * content never overlap: either the withdrawal waits for the earning to commit and then reverses it,
+	 * or the earning waits for the withdrawal's marker to commit and then posts nothing. Without it both
+	 * would read before the other wrote, and deleted content would keep what it earned.
+	 */
+	private void shareSubjects(List<Posting> postings) {
+		String[] subjects = postings.stream()
+			.flatMap(posting -> Stream.of(posting.subject(), posting.parent()))
+			.filter(Objects::nonNull)
+			.distinct()
+			.sorted()
+			.map(subject -> SUBJECT_LOCK + subject)
+			.toArray(String[]::new);
+		if (subjects.length > 0) {
+			jdbc.query("""
+					select pg_advisory_xact_lock_shared(hashtextextended(s, 0))
+					from unnest(cast(:subjects as text[])) with ordinality as l(s, n) order by n""",
+					new MapSqlParameterSource("subjects", subjects), rs -> {
+					});
+		}
 	}
 
 	/**
@@ -332,6 +360,9 @@ public class Ledger {
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public int withdraw(String subject, String note) {
+		jdbc.query("select pg_advisory_xact_lock(hashtextextended(:lock, 0))",
+				new MapSqlParameterSource("lock", SUBJECT_LOCK + subject), rs -> {
+				});
 		jdbc.update("insert into ledger_withdrawn_subject (subject, at) values (:subject, :at) on conflict do nothing",
 				new MapSqlParameterSource("subject", subject).addValue("at", Timestamp.from(clock.instant())));
 		List<Original> earned = jdbc.query("""

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,6 +213,45 @@ class PointsLedgerIntegrationTest {
 		tx.executeWithoutResult(s -> ledger.reverse(member, Account.POINTS, "test:out-of-order", "undone first"));
 		tx.executeWithoutResult(s -> ledger.post(Posting.of(member, Account.POINTS, 30, "test", "test:out-of-order")));
 		assertThat(ledger.balance(member, Account.POINTS).balance()).isZero();
+	}
+
+	@Test
+	void contentDeletedWhileItsEarningIsPostedKeepsNothingWhicheverComesFirst() throws Exception {
+		for (boolean earningFirst : new boolean[] { true, false }) {
+			MemberId member = new MemberId(memberId(api.newMember("raced")));
+			String subject = "reply:raced-" + member.value();
+			Runnable earn = () -> ledger
+				.post(Posting.of(member, Account.POINTS, 7, "test", "test:raced:" + member.value()).about(subject, null));
+			Runnable withdraw = () -> ledger.withdraw(subject, "deleted meanwhile");
+			// the first holds its transaction open while the second starts, then commits
+			CountDownLatch firstWrote = new CountDownLatch(1);
+			CountDownLatch commit = new CountDownLatch(1);
+			try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+				Future<?> first = pool.submit(() -> tx.executeWithoutResult(s -> {
+					(earningFirst ? earn : withdraw).run();
+					firstWrote.countDown();
+					awaitQuietly(commit);
+				}));
+				assertThat(firstWrote.await(10, TimeUnit.SECONDS)).isTrue();
+				Future<?> second = pool.submit(() -> tx.executeWithoutResult(s -> (earningFirst ? withdraw : earn).run()));
+				Thread.sleep(200);
+				commit.countDown();
+				first.get(10, TimeUnit.SECONDS);
+				second.get(10, TimeUnit.SECONDS);
+			}
+			assertThat(ledger.balance(member, Account.POINTS).balance())
+				.as("points kept by deleted content, the earning %s", earningFirst ? "first" : "second")
+				.isZero();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

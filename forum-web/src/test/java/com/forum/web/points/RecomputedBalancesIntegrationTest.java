@@ -144,6 +144,9 @@ class RecomputedBalancesIntegrationTest {
 
 	private final AtomicInteger refused = new AtomicInteger();
 
+	/** The live facts each member's earnings are recomputed from, by reason. */
+	private final Map<String, Map<Long, Long>> facts = new HashMap<>();
+
 	@Test
 	void recomputingEveryBalanceFromTheFactsGivesTheIncrementallyKeptOnes() throws Exception {
 		Instant started = Instant.now();
@@ -313,7 +316,9 @@ class RecomputedBalancesIntegrationTest {
 			long id = member.value();
 			assertThat(stored.get(id)).as("member %d's points, held and reputation against the entries and holds", id)
 				.containsExactly(fromEntries.get(id));
-			assertThat(stored.get(id)).as("member %d's points, held and reputation against the forum's facts", id)
+			assertThat(stored.get(id))
+				.as(() -> "member %d's points, held and reputation against the forum's facts; its entries:%n%s"
+					.formatted(id, entriesOf(id)))
 				.containsExactly(fromFacts.get(id));
 		}
 		// the generated activity reached the caps and reversed what it meant to
@@ -322,6 +327,26 @@ class RecomputedBalancesIntegrationTest {
 			.isEqualTo(rules.reputationCap().daily());
 		assertThat(jdbc.queryForObject("select count(*) from ledger_entry where member_id = any(?) and reverses_id is not null",
 				Long.class, (Object) ids(members))).isGreaterThan(UNLIKES);
+	}
+
+	/**
+	 * A member's entries by account, reason and note (a reversal's note says what it reversed), to tell
+	 * from a failure which kind of fact the ledger and the tables disagree on.
+	 */
+	private String entriesOf(long member) {
+		StringBuilder entries = new StringBuilder();
+		facts.forEach((reason, counts) -> entries.append("  facts %s: %d%n".formatted(reason, counts.getOrDefault(member, 0L))));
+		jdbc.query("""
+				select e.account, e.reason, coalesce(e.note, '') as note, count(*) as n, sum(e.amount) as total,
+				       count(*) filter (where e.amount = 0) as zero,
+				       count(*) filter (where exists (select 1 from ledger_entry r where r.reverses_id = e.id)) as reversed
+				from ledger_entry e where e.member_id = ?
+				group by e.account, e.reason, coalesce(e.note, '') order by 1, 2, 3""", rs -> {
+			entries.append("  %s %s '%s': %d entries, %d in all, %d of them 0, %d reversed%n".formatted(
+					rs.getString("account"), rs.getString("reason"), rs.getString("note"), rs.getLong("n"),
+					rs.getLong("total"), rs.getLong("zero"), rs.getLong("reversed")));
+		}, member);
+		return entries.toString();
 	}
 
 	/** Points, held points and reputation as the balance rows keep them. */
@@ -364,7 +389,7 @@ class RecomputedBalancesIntegrationTest {
 	 */
 	private Map<Long, long[]> fromFacts(List<MemberId> members) {
 		MapSqlParameterSource params = new MapSqlParameterSource("members", List.of(ids(members)));
-		Map<String, Map<Long, Long>> facts = new HashMap<>();
+		Map<String, Map<Long, Long>> facts = this.facts;
 		facts.put("topic-started", count("""
 				select author_id, count(*) from topic where deleted_at is null and author_id in (:members)
 				group by author_id""", params));

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -162,8 +165,34 @@ class Admission {
 
 	private final StringRedisTemplate redis;
 
-	Admission(StringRedisTemplate redis) {
+	/**
+	 * The members this node's admission lately told "sold out", by launch. When a launch sells out,
+	 * nearly every attempt after is such a member trying again, and each would cost a full request
+	 * and a Redis round trip to hear the same answer; for {@code forum.launch.sold-out-memo} their
+	 * retries get it from here ({@link Reservations#toldSoldOutLately}). Every change this node makes to
+	 * the launch's keys (a slot freed, slots added, a pause, a rebuild) forgets the launch's entries
+	 * once Redis has it; a change made by another node, or an answer that crossed the change, is seen
+	 * when the entries expire.
+	 */
+	private final Cache<SoldOut, Boolean> toldSoldOut;
+
+	private record SoldOut(long launch, long member) {
+	}
+
+	Admission(StringRedisTemplate redis, LaunchProperties properties) {
 		this.redis = redis;
+		this.toldSoldOut = Caffeine.newBuilder()
+			.expireAfterWrite(properties.soldOutMemo())
+			.maximumSize(properties.soldOutMemoSize())
+			.build();
+	}
+
+	boolean toldSoldOutLately(long launch, MemberId member) {
+		return toldSoldOut.getIfPresent(new SoldOut(launch, member.value())) != null;
+	}
+
+	private void forgetSoldOut(long launch) {
+		toldSoldOut.asMap().keySet().removeIf(told -> told.launch() == launch);
 	}
 
 	/**
@@ -180,8 +209,12 @@ class Admission {
 	Verdict admit(long launch, MemberId member, int level, Instant now) {
 		List<?> answer = redis.execute(ADMIT, keys(launch, "meta", "stock", "holders", "attempts", "rejections"),
 				Long.toString(member.value()), Integer.toString(level), Long.toString(now.toEpochMilli()));
-		return new Verdict(String.valueOf(answer.get(0)), Long.parseLong(String.valueOf(answer.get(1))),
+		Verdict verdict = new Verdict(String.valueOf(answer.get(0)), Long.parseLong(String.valueOf(answer.get(1))),
 				Integer.parseInt(String.valueOf(answer.get(2))), answer.size() > 3 ? String.valueOf(answer.get(3)) : "");
+		if ("SOLD_OUT".equals(verdict.reason())) {
+			toldSoldOut.put(new SoldOut(launch, member.value()), Boolean.TRUE);
+		}
+		return verdict;
 	}
 
 	/** Writes the launch's keys from PostgreSQL's figures. */
@@ -198,6 +231,7 @@ class Admission {
 		args.add(UUID.randomUUID().toString());
 		holders.forEach(member -> args.add(Long.toString(member.value())));
 		redis.execute(LOAD, keys(launch.id(), "meta", "stock", "holders"), args.toArray());
+		forgetSoldOut(launch.id());
 	}
 
 	/** Removes and adds holders after PostgreSQL changed; {@code extra} changes the stock besides. */
@@ -208,6 +242,7 @@ class Admission {
 		removed.forEach(member -> args.add(Long.toString(member.value())));
 		added.forEach(member -> args.add(Long.toString(member.value())));
 		redis.execute(ADJUST, keys(launch, "meta", "stock", "holders"), args.toArray());
+		forgetSoldOut(launch);
 	}
 
 	/**
@@ -220,6 +255,7 @@ class Admission {
 		args.add(Integer.toString(extra));
 		removed.forEach(member -> args.add(Long.toString(member.value())));
 		redis.execute(SETTLE, keys(launch, "meta", "stock", "holders"), args.toArray());
+		forgetSoldOut(launch);
 	}
 
 	/**
@@ -246,6 +282,7 @@ class Admission {
 			i++;
 		}
 		redis.execute(CONFIGURE, keys(launch.id(), "meta", "stock"), args.toArray());
+		forgetSoldOut(launch.id());
 	}
 
 	boolean loaded(long launch) {
@@ -303,6 +340,7 @@ class Admission {
 	/** Forgets the launch's keys (as a Redis restart would). */
 	void drop(long launch) {
 		redis.delete(keys(launch, "meta", "stock", "holders"));
+		forgetSoldOut(launch);
 	}
 
 	private static List<String> keys(long launch, String... names) {

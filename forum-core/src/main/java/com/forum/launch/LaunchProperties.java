@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param reconciliationInterval how often PostgreSQL and Redis are checked against each other
  * @param holdGrace how much longer a points hold stays open than its reservation, so the reservation's
  * own expiry releases it
+ * @param soldOutMemo how long a member told "sold out" hears it again without asking Redis (0 asks every time)
+ * @param soldOutMemoSize how many such members a node remembers at most
  */
 @Validated
 @ConfigurationProperties("forum.launch")
@@ -46,5 +49,7 @@ public record LaunchProperties(@DefaultValue("48h") @NotNull @DurationMin(minute
 		@DefaultValue("2s") @NotNull @DurationMin(millis = 100) Duration redisCheckInterval,
 		@DefaultValue("500ms") @NotNull Duration rebuildSettle, @DefaultValue("2s") @NotNull Duration retryAfter,
 		@DefaultValue("5m") @NotNull @DurationMin(seconds = 1) Duration reconciliationInterval,
-		@DefaultValue("1h") @NotNull Duration holdGrace) {
+		@DefaultValue("1h") @NotNull Duration holdGrace,
+		@DefaultValue("1s") @NotNull @DurationMax(seconds = 10) Duration soldOutMemo,
+		@DefaultValue("1000000") @Min(1) long soldOutMemoSize) {
 }

@@ -119,6 +119,20 @@ public class Reservations {
 		}
 	}
 
+	/**
+	 * Whether this node told the member lately that the launch is sold out, with nothing changed in the
+	 * launch since: their attempt would hear the same, so the web layer answers it without the rest of
+	 * the request's work. The answer is at most {@code forum.launch.sold-out-memo} old.
+	 */
+	public boolean toldSoldOutLately(MemberId member, long launchId) {
+		return admission.toldSoldOutLately(launchId, member);
+	}
+
+	/** The refusal of an attempt at a sold-out launch, the same wherever it is made. */
+	public static RuleViolationException soldOut() {
+		return new AdmissionRefused("launch-sold-out", "Every slot of this launch is taken; join the waitlist.");
+	}
+
 	private Admission.Verdict admit(long launchId, MemberId member, int level) {
 		try {
 			return admission.admit(launchId, member, level, clock.instant());
@@ -132,10 +146,6 @@ public class Reservations {
 	private LaunchUnavailableException unavailable(Throwable cause) {
 		return new LaunchUnavailableException("Reservations are being set up again; try again in a moment.",
 				properties.retryAfter(), cause);
-	}
-
-	private static RuleViolationException soldOut() {
-		return new AdmissionRefused("launch-sold-out", "Every slot of this launch is taken; join the waitlist.");
 	}
 
 	/**

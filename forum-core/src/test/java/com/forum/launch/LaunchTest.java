@@ -22,7 +22,7 @@ class LaunchTest {
 	private static final LaunchProperties LIMITS = new LaunchProperties(Duration.ofHours(48), Duration.ofMinutes(5),
 			Duration.ofDays(30), 3, Duration.ofDays(30), 10, 1000, 5000, 16, 20, Duration.ofHours(2),
 			Duration.ofSeconds(15), Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(2),
-			Duration.ofMinutes(5), Duration.ofHours(1));
+			Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(1), 1000);
 
 	private static final List<PriorityWindow> WINDOWS = List.of(new PriorityWindow(4, Duration.ofHours(24)),
 			new PriorityWindow(7, Duration.ofHours(48)));

@@ -90,7 +90,7 @@ class AdmissionWithoutRedisIntegrationTest {
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
 		unreachable.afterPropertiesSet();
 		unreachable.start();
-		withoutRedis = new Reservations(records, new Admission(new StringRedisTemplate(unreachable)), launches, codes,
+		withoutRedis = new Reservations(records, new Admission(new StringRedisTemplate(unreachable), properties), launches, codes,
 				reputation, holds, ledger, events, properties, clock, tx);
 	}
 

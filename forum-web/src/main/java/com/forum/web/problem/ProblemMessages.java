@@ -36,7 +36,11 @@ public class ProblemMessages {
 
 	/** A refusal of the domain (its exceptions resolve themselves) or any other resolvable message. */
 	public String text(MessageSourceResolvable message) {
-		return messages.getMessage(message, LocaleContextHolder.getLocale());
+		return text(LocaleContextHolder.getLocale(), message);
+	}
+
+	public String text(Locale locale, MessageSourceResolvable message) {
+		return messages.getMessage(message, locale);
 	}
 
 	public String text(String key, Object... arguments) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,11 @@ public class ProblemWriter {
 	/** A message in the request's language, for the detail a filter writes. */
 	public String text(HttpServletRequest request, String key, Object... arguments) {
 		return messages.text(locale(request), key, arguments);
+	}
+
+	/** A refusal's message in the request's language, for the detail a filter writes. */
+	public String text(HttpServletRequest request, MessageSourceResolvable refusal) {
+		return messages.text(locale(request), refusal);
 	}
 
 	public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)

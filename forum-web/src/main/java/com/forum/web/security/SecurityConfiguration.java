@@ -3,6 +3,7 @@ package com.forum.web.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.forum.launch.Reservations;
 import com.forum.member.AccessTokens;
 import com.forum.web.problem.ProblemType;
 import com.forum.web.problem.ProblemWriter;
@@ -37,7 +38,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemWriter problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemWriter problems, Reservations reservations)
+			throws Exception {
 		return http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -66,6 +68,8 @@ class SecurityConfiguration {
 				.requestMatchers(reading("/api/v1/**")).permitAll()
 				.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+			// a member's retry at a launch that just told them "sold out" hears it again at once
+			.addFilterAfter(new SoldOutRetries(reservations, problems), BearerTokenFilter.class)
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> {
 					response.setHeader("WWW-Authenticate", "Bearer");

@@ -121,6 +121,28 @@ class LaunchReservationsIntegrationTest {
 	}
 
 	@Test
+	void aRetryAfterSoldOutHearsTheSameWithoutAskingAgainUntilASlotIsFreed() {
+		long launch = calls.onSale(1, null);
+		SeededMember holder = calls.member("holder", 1);
+		SeededMember fan = calls.member("fan", 1);
+		assertThat(calls.reserve(launch, holder).status()).isEqualTo(201);
+
+		Response soldOut = calls.reserve(launch, fan);
+		Response retry = calls.reserve(launch, fan);
+
+		assertThat(soldOut.status()).isEqualTo(409);
+		assertThat(retry.status()).isEqualTo(409);
+		assertThat(retry.json()).isEqualTo(soldOut.json());
+		assertThat(calls.figures(launch).json().get("rejections").get("SOLD_OUT").asLong())
+			.as("sold-out answers admission gave (the retry's came from the memo)")
+			.isEqualTo(1);
+
+		assertThat(calls.cancel(launch, holder).status()).isEqualTo(200);
+		Response afterCancelling = calls.reserve(launch, fan);
+		assertThat(afterCancelling.status()).as(afterCancelling.body()).isEqualTo(201);
+	}
+
+	@Test
 	void aCancelledSlotGoesToTheWaitlistInTheOrderMembersJoined() {
 		long launch = calls.onSale(2, null);
 		SeededMember a = calls.member("a", 1);

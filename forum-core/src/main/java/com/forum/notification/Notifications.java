@@ -153,6 +153,33 @@ public class Notifications {
 		return true;
 	}
 
+	/**
+	 * E-mails one member about their account (a link to confirm their address or to choose a new
+	 * password), in the language they chose, with no entry in the centre: the mail may carry a secret
+	 * the centre must not show. Keyed like every other mail, so sending again adds nothing; sent after the
+	 * transaction commits.
+	 *
+	 * @param link an absolute address, the mail's last line
+	 */
+	@Transactional
+	public void mail(MemberId recipient, Message subject, Message body, String link, String dedupeKey) {
+		for (Locale language : languages.supported()) {
+			jdbc.update("""
+					insert into outgoing_email (recipient_id, address, subject, body, dedupe_key, created_at)
+					select m.id, m.email, :subject, :mail, :key, :now from member m
+					where m.id = :recipient and coalesce(m.language, :fallback) = :language
+					on conflict (recipient_id, dedupe_key) do nothing""",
+					new MapSqlParameterSource("recipient", recipient.value())
+						.addValue("subject", clip(subject.render(messages, language)))
+						.addValue("mail", body.render(messages, language) + (link == null ? "" : "\n\n" + link))
+						.addValue("key", dedupeKey)
+						.addValue("now", Timestamp.from(clock.instant()))
+						.addValue("language", language.toLanguageTag())
+						.addValue("fallback", languages.fallback().toLanguageTag()));
+		}
+		events.publishEvent(new MailQueued(dedupeKey));
+	}
+
 	private static String clip(String text) {
 		return text.length() <= 300 ? text : text.substring(0, 299) + "…";
 	}

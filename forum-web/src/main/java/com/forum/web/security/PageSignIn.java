@@ -47,5 +47,6 @@ public class PageSignIn {
 		context.setAuthentication(member);
 		holder.setContext(context);
 		contexts.saveContext(context, request, response);
+		EndedSessions.begun(request);
 	}
 }

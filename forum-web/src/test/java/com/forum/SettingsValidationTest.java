@@ -94,7 +94,7 @@ class SettingsValidationTest {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ MemberProperties.class, DiscussionProperties.class, PetitionProperties.class,
 			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class, ShopProperties.class,
-			SerialVotingProperties.class, LaunchProperties.class })
+			SerialVotingProperties.class, LaunchProperties.class, AccountProperties.class })
 	static class Settings {
 
 	}

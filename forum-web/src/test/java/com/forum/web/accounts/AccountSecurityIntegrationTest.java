@@ -405,6 +405,32 @@ class AccountSecurityIntegrationTest {
 		assertThat(elsewhere.get("/account/security").statusCode()).isEqualTo(302);
 	}
 
+	// --- who may ---
+
+	@Test
+	void aMembersOwnAccountRoutesNeedThemSignedInAndTheLinkPagesAreOpenToAll() {
+		for (Response anonymous : List.of(api.get("/api/v1/members/me/tokens", null),
+				api.put("/api/v1/members/me/password", Map.of("currentPassword", "x", "newPassword", "y"), null),
+				api.delete("/api/v1/members/me/tokens/1", null),
+				api.post("/api/v1/members/me/sign-out-everywhere", null, null),
+				api.post("/api/v1/members/me/email-confirmations", null, null))) {
+			assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
+			assertThat(anonymous.json().get("type").asString()).isEqualTo("/problems/unauthorized");
+		}
+		Browser visitor = new Browser(port);
+		for (String page : List.of("/account/security", "/account/unconfirmed")) {
+			HttpResponse<String> refused = visitor.get(page);
+			assertThat(refused.statusCode()).as(page).isEqualTo(302);
+			assertThat(refused.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/login");
+		}
+		for (String page : List.of("/register/sent", "/account/confirm?token=x", "/password/forgot",
+				"/password/reset?token=x")) {
+			assertThat(visitor.get(page).statusCode()).as(page).isEqualTo(200);
+		}
+		HttpResponse<String> withoutCsrf = visitor.post("/account/sign-out-everywhere", "");
+		assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+	}
+
 	private Response signUp(String username, String email, String password) {
 		return api.post("/api/v1/members", Map.of("username", username, "email", email, "password", password), null);
 	}

@@ -2,6 +2,7 @@ package com.forum;
 
 import java.util.Locale;
 
+import com.forum.account.AccountProperties;
 import com.forum.demo.DemoDataProperties;
 import com.forum.discussion.DiscussionProperties;
 import com.forum.launch.LaunchProperties;
@@ -44,11 +45,14 @@ class SettingsValidationTest {
 			assertThat(context.getBean(ShopProperties.class).perMemberLimit()).isEqualTo(2);
 			assertThat(context.getBean(SerialVotingProperties.class).maxFromOneMember()).isEqualTo(10);
 			assertThat(context.getBean(LaunchProperties.class).codeLength()).isEqualTo(16);
+			assertThat(context.getBean(MemberProperties.class).minPasswordScore()).isEqualTo(3);
+			assertThat(context.getBean(AccountProperties.class).resetTtl()).hasMinutes(30);
 		}
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource({ "forum.members.token-ttl, 10s", "forum.members.token-cache-ttl, 2m",
+			"forum.members.min-password-score, 5", "forum.accounts.reset-ttl, 2d", "forum.accounts.confirmation-ttl, 1m",
 			"forum.members.min-password-length, 0",
 			"forum.members.min-password-length, 200", "forum.members.max-password-length, 100000",
 			"forum.discussion.min-title-length, 0", "forum.discussion.max-title-length, 151",
@@ -90,7 +94,7 @@ class SettingsValidationTest {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ MemberProperties.class, DiscussionProperties.class, PetitionProperties.class,
 			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class, ShopProperties.class,
-			SerialVotingProperties.class, LaunchProperties.class })
+			SerialVotingProperties.class, LaunchProperties.class, AccountProperties.class })
 	static class Settings {
 
 	}

@@ -6,10 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,6 +42,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AccessTokens {
 
 	private static final String PREFIX = "fm_";
+
+	private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -99,24 +103,72 @@ public class AccessTokens {
 			resolved.invalidate(hash);
 			return Optional.empty();
 		}
-		Optional<Resolved> found = jdbc.query("""
-				select m.id, m.username, m.role, m.created_at, m.language, m.time_zone, t.expires_at
+		List<Found> found = jdbc.query("""
+				select m.id, m.username, m.role, m.created_at, m.language, m.time_zone, t.expires_at, t.last_used_at
 				from access_token t join member m on m.id = t.member_id
 				where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?""",
-				(rs, i) -> new Resolved(new TokenBearer(
+				(rs, i) -> new Found(new Resolved(new TokenBearer(
 						new MemberProfile(new MemberId(rs.getLong(1)), rs.getString(2), Role.valueOf(rs.getString(3)),
 								rs.getTimestamp(4).toInstant()),
 						new MemberPreferences(rs.getString(5) == null ? null : Locale.forLanguageTag(rs.getString(5)),
 								rs.getString(6) == null ? null : ZoneId.of(rs.getString(6)))),
 						rs.getTimestamp(7).toInstant()),
+						rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()),
 				hash,
-				Timestamp.from(now))
+				Timestamp.from(now));
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Found valid = found.getFirst();
+		// the last use is shown to the member to the minute: written at most once a minute per token
+		if (valid.lastUsedAt() == null || valid.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
+			jdbc.update("update access_token set last_used_at = ? where token_hash = ?", Timestamp.from(now), hash);
+		}
+		if (resolved != null) {
+			resolved.put(hash, valid.resolved());
+		}
+		return Optional.of(valid.resolved().bearer());
+	}
+
+	private record Found(Resolved resolved, Instant lastUsedAt) {
+	}
+
+	/** The member's tokens still valid, newest first, with when each was last used. */
+	@Transactional(readOnly = true)
+	public List<TokenInfo> list(MemberId member) {
+		return jdbc.query("""
+				select id, created_at, expires_at, last_used_at from access_token
+				where member_id = ? and revoked_at is null and expires_at > ? order by created_at desc, id desc""",
+				(rs, i) -> new TokenInfo(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
+						rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()),
+				member.value(), Timestamp.from(clock.instant()));
+	}
+
+	/** The number a token is listed by, for telling the member which one they are using. */
+	public Optional<Long> idOf(String token) {
+		return jdbc.queryForList("select id from access_token where token_hash = ?", Long.class, hash(token))
 			.stream()
 			.findFirst();
-		if (found.isPresent() && resolved != null) {
-			resolved.put(hash, found.get());
-		}
-		return found.map(Resolved::bearer);
+	}
+
+	/** Revokes one of the member's tokens by its number; false when they have no such valid token. */
+	@Transactional
+	public boolean revoke(MemberId member, long id) {
+		List<String> hashes = jdbc.queryForList("""
+				update access_token set revoked_at = ? where member_id = ? and id = ? and revoked_at is null
+				returning token_hash""", String.class, Timestamp.from(clock.instant()), member.value(), id);
+		hashes.forEach(this::forgetAfterCommit);
+		return !hashes.isEmpty();
+	}
+
+	/** Revokes every token of the member ("sign out everywhere", a new password). */
+	@Transactional
+	public int revokeAll(MemberId member) {
+		List<String> hashes = jdbc.queryForList("""
+				update access_token set revoked_at = ? where member_id = ? and revoked_at is null
+				returning token_hash""", String.class, Timestamp.from(clock.instant()), member.value());
+		hashes.forEach(this::forgetAfterCommit);
+		return hashes.size();
 	}
 
 	/** Forgets this node's cached tokens of the member, whose preferences just changed. */
@@ -131,6 +183,11 @@ public class AccessTokens {
 		String hash = hash(token);
 		jdbc.update("update access_token set revoked_at = ? where token_hash = ? and revoked_at is null",
 				Timestamp.from(clock.instant()), hash);
+		forgetAfterCommit(hash);
+	}
+
+	/** Forgets a revoked token on this node now and once the revocation has committed. */
+	private void forgetAfterCommit(String hash) {
 		if (resolved != null) {
 			resolved.invalidate(hash);
 			// a request resolving the token before the revocation commits may cache it again

@@ -26,7 +26,24 @@ class Member extends AbstractAggregateRoot<Member> {
 
 	private String username;
 
+	/** The key the name is found and kept unique by ({@link NameFolding#fold}). */
+	@Column(name = "username_folded")
+	private String usernameFolded;
+
+	/** What the name looks like ({@link NameFolding#skeleton}); unique, so no look-alike registers. */
+	@Column(name = "username_skeleton")
+	private String usernameSkeleton;
+
+	/** Kept folded, so it is found and kept unique however it is typed. */
 	private String email;
+
+	/** Null while a member who signed up has not followed the link mailed to them. */
+	@Column(name = "email_confirmed_at")
+	private Instant emailConfirmedAt;
+
+	/** Sessions and bearer tokens begun before this instant are over. */
+	@Column(name = "signed_out_at")
+	private Instant signedOutAt;
 
 	@Column(name = "password_hash")
 	private String passwordHash;
@@ -51,11 +68,38 @@ class Member extends AbstractAggregateRoot<Member> {
 	}
 
 	Member(String username, String email, String passwordHash, Role role, Instant createdAt) {
-		this.username = username;
-		this.email = email;
+		this.username = NameFolding.display(username);
+		this.usernameFolded = NameFolding.fold(username);
+		this.usernameSkeleton = NameFolding.skeleton(username);
+		this.email = NameFolding.fold(email);
 		this.passwordHash = passwordHash;
 		this.role = role;
 		this.createdAt = createdAt;
+	}
+
+	/** The address was shown to be theirs (or needed no proof); idempotent. */
+	Member confirmEmail(Instant at) {
+		if (emailConfirmedAt == null) {
+			emailConfirmedAt = at;
+		}
+		return this;
+	}
+
+	boolean emailConfirmed() {
+		return emailConfirmedAt != null;
+	}
+
+	void changePassword(String newHash) {
+		this.passwordHash = newHash;
+	}
+
+	/** Ends every session and token begun before now. */
+	void signOutEverywhere(Instant at) {
+		this.signedOutAt = at;
+	}
+
+	Instant signedOutAt() {
+		return signedOutAt;
 	}
 
 	MemberPreferences preferences() {

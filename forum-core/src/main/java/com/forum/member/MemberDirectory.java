@@ -24,13 +24,32 @@ public class MemberDirectory {
 	}
 
 	public Optional<MemberCredentials> credentials(String username) {
-		return members.findByUsername(username)
+		return members.findByFoldedUsername(NameFolding.fold(username))
 			.map(m -> new MemberCredentials(m.id(), m.username(), m.passwordHash(), m.role()));
 	}
 
 	public MemberProfile profile(String username) {
-		return members.findByUsername(username).map(MemberDirectory::profileOf)
+		return members.findByFoldedUsername(NameFolding.fold(username)).map(MemberDirectory::profileOf)
 			.orElseThrow(() -> new NotFoundException("member", username));
+	}
+
+	/**
+	 * A profile as strangers see it: a member who signed up but has not confirmed their address is not
+	 * shown yet, so a stranger cannot learn from a profile whether a sign-up with someone's address
+	 * created an account.
+	 */
+	public MemberProfile publicProfile(String username) {
+		return members.findByFoldedUsername(NameFolding.fold(username))
+			.filter(Member::emailConfirmed)
+			.map(MemberDirectory::profileOf)
+			.orElseThrow(() -> new NotFoundException("member", username));
+	}
+
+	/** Whether the member confirmed their address, and since when their sessions hold. */
+	public AccountState account(MemberId id) {
+		return members.findById(id.value())
+			.map(m -> new AccountState(m.id(), m.emailConfirmed(), m.signedOutAt()))
+			.orElseThrow(() -> new NotFoundException("member", id));
 	}
 
 	public MemberProfile profile(MemberId id) {

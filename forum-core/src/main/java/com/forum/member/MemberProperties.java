@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.hibernate.validator.constraints.time.DurationMax;
@@ -16,20 +17,24 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Rules for accounts.
  *
- * @param tokenTtl how long a bearer token issued to a program stays valid
+ * @param tokenTtl how long a bearer token issued to a program stays valid (short, as a token outlives the
+ *        password it was exchanged for unless revoked)
  * @param tokenCacheTtl how long a node keeps a resolved bearer token in memory instead of asking
  *        PostgreSQL on every request (0 turns the cache off). A revocation takes effect at once on the node
  *        that revoked; other nodes may accept the token for up to this long (until issue 13's cluster-wide
  *        invalidation)
  * @param minPasswordLength shortest password accepted
  * @param maxPasswordLength longest password accepted (bounds the hashing cost of one request)
+ * @param minPasswordScore the least zxcvbn score (0 to 4) a new password must reach: 3 refuses common
+ *        passwords, words, names, dates and keyboard patterns alike
  */
 @Validated
 @ConfigurationProperties("forum.members")
-public record MemberProperties(@DefaultValue("30d") @NotNull @DurationMin(minutes = 1) Duration tokenTtl,
+public record MemberProperties(@DefaultValue("7d") @NotNull @DurationMin(minutes = 1) Duration tokenTtl,
 		@DefaultValue("5s") @NotNull @DurationMin(seconds = 0) @DurationMax(minutes = 1) Duration tokenCacheTtl,
 		@DefaultValue("8") @Positive int minPasswordLength,
-		@DefaultValue("128") @Positive @Max(4096) int maxPasswordLength) {
+		@DefaultValue("128") @Positive @Max(4096) int maxPasswordLength,
+		@DefaultValue("3") @Min(0) @Max(4) int minPasswordScore) {
 
 	/** A range no password fits would lock everyone out of registering. */
 	@AssertTrue(message = "must not be longer than max-password-length")

@@ -2,6 +2,7 @@ package com.forum.member;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.forum.shared.InvalidInputException;
@@ -12,7 +13,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Signs members up. */
+/**
+ * Signs members up. Names are compared folded ({@link NameFolding}): a name that folds to a taken one, or
+ * looks like one (the same confusable skeleton), is refused. An e-mail address is private, so sign-up
+ * never tells whether one is in use: {@link #signUp} answers alike for a new address and a taken one, and
+ * the caller mails the address's owner instead.
+ */
 @Service
 public class MemberRegistration {
 
@@ -25,72 +31,116 @@ public class MemberRegistration {
 
 	private final PasswordEncoder passwords;
 
-	private final MemberProperties properties;
+	private final PasswordRules rules;
 
 	private final Clock clock;
 
 	private final LanguageProperties languages;
 
-	MemberRegistration(Members members, PasswordEncoder passwords, MemberProperties properties, Clock clock,
+	MemberRegistration(Members members, PasswordEncoder passwords, PasswordRules rules, Clock clock,
 			LanguageProperties languages) {
 		this.members = members;
 		this.languages = languages;
 		this.passwords = passwords;
-		this.properties = properties;
+		this.rules = rules;
 		this.clock = clock;
 	}
 
-	@Transactional
-	public MemberId register(String username, String email, String password) {
-		return register(username, email, password, Role.MEMBER);
-	}
+	/**
+	 * What became of a sign-up. The caller answers all three alike; only the e-mail differs.
+	 *
+	 * @param created the new member, whose address is still to be confirmed, or null
+	 * @param addressOwner the member who already has the address, or null
+	 */
+	public record SignUp(MemberId created, MemberId addressOwner) {
 
-	/** Registers a member with a given role; for administrators and demo data. */
-	@Transactional
-	public MemberId register(String username, String email, String password, Role role) {
-		return register(username, email, password, role, null);
+		public boolean isNew() {
+			return created != null;
+		}
 	}
 
 	/**
-	 * Registers a member who reads the given language (the one their browser asked for), so that the
-	 * first e-mail they get is in it; null leaves the choice open.
+	 * Signs a stranger up, who reads the given language (the one their browser asked for; null leaves
+	 * the choice open). Their address stays unconfirmed until they follow the link mailed to them. A taken
+	 * name is refused, as names are public; a taken address is not, and nothing is created then. A name
+	 * held by a member whose address is still unconfirmed is not refused either (that would tell that such
+	 * a sign-up happened), and nothing is created. Every path hashes the password, so all take as long.
 	 */
 	@Transactional
-	public MemberId register(String username, String email, String password, Role role, Locale language) {
-		checkShape(username, email, password);
-		if (members.usernameTaken(username)) {
-			throw new RuleViolationException("username-taken", "The username '" + username + "' is taken.",
-					username);
+	public SignUp signUp(String username, String email, String password, Locale language) {
+		checkShape(username, email);
+		rules.check("password", password, username, email);
+		String hash = passwords.encode(password);
+		Optional<Member> holder = nameHolder(username);
+		if (holder.isPresent() && holder.get().emailConfirmed()) {
+			throw refusal(username, holder.get());
 		}
-		if (members.emailTaken(email)) {
+		Optional<Member> owner = members.findByFoldedEmail(NameFolding.fold(email));
+		if (owner.isPresent()) {
+			return new SignUp(null, owner.get().id());
+		}
+		if (holder.isPresent()) {
+			return new SignUp(null, null);
+		}
+		return new SignUp(create(username, email, hash, Role.MEMBER, language, false), null);
+	}
+
+	/** Registers a member with a given role, for administrators and demo data: their address needs no link. */
+	@Transactional
+	public MemberId register(String username, String email, String password, Role role) {
+		checkShape(username, email);
+		rules.check("password", password, username, email);
+		Optional<Member> holder = nameHolder(username);
+		if (holder.isPresent()) {
+			throw refusal(username, holder.get());
+		}
+		if (members.findByFoldedEmail(NameFolding.fold(email)).isPresent()) {
 			throw new RuleViolationException("email-taken", "An account with this email address exists already.");
 		}
+		return create(username, email, passwords.encode(password), role, null, true);
+	}
+
+	/** The member whose name folds to this one's, or else looks like it. */
+	private Optional<Member> nameHolder(String username) {
+		return members.findByFoldedUsername(NameFolding.fold(username))
+			.or(() -> members.findBySkeleton(NameFolding.skeleton(username)));
+	}
+
+	private static RuleViolationException refusal(String username, Member holder) {
+		if (NameFolding.same(holder.username(), username)) {
+			return new RuleViolationException("username-taken", "The username '" + username + "' is taken.", username);
+		}
+		return new RuleViolationException("username-look-alike",
+				"The username '" + username + "' looks like '" + holder.username() + "', which is taken.", username,
+				holder.username());
+	}
+
+	private MemberId create(String username, String email, String hash, Role role, Locale language,
+			boolean confirmed) {
 		try {
-			Member member = members.saveAndFlush(new Member(username, email.toLowerCase(Locale.ROOT),
-					passwords.encode(password), role, clock.instant()));
+			Member member = members.saveAndFlush(new Member(username, email, hash, role, clock.instant()));
 			member.speak(language == null ? null : languages.match(language));
+			if (confirmed) {
+				member.confirmEmail(clock.instant());
+			}
 			return members.save(member.registered()).id();
 		}
 		catch (DataIntegrityViolationException ex) {
 			// two sign-ups raced for the same name; the unique index decided
-			throw new RuleViolationException("username-taken", "The username or email address is taken.",
+			throw new RuleViolationException("username-taken", "The username '" + username + "' is taken.",
 					username);
 		}
 	}
 
-	private void checkShape(String username, String email, String password) {
-		if (username == null || !USERNAME.matcher(username).matches()) {
+	private static void checkShape(String username, String email) {
+		// judged in its NFKC form, the one kept: full-width letters and dashes are plain ones
+		if (username == null || username.length() > 256 || !USERNAME.matcher(NameFolding.display(username)).matches()) {
 			throw new InvalidInputException("username", "username-format",
 					"must be 3 to 32 letters, digits, dots, dashes or underscores");
 		}
-		if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+		if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()
+				|| NameFolding.fold(email).length() > 254) {
 			throw new InvalidInputException("email", "email-format", "must be an email address");
-		}
-		int length = password == null ? 0 : password.codePointCount(0, password.length());
-		if (length < properties.minPasswordLength() || length > properties.maxPasswordLength()) {
-			throw new InvalidInputException("password", "length", "must be " + properties.minPasswordLength()
-					+ " to " + properties.maxPasswordLength() + " characters", properties.minPasswordLength(),
-					properties.maxPasswordLength());
 		}
 	}
 }

@@ -9,14 +9,17 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Members extends JpaRepository<Member, Long> {
 
-	@Query("select m from Member m where lower(m.username) = lower(?1)")
-	Optional<Member> findByUsername(String username);
+	/** By the folded name ({@link NameFolding#fold}). */
+	@Query("select m from Member m where m.usernameFolded = ?1")
+	Optional<Member> findByFoldedUsername(String folded);
 
-	@Query("select count(m) > 0 from Member m where lower(m.username) = lower(?1)")
-	boolean usernameTaken(String username);
+	/** The member whose name looks like one with this skeleton ({@link NameFolding#skeleton}). */
+	@Query("select m from Member m where m.usernameSkeleton = ?1")
+	Optional<Member> findBySkeleton(String skeleton);
 
-	@Query("select count(m) > 0 from Member m where lower(m.email) = lower(?1)")
-	boolean emailTaken(String email);
+	/** By the folded address. */
+	@Query("select m from Member m where m.email = ?1")
+	Optional<Member> findByFoldedEmail(String folded);
 
 	List<Member> findByIdIn(Collection<Long> ids);
 

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import com.forum.member.LanguageProperties;
 import com.forum.member.MemberId;
@@ -133,6 +134,31 @@ public class Notifications {
 			return false;
 		}
 		Message body = new Message(bodyKey, title.arguments());
+		// the link ends the mail on a line of its own, where mail programs make it clickable
+		queueMail(recipient, title, language -> body.render(messages, language) + "\n\n"
+				+ messages.getMessage("mail.open", null, language) + "\n" + link, dedupeKey);
+		return true;
+	}
+
+	/**
+	 * E-mails one member about their account (a link to confirm their address or to choose a new
+	 * password), in the language they chose, with no entry in the centre: the mail may carry a secret
+	 * the centre must not show. Keyed like every other mail, so sending again adds nothing; sent after the
+	 * transaction commits.
+	 *
+	 * @param link an absolute address, the mail's last line
+	 */
+	@Transactional
+	public void mail(MemberId recipient, Message subject, Message body, String link, String dedupeKey) {
+		queueMail(recipient, subject,
+				language -> body.render(messages, language) + (link == null ? "" : "\n\n" + link), dedupeKey);
+	}
+
+	/**
+	 * Writes one member's mail into the outbox in the language they chose (the forum's first if none),
+	 * once per key, and has it sent after the transaction commits.
+	 */
+	private void queueMail(MemberId recipient, Message subject, Function<Locale, String> body, String dedupeKey) {
 		for (Locale language : languages.supported()) {
 			jdbc.update("""
 					insert into outgoing_email (recipient_id, address, subject, body, dedupe_key, created_at)
@@ -140,17 +166,14 @@ public class Notifications {
 					where m.id = :recipient and coalesce(m.language, :fallback) = :language
 					on conflict (recipient_id, dedupe_key) do nothing""",
 					new MapSqlParameterSource("recipient", recipient.value())
-						.addValue("subject", clip(title.render(messages, language)))
-						// the link ends the mail on a line of its own, where mail programs make it clickable
-						.addValue("mail", body.render(messages, language) + "\n\n"
-								+ messages.getMessage("mail.open", null, language) + "\n" + link)
+						.addValue("subject", clip(subject.render(messages, language)))
+						.addValue("mail", body.apply(language))
 						.addValue("key", dedupeKey)
 						.addValue("now", Timestamp.from(clock.instant()))
 						.addValue("language", language.toLanguageTag())
 						.addValue("fallback", languages.fallback().toLanguageTag()));
 		}
 		events.publishEvent(new MailQueued(dedupeKey));
-		return true;
 	}
 
 	private static String clip(String text) {

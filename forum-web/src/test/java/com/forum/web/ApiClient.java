@@ -120,16 +120,40 @@ public class ApiClient {
 		return sendRaw(method, path, raw, body == null ? null : "application/json", token);
 	}
 
-	/** Registers a member with a unique name and returns its bearer token. */
+	/**
+	 * Registers a member with a unique name, confirms their address through the link mailed to it (read
+	 * from the outbox), and returns its bearer token.
+	 */
 	public Member newMember(String prefix) {
+		Member member = newUnconfirmedMember(prefix);
+		confirm(member);
+		return member;
+	}
+
+	/** Registers a member who has not followed the link mailed to them yet: they sign in but cannot post. */
+	public Member newUnconfirmedMember(String prefix) {
 		String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 		String password = "pw-" + UUID.randomUUID();
 		Response registered = post("/api/v1/members",
-				Map.of("username", username, "email", username + "@test.example", "password", password), null);
-		if (registered.status() != 201) {
+				Map.of("username", username, "email", email(username), "password", password), null);
+		if (registered.status() != 202) {
 			throw new IllegalStateException("Registration failed: " + registered);
 		}
 		return new Member(username, password, token(username, password));
+	}
+
+	/** Follows the confirmation link mailed to a member who registered through {@link #newUnconfirmedMember}. */
+	public void confirm(Member member) {
+		String link = Outbox.latestLink(email(member.username()), "/account/confirm?token=");
+		Response confirmed = post("/api/v1/auth/email-confirmations", Map.of("token", Outbox.token(link)), null);
+		if (confirmed.status() != 204) {
+			throw new IllegalStateException("Confirmation failed: " + confirmed);
+		}
+	}
+
+	/** The address {@link #newMember} registers a member with. */
+	public static String email(String username) {
+		return username.toLowerCase() + "@test.example";
 	}
 
 	public String token(String username, String password) {

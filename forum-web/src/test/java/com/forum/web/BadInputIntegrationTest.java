@@ -97,7 +97,30 @@ class BadInputIntegrationTest {
 						"/problems/validation"),
 				Arguments.of("short password", "POST", "/api/v1/members",
 						"{\"username\":\"shorty\",\"email\":\"s@x.example\",\"password\":\"short\"}", "application/json",
-						400, "/problems/validation"));
+						400, "/problems/validation"),
+				Arguments.of("common password", "POST", "/api/v1/members",
+						"{\"username\":\"weakling\",\"email\":\"w@x.example\",\"password\":\"password1234\"}",
+						"application/json", 400, "/problems/validation"),
+				Arguments.of("look-alike of admin", "POST", "/api/v1/members",
+						"{\"username\":\"\u0430dmin\",\"email\":\"a@x.example\",\"password\":\"sunset over the bay\"}",
+						"application/json", 409, "/problems/rules/username-look-alike"),
+				Arguments.of("unknown confirmation link", "POST", "/api/v1/auth/email-confirmations",
+						"{\"token\":\"" + "A".repeat(43) + "\"}", "application/json", 400, "/problems/validation"),
+				Arguments.of("confirmation without a token", "POST", "/api/v1/auth/email-confirmations", "{}",
+						"application/json", 400, "/problems/validation"),
+				Arguments.of("reset without an address", "POST", "/api/v1/auth/password-resets", "{}",
+						"application/json", 400, "/problems/validation"),
+				Arguments.of("new password with an unknown link", "POST", "/api/v1/auth/new-passwords",
+						"{\"token\":\"" + "B".repeat(43) + "\",\"newPassword\":\"sunset over the bay\"}",
+						"application/json", 400, "/problems/validation"),
+				Arguments.of("wrong current password", "PUT", "/api/v1/members/me/password",
+						"{\"currentPassword\":\"not it at all\",\"newPassword\":\"sunset over the bay\"}",
+						"application/json", 400, "/problems/validation"),
+				Arguments.of("weak new password", "PUT", "/api/v1/members/me/password",
+						"{\"currentPassword\":\"not it at all\",\"newPassword\":\"12345678\"}",
+						"application/json", 400, "/problems/validation"),
+				Arguments.of("revoke an unknown token", "DELETE", "/api/v1/members/me/tokens/999999999", null, null,
+						404, "/problems/not-found"));
 	}
 
 	/** Flags, hiding and the review queue, sent by a moderator, who holds every privilege they need. */

@@ -1,19 +1,19 @@
 package com.forum.web.api;
 
-import java.net.URI;
 
 import com.forum.member.AccessTokens;
 import com.forum.member.IssuedToken;
 import com.forum.member.MemberDirectory;
-import com.forum.member.MemberId;
 import com.forum.member.MemberProfile;
-import com.forum.member.MemberRegistration;
 import com.forum.reputation.Badges;
 import com.forum.reputation.Reputation;
+import com.forum.account.SignUps;
+import com.forum.web.api.AccountDtos.Accepted;
 import com.forum.web.api.ApiDtos.MemberResponse;
 import com.forum.web.api.ApiDtos.RegisterRequest;
 import com.forum.web.api.ApiDtos.TokenRequest;
 import com.forum.web.api.ApiDtos.TokenResponse;
+import com.forum.web.problem.ProblemMessages;
 import com.forum.web.security.MemberPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,7 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts", description = "Registration and bearer tokens")
 class AccountsApi {
 
-	private final MemberRegistration registration;
+	private final SignUps signUps;
+
+	private final ProblemMessages problems;
 
 	private final MemberDirectory members;
 
@@ -52,11 +54,12 @@ class AccountsApi {
 
 	private final Badges badges;
 
-	AccountsApi(MemberRegistration registration, MemberDirectory members, AccessTokens tokens,
+	AccountsApi(SignUps signUps, ProblemMessages problems, MemberDirectory members, AccessTokens tokens,
 			AuthenticationManager authentication, ApiMapper mapper, Reputation reputation, Badges badges) {
 		this.reputation = reputation;
 		this.badges = badges;
-		this.registration = registration;
+		this.signUps = signUps;
+		this.problems = problems;
 		this.members = members;
 		this.tokens = tokens;
 		this.authentication = authentication;
@@ -64,17 +67,22 @@ class AccountsApi {
 	}
 
 	@PostMapping("/api/v1/members")
-	@Operation(summary = "Register a new member")
-	ResponseEntity<MemberResponse> register(@Valid @RequestBody RegisterRequest request) {
-		MemberId id = registration.register(request.username(), request.email(), request.password());
-		MemberResponse member = member(members.profile(id));
-		return ResponseEntity.created(URI.create("/api/v1/members/" + member.username())).body(member);
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Sign up: a link to confirm the address is mailed to it",
+			description = "Answers 202 alike whether the address is new or already has an account (whose owner "
+					+ "is then told by e-mail), so the answer tells nobody whose address is known. A taken or "
+					+ "look-alike username is refused (409), as names are public. Until the address is "
+					+ "confirmed the member can sign in and read, but not post.")
+	Accepted register(@Valid @RequestBody RegisterRequest request) {
+		// a program's sign-up leaves the member's language open, as before: their browser sets it later
+		signUps.signUp(request.username(), request.email(), request.password(), null);
+		return new Accepted("check-your-inbox", problems.text("account.check-inbox"));
 	}
 
 	@GetMapping("/api/v1/members/{username}")
-	@Operation(summary = "A member's public profile")
+	@Operation(summary = "A member's public profile (shown once their address is confirmed)")
 	MemberResponse member(@PathVariable String username) {
-		return member(members.profile(username));
+		return member(members.publicProfile(username));
 	}
 
 	private MemberResponse member(MemberProfile member) {

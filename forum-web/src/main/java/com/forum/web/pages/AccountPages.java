@@ -2,14 +2,10 @@ package com.forum.web.pages;
 
 import java.util.Locale;
 
-import com.forum.member.MemberRegistration;
-import com.forum.member.Role;
+import com.forum.account.SignUps;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
-import com.forum.web.security.PageSignIn;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,19 +15,18 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Signing in (Spring Security handles the POST) and signing up. */
+/**
+ * Signing in (Spring Security handles the POST) and signing up. Signing up answers "check your inbox"
+ * whatever the address: the new member confirms it by the link mailed to them and then signs in.
+ */
 @Controller
 class AccountPages {
 
-	private final MemberRegistration registration;
+	private final SignUps signUps;
 
-	private final PageSignIn signIn;
-
-	AccountPages(MemberRegistration registration, PageSignIn signIn) {
-		this.registration = registration;
-		this.signIn = signIn;
+	AccountPages(SignUps signUps) {
+		this.signUps = signUps;
 	}
 
 	@GetMapping("/login")
@@ -46,17 +41,15 @@ class AccountPages {
 	}
 
 	@PostMapping("/register")
-	String register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult result, Locale language,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+	String register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult result, Locale language) {
 		if (!result.hasFieldErrors("password") && !form.passwordsMatch()) {
 			result.rejectValue("confirmPassword", "register.confirm.mismatch");
 		}
 		if (!result.hasErrors()) {
 			try {
-				registration.register(form.getUsername(), form.getEmail(), form.getPassword(), Role.MEMBER, language);
-				signIn.signIn(form.getUsername(), form.getPassword(), request, response);
-				redirect.addFlashAttribute("welcome", form.getUsername());
-				return "redirect:/";
+				// the same answer whether the address is new or taken: the mail tells its owner which
+				signUps.signUp(form.getUsername(), form.getEmail(), form.getPassword(), language);
+				return "redirect:/register/sent";
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
 				Forms.reject(result, ex);
@@ -65,5 +58,10 @@ class AccountPages {
 		form.setPassword("");
 		form.setConfirmPassword("");
 		return "account/register";
+	}
+
+	@GetMapping("/register/sent")
+	String registered() {
+		return "account/check-inbox";
 	}
 }

@@ -16,6 +16,7 @@ import com.forum.member.MemberDirectory;
 import com.forum.member.MemberPreferences;
 import com.forum.member.MemberProfile;
 import com.forum.member.MemberSettings;
+import com.forum.member.NameFolding;
 import com.forum.reputation.Badges;
 import com.forum.reputation.Reputation;
 import com.forum.reputation.Standings;
@@ -78,7 +79,9 @@ class ProfilePage {
 	@GetMapping("/members/{username}")
 	String profile(@PathVariable String username, @RequestParam(defaultValue = "threads") String tab,
 			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal MemberPrincipal viewer, Model model) {
-		MemberProfile member = members.profile(username);
+		// a member who has not confirmed their address is shown to themselves only
+		MemberProfile member = viewer != null && NameFolding.same(viewer.getUsername(), username)
+				? members.profile(username) : members.publicProfile(username);
 		if (new Viewer(viewer).is(member.id())) {
 			model.addAttribute("settingsForm", currentSettings(member));
 		}

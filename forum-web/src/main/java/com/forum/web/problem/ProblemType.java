@@ -33,6 +33,7 @@ public enum ProblemType {
 	QUOTA_EXCEEDED("quota-exceeded", HttpStatus.TOO_MANY_REQUESTS, "Today's quota for this is used up."),
 	SEARCH_UNAVAILABLE("search-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable right now."),
 	LAUNCH_WINDOW_NOT_OPEN("denied/launch-window", HttpStatus.FORBIDDEN, "Your window for this launch is not open yet."),
+	EMAIL_UNCONFIRMED("denied/email-unconfirmed", HttpStatus.FORBIDDEN, "Confirm your e-mail address first."),
 	LAUNCH_UNAVAILABLE("launch-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
 			"Reservations are unavailable for a moment."),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
@@ -126,7 +127,7 @@ public enum ProblemType {
 			if (type.status.value() == status && type != VALIDATION && type != MALFORMED_REQUEST
 					&& type != INVALID_PARAMETER && type != INVALID_CREDENTIALS && type != CONCURRENT_CHANGE
 					&& type != PRIVILEGE_REQUIRED && type != QUOTA_EXCEEDED && type != LAUNCH_WINDOW_NOT_OPEN
-					&& type != LAUNCH_UNAVAILABLE) {
+					&& type != LAUNCH_UNAVAILABLE && type != EMAIL_UNCONFIRMED) {
 				return type;
 			}
 		}

@@ -17,7 +17,10 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -48,7 +51,9 @@ class SecurityConfiguration {
 			.formLogin(form -> form.disable())
 			.logout(logout -> logout.disable())
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.POST, "/api/v1/members", "/api/v1/auth/tokens").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/members", "/api/v1/auth/tokens",
+						"/api/v1/auth/email-confirmations", "/api/v1/auth/password-resets", "/api/v1/auth/new-passwords")
+				.permitAll()
 				.requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
 				.requestMatchers("/api/v1/triage/**").hasAnyRole("EMPLOYEE", "ADMIN")
 				// the review queue and its decisions are the moderators' (admins moderate too)
@@ -83,7 +88,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager, AccountStates accounts)
+			throws Exception {
 		return http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/admin/**").hasRole("ADMIN")
@@ -104,14 +110,20 @@ class SecurityConfiguration {
 				.requestMatchers(reading("/leaderboards", "/badges")).permitAll()
 				.requestMatchers(reading("/", "/boards/*", "/threads/*", "/threads/*/history", "/search", "/members/*",
 						"/privileges",
-						"/login", "/register", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",
+						"/login", "/register", "/register/sent", "/account/confirm", "/password/forgot", "/password/reset",
+						"/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",
 						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/register", "/language").permitAll()
+				.requestMatchers(HttpMethod.POST, "/register", "/language", "/account/confirm", "/password/forgot",
+						"/password/reset")
+				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/threads/*/satisfaction", "/petitions/*/satisfaction").authenticated()
 				.requestMatchers("/error").permitAll()
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
+			.formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).successHandler(loginSuccess())
+				.permitAll())
+			// a session begun before its member signed out everywhere is over
+			.addFilterBefore(new EndedSessions(accounts), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -133,6 +145,15 @@ class SecurityConfiguration {
 			}
 		}
 		return new OrRequestMatcher(matchers);
+	}
+
+	/** Back to where the member was going, noting when their session began (see {@link EndedSessions}). */
+	private static AuthenticationSuccessHandler loginSuccess() {
+		SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+		return (request, response, authentication) -> {
+			EndedSessions.begun(request);
+			saved.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	/** One message for a wrong name and a wrong password alike, so accounts can't be probed. */

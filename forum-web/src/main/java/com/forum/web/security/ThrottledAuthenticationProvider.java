@@ -2,6 +2,8 @@ package com.forum.web.security;
 
 import java.time.Duration;
 
+import com.forum.member.NameFolding;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -22,7 +24,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-		String username = authentication.getName();
+		// counted per account, however its name is spelled (İ, full-width letters, case)
+		String username = NameFolding.fold(authentication.getName());
 		Duration wait = throttle.waitBeforeNextAttempt(username);
 		if (!wait.isZero()) {
 			throw new LoginThrottledException(wait);

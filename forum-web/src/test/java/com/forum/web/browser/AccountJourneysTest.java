@@ -2,6 +2,7 @@ package com.forum.web.browser;
 
 import com.forum.web.ApiClient.Member;
 import com.forum.web.IntegrationTest;
+import com.forum.web.Outbox;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Keys;
@@ -10,17 +11,21 @@ import static com.forum.web.Browser.enc;
 import static com.forum.web.browser.Journey.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Registering, signing out and in, and an administrator's page, in a real browser. */
+/**
+ * Registering and confirming the address, signing out and in, a forgotten password, signing out
+ * everywhere, and an administrator's page, in a real browser.
+ */
 @IntegrationTest
 class AccountJourneysTest extends JourneyTest {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "en", "zh-CN" })
-	void aNewcomerRegistersIsSignedInSignsOutAndSignsInAgain(String language) {
+	void aNewcomerRegistersConfirmsTheirAddressAndSignsInAgain(String language) {
 		Journey j = journey("account", language);
 		String marker = marker();
 		String username = j.say("newfan_", "新米粉_") + marker;
 		String password = "sunset over " + marker;
+		String address = marker + "@journeys.example";
 
 		j.open("/").axe("home").screenshot("home");
 		// the first Tab lands on the skip link, which shows itself
@@ -34,18 +39,30 @@ class AccountJourneysTest extends JourneyTest {
 		j.keys(username, Keys.TAB);
 		assertThat(j.focused().getDomAttribute("id")).isEqualTo("email");
 		assertThat(j.focusIsVisible()).as("the focused field is marked").isTrue();
-		j.keys(marker + "@journeys.example", Keys.TAB);
+		j.keys(address, Keys.TAB);
 		assertThat(j.focused().getDomAttribute("id")).isEqualTo("password");
 		j.keys(password, Keys.TAB);
 		assertThat(j.focused().getDomAttribute("id")).isEqualTo("confirmPassword");
 		j.keys(password).screenshot("register");
 		j.keysAndLoad(Keys.ENTER);
 
-		// registering signs the newcomer in: no second form to fill
-		assertThat(j.text(".account-nav .account-label")).isEqualTo(username);
-		assertThat(j.has(".account-nav a[href='/login']")).isFalse();
-		assertThat(j.text(form("/logout", " button"))).isEqualTo(j.message("layout.sign-out"));
-		j.screenshot("registered");
+		// the same answer whatever the address: check your inbox
+		assertThat(j.path()).isEqualTo("/register/sent");
+		assertThat(j.text("h1")).isEqualTo(j.message("inbox.heading"));
+		j.axe("check inbox").screenshot("check-inbox");
+
+		// signed in before confirming: reading works, posting says why not and mails a new link
+		j.signIn(username, password);
+		j.open("/account/unconfirmed").axe("unconfirmed").screenshot("unconfirmed");
+		j.submit(form("/account/confirmation"));
+		assertThat(j.has(".alert-success[role='status']")).as("a new link is on its way").isTrue();
+
+		// the link in the mail asks for one click
+		String link = Outbox.latestLink(address, "/account/confirm?token=");
+		j.open(link.substring(link.indexOf("/account/confirm"))).axe("confirm").screenshot("confirm");
+		j.submit(form("/account/confirm"));
+		assertThat(j.path()).isEqualTo("/account/unconfirmed");
+		assertThat(j.text(".alert-success")).isEqualTo(j.message("unconfirmed.done"));
 
 		// signing out says so
 		j.submit(form("/logout"));
@@ -61,6 +78,39 @@ class AccountJourneysTest extends JourneyTest {
 		j.click(".account-nav a.account-name");
 		assertThat(j.text("h1.profile-name")).contains(username);
 		j.axe("profile").screenshot("profile");
+		j.click("#account-security");
+		assertThat(j.text("h1")).isEqualTo(j.message("security.heading"));
+		j.axe("account security").screenshot("security");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "en", "zh-CN" })
+	void aMemberForgetsTheirPasswordSetsANewOneAndSignsOutEverywhere(String language) {
+		Member member = member("forgetful");
+		String address = member.username() + "@test.example";
+		String newPassword = "lanterns by the river " + marker();
+		Journey j = journey("password", language);
+
+		j.open("/login").click("a[href='/password/forgot']").axe("forgot").screenshot("forgot");
+		j.type("#email", address).submit(form("/password/forgot"));
+		assertThat(j.text(".alert-success")).isEqualTo(j.message("forgot.sent"));
+		j.axe("forgot sent");
+
+		String link = Outbox.latestLink(address, "/password/reset?token=");
+		j.open(link.substring(link.indexOf("/password/reset"))).axe("reset").screenshot("reset");
+		// too easy a password is refused on the form, in the reader's language, and the link still works
+		j.type("#newPassword", "password1").type("#confirmPassword", "password1").submit(form("/password/reset"));
+		assertThat(j.text("#new-error")).contains(j.message("problem.invalid.weak-password"));
+		j.axe("reset refused");
+		j.type("#newPassword", newPassword).type("#confirmPassword", newPassword).submit(form("/password/reset"));
+		assertThat(j.path()).isEqualTo("/login");
+		assertThat(j.text(".alert-success")).isEqualTo(j.message("login.reset"));
+
+		j.signIn(member.username(), newPassword);
+		j.open("/account/security").submit(form("/account/sign-out-everywhere"));
+		assertThat(j.path()).isEqualTo("/login");
+		assertThat(j.text(".alert-success")).isEqualTo(j.message("login.everywhere"));
+		j.axe("signed out everywhere").screenshot("everywhere");
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -9,6 +9,7 @@ import com.forum.web.ApiClient;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.Browser;
 import com.forum.web.IntegrationTest;
+import com.forum.web.Outbox;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,20 +87,21 @@ class LanguageIntegrationTest {
 	}
 
 	@Test
-	void registeringSignsTheNewMemberInAndKeepsTheirBrowsersLanguage() {
+	void registeringKeepsTheBrowsersLanguageForTheConfirmationMailAndTheSite() {
 		Browser browser = new Browser(port).speaking("zh-CN,zh;q=0.9");
 		String username = "xin-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> registered = browser.post("/register",
 				"username=" + enc(username) + "&email=" + enc(username + "@test.example")
 						+ "&password=long-enough-pw&confirmPassword=long-enough-pw&_csrf=" + enc(browser.csrf()));
 		assertThat(registered.statusCode()).isEqualTo(302);
-		assertThat(registered.headers().firstValue("Location").orElseThrow()).matches(".*:\\d+/");
-
-		String home = browser.get("/").body();
-		assertThat(home).contains("欢迎加入，" + username, "/members/" + username);
+		assertThat(registered.headers().firstValue("Location").orElseThrow()).endsWith("/register/sent");
+		assertThat(browser.get("/register/sent").body()).contains("请查收邮件");
 		assertThat(settings.preferences(directory.profile(username).id()).language().toLanguageTag())
 			.isEqualTo("zh-CN");
+		assertThat(Outbox.latestLink(username + "@test.example", "/account/confirm?token=")).isNotBlank();
+		assertThat(Outbox.to(username + "@test.example").getFirst().subject()).isEqualTo("请确认你的邮箱地址");
 
+		browser.signIn(username, "long-enough-pw");
 		HttpResponse<String> signedOut = browser.post("/logout", "_csrf=" + enc(browser.csrf()));
 		assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
 	}

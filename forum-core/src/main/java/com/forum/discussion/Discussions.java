@@ -247,5 +247,6 @@ public class Discussions {
 			throw new InvalidInputException("body", "too-long",
 					"must be at most " + properties.maxBodyLength() + " characters", properties.maxBodyLength());
 		}
+		markdown.checkImagesAccepted("body", body);
 	}
 }

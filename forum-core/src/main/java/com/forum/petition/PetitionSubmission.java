@@ -57,6 +57,7 @@ public class PetitionSubmission {
 			throw new InvalidInputException("description", "length", "must be 1 to 20,000 characters", 1,
 					20_000);
 		}
+		markdown.checkImagesAccepted("description", draft.description());
 		String device = optional("deviceModel", draft.deviceModel());
 		String firmware = optional("firmwareVersion", draft.firmwareVersion());
 		if (markdown.addsLinks(null, draft.description())) {

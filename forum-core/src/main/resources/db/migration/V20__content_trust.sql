@@ -3,3 +3,37 @@ create table content_key (
     name   text primary key,
     secret bytea not null
 );
+
+-- Posts per member (threads, replies, petitions), counted by the trust checks as they admit each one;
+-- what members posted before this table existed is counted once here.
+create table member_trust (
+    member_id bigint primary key references member (id),
+    posts     bigint not null default 0
+);
+insert into member_trust (member_id, posts)
+select author_id, count(*) from (
+    select author_id from topic
+    union all select author_id from reply
+    union all select author_id from petition
+) posted
+group by author_id;
+
+-- Refusals that count against a member (the same text again, a burst of posts).
+create table member_offence (
+    id        bigserial primary key,
+    member_id bigint      not null references member (id),
+    kind      text        not null,
+    at        timestamptz not null
+);
+create index member_offence_member_at on member_offence (member_id, at);
+
+-- Silences: the member may not post from starts_at to ends_at; the nth silence lasts longer.
+create table member_silence (
+    id        bigserial primary key,
+    member_id bigint      not null references member (id),
+    nth       int         not null,
+    reason    text        not null,
+    starts_at timestamptz not null,
+    ends_at   timestamptz not null
+);
+create index member_silence_member_ends on member_silence (member_id, ends_at);

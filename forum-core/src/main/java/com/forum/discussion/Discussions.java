@@ -12,6 +12,7 @@ import com.forum.member.PrivilegeRequiredException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.MarkdownRenderer;
 import com.forum.shared.NotFoundException;
+import com.forum.trust.PostingTrust;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,9 +42,12 @@ public class Discussions {
 
 	private final Clock clock;
 
+	private final PostingTrust trust;
+
 	Discussions(Topics topics, Replies replies, PostRevisions revisions, PostLikes likes, BoardCatalog boards,
 			MarkdownRenderer markdown, DiscussionProperties properties, ApplicationEventPublisher events,
-			TopicViews views, Clock clock) {
+			TopicViews views, Clock clock, PostingTrust trust) {
+		this.trust = trust;
 		this.views = views;
 		this.topics = topics;
 		this.replies = replies;
@@ -64,6 +68,7 @@ public class Discussions {
 		String cleanTitle = checkTitle(title);
 		checkBody(body);
 		checkLinks(author, null, body);
+		trust.admit(author, cleanTitle + "\n" + body, markdown.linkTargets(body).size());
 		Topic topic = topics.saveAndFlush(
 				Topic.start(board, author.id(), cleanTitle, body, markdown.toSafeHtml(body), clock.instant()));
 		topics.save(topic.started());
@@ -79,6 +84,7 @@ public class Discussions {
 		String before = topic.body();
 		PostRevision previous = topic.edit(actor, cleanTitle, body, markdown.toSafeHtml(body), clock.instant());
 		checkLinks(actor, before, body);
+		trust.admitEdit(actor, markdown.linkTargets(body).size());
 		revisions.save(previous);
 		topics.save(topic);
 	}
@@ -116,6 +122,7 @@ public class Discussions {
 			throw new InvalidInputException("quotedReplyId", "unknown-reply",
 					"no reply " + quoted + " in this thread", String.valueOf(quoted));
 		}
+		trust.admit(author, body, markdown.linkTargets(body).size());
 		Instant now = clock.instant();
 		Reply reply = replies.saveAndFlush(new Reply(topicId, author.id(), body, markdown.toSafeHtml(body), quoted, now));
 		replies.save(reply.posted());
@@ -131,6 +138,7 @@ public class Discussions {
 		String before = reply.body();
 		PostRevision previous = reply.edit(actor, liveTopic(topicId), body, markdown.toSafeHtml(body), clock.instant());
 		checkLinks(actor, before, body);
+		trust.admitEdit(actor, markdown.linkTargets(body).size());
 		revisions.save(previous);
 		replies.save(reply);
 	}

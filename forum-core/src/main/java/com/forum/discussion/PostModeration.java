@@ -98,6 +98,35 @@ public class PostModeration {
 		}
 	}
 
+	/** The post's flags waiting for a moderator, the earliest first. */
+	@Transactional(readOnly = true)
+	public List<OpenFlag> openFlags(PostKind kind, long postId) {
+		return flags.open(kind, postId);
+	}
+
+	/**
+	 * Hides a post pending review because enough trusted members flagged it (the count and the
+	 * reputation that makes a flagger trusted are the community's rules, judged by the caller); the
+	 * last of them is named as the one who hid it. A post already hidden or deleted stays as it is.
+	 */
+	@Transactional
+	public void hideByFlags(PostKind kind, long postId, MemberId lastFlagger, FlagReason reason) {
+		FlagGrounds grounds = new FlagGrounds(reason, null);
+		Instant now = clock.instant();
+		if (kind == PostKind.TOPIC) {
+			topics.findById(postId).ifPresent(topic -> {
+				topic.hideByFlags(lastFlagger, grounds, now);
+				topics.save(topic);
+			});
+		}
+		else {
+			replies.findById(postId).ifPresent(reply -> {
+				reply.hideByFlags(lastFlagger, grounds, now);
+				replies.save(reply);
+			});
+		}
+	}
+
 	/** The moderator keeps the post: its flags are declined and, if hidden, readers see it again. */
 	@Transactional
 	public void keep(Actor actor, PostKind kind, long postId) {

@@ -37,3 +37,12 @@ create table member_silence (
     ends_at   timestamptz not null
 );
 create index member_silence_member_ends on member_silence (member_id, ends_at);
+
+-- Earlier versions of posts a moderator hid from the public history; the revisions themselves stay
+-- as written, and showing one again deletes its row here.
+create table post_revision_hidden (
+    revision_id bigint primary key references post_revision (id),
+    hidden_by   bigint      not null references member (id),
+    hidden_at   timestamptz not null,
+    note        varchar(500)
+);

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import com.forum.member.Actor;
 import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
+import com.forum.shared.InvalidInputException;
 import com.forum.shared.MarkdownRenderer;
 import com.forum.shared.NotFoundException;
 
@@ -51,9 +52,15 @@ public class PostModeration {
 
 	private final Clock clock;
 
+	private final PostRevisions revisions;
+
+	private final HiddenRevisions hiddenRevisions;
+
 	PostModeration(Topics topics, Replies replies, PostFlags flags, PendingReviews pending, Discussions discussions,
 			MemberDirectory members, MarkdownRenderer markdown, DiscussionProperties properties,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, PostRevisions revisions, HiddenRevisions hiddenRevisions) {
+		this.revisions = revisions;
+		this.hiddenRevisions = hiddenRevisions;
 		this.topics = topics;
 		this.replies = replies;
 		this.flags = flags;
@@ -124,6 +131,40 @@ public class PostModeration {
 				reply.hideByFlags(lastFlagger, grounds, now);
 				replies.save(reply);
 			});
+		}
+	}
+
+	/**
+	 * Hides an earlier version of a post from the public history (a phone number edited out): readers
+	 * see that a version was hidden, staff still see what it said. Hiding it again changes nothing.
+	 */
+	@Transactional
+	public void hideRevision(Actor actor, long revisionId, String note) {
+		Post.checkReviewer(actor);
+		PostRevision revision = revisions.findById(revisionId)
+			.orElseThrow(() -> new NotFoundException("revision", revisionId));
+		String clean = note == null || note.isBlank() ? null : note.strip();
+		if (clean != null && clean.length() > properties.maxFlagNoteLength()) {
+			throw new InvalidInputException("note", "too-long",
+					"must be at most " + properties.maxFlagNoteLength() + " characters", properties.maxFlagNoteLength());
+		}
+		Instant now = clock.instant();
+		if (hiddenRevisions.hide(revisionId, actor.id(), clean, now)) {
+			events.publishEvent(new RevisionHidden(revisionId, revision.postKind(), revision.postId(), actor.id(), true,
+					clean, now));
+		}
+	}
+
+	/** Shows a hidden version in the public history again. */
+	@Transactional
+	public void showRevision(Actor actor, long revisionId) {
+		Post.checkReviewer(actor);
+		PostRevision revision = revisions.findById(revisionId)
+			.orElseThrow(() -> new NotFoundException("revision", revisionId));
+		Instant now = clock.instant();
+		if (hiddenRevisions.show(revisionId)) {
+			events.publishEvent(new RevisionHidden(revisionId, revision.postKind(), revision.postId(), actor.id(), false,
+					null, now));
 		}
 	}
 

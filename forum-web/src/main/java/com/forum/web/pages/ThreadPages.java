@@ -189,15 +189,18 @@ class ThreadPages {
 		TopicId topicId = new TopicId(id);
 		MemberId reader = member == null ? null : member.memberId();
 		boolean moderates = member != null && member.moderates();
+		// staff still read the versions a moderator hid; moderators may hide and show them
+		boolean staff = moderates || member != null && member.role().isStaff();
+		model.addAttribute("moderates", moderates);
 		TopicDetails topic = queries.topic(topicId).shownTo(reader, moderates);
 		addTopic(topic, model);
 		if (reply == null) {
-			model.addAttribute("revisions", topic.withheld() ? List.of() : queries.revisions(PostKind.TOPIC, id));
+			model.addAttribute("revisions", topic.withheld() ? List.of() : queries.revisions(PostKind.TOPIC, id, staff));
 		}
 		else {
 			ReplyDetails shown = queries.reply(topicId, new ReplyId(reply)).shownTo(reader, moderates);
 			model.addAttribute("reply", shown);
-			model.addAttribute("revisions", shown.withheld() ? List.of() : queries.revisions(PostKind.REPLY, reply));
+			model.addAttribute("revisions", shown.withheld() ? List.of() : queries.revisions(PostKind.REPLY, reply, staff));
 		}
 		return "threads/history";
 	}

@@ -46,3 +46,27 @@ create table post_revision_hidden (
     hidden_at   timestamptz not null,
     note        varchar(500)
 );
+
+-- The audit log of staff actions, written by listeners of the features' events (one row per event,
+-- by its key) and read by admins; append-only: the trigger refuses updates and deletes.
+create table staff_audit (
+    id        bigint generated always as identity primary key,
+    event_key text        not null unique,
+    at        timestamptz not null,
+    actor_id  bigint references member (id),
+    action    text        not null,
+    subject   text        not null,
+    details   text
+);
+create index staff_audit_at on staff_audit (at desc, id desc);
+create index staff_audit_action on staff_audit (action, at desc);
+create index staff_audit_actor on staff_audit (actor_id, at desc);
+
+create function staff_audit_append_only() returns trigger language plpgsql as $$
+begin
+    raise exception 'the audit log is append-only';
+end $$;
+create trigger staff_audit_append_only before update or delete on staff_audit
+    for each row execute function staff_audit_append_only();
+create trigger staff_audit_no_truncate before truncate on staff_audit
+    for each statement execute function staff_audit_append_only();

@@ -7,6 +7,7 @@ import com.forum.board.BoardCatalog;
 import com.forum.board.BoardId;
 import com.forum.board.BoardSummary;
 import com.forum.member.Actor;
+import com.forum.member.MemberId;
 import com.forum.member.Privilege;
 import com.forum.member.PrivilegeRequiredException;
 import com.forum.shared.InvalidInputException;
@@ -94,6 +95,7 @@ public class Discussions {
 		Topic topic = liveTopic(id);
 		topic.delete(actor, clock.instant());
 		topics.save(topic);
+		moderated(actor, PostKind.TOPIC, id.value(), id, topic.authorId(), "deleted");
 	}
 
 	@Transactional
@@ -101,6 +103,7 @@ public class Discussions {
 		Topic topic = liveTopic(id);
 		topic.pin(actor, pinned);
 		topics.save(topic);
+		moderated(actor, PostKind.TOPIC, id.value(), id, null, pinned ? "pinned" : "unpinned");
 	}
 
 	@Transactional
@@ -108,6 +111,7 @@ public class Discussions {
 		Topic topic = liveTopic(id);
 		topic.lock(actor, locked);
 		topics.save(topic);
+		moderated(actor, PostKind.TOPIC, id.value(), id, null, locked ? "locked" : "unlocked");
 	}
 
 	@Transactional
@@ -149,6 +153,7 @@ public class Discussions {
 		Topic topic = liveTopic(topicId);
 		reply.delete(actor, topic, clock.instant());
 		replies.save(reply);
+		moderated(actor, PostKind.REPLY, id.value(), topicId, reply.authorId(), "deleted");
 		topic.answerDeleted(id);
 		topics.save(topic);
 		topics.countReply(topicId.value(), -1, topic.lastActivityAt());
@@ -209,6 +214,16 @@ public class Discussions {
 	 */
 	public boolean recordView(TopicId topic, String viewer) {
 		return views.record(topic, viewer);
+	}
+
+	/**
+	 * Tells the audit log of a moderator's action; a member acting on their own post is no staff
+	 * action (pin and lock are the moderators' alone, so their author is not asked).
+	 */
+	void moderated(Actor actor, PostKind kind, long postId, TopicId topic, MemberId author, String action) {
+		if (actor.moderates() && (author == null || !actor.is(author))) {
+			events.publishEvent(new PostModerated(kind, postId, topic, actor.id(), action, clock.instant()));
+		}
 	}
 
 	private void refreshHotScore(TopicId id) {

@@ -186,6 +186,7 @@ public class PostModeration {
 			topicId = reply.topicId();
 		}
 		flags.resolve(kind, postId, topicId, false, actor.id(), clock.instant()).forEach(events::publishEvent);
+		events.publishEvent(new PostModerated(kind, postId, topicId, actor.id(), "kept", clock.instant()));
 	}
 
 	/**
@@ -206,6 +207,7 @@ public class PostModeration {
 			discussions.deleteReply(actor, topicId, reply.id());
 		}
 		flags.resolve(kind, postId, topicId, true, actor.id(), clock.instant()).forEach(events::publishEvent);
+		events.publishEvent(new PostModerated(kind, postId, topicId, actor.id(), "removed", clock.instant()));
 	}
 
 	/** The posts waiting for a moderator, in one thread or (null) everywhere, the longest waiting first. */

@@ -15,7 +15,7 @@ public class SilencedException extends PermissionDeniedException {
 	private final Instant until;
 
 	public SilencedException(Instant until) {
-		super("silenced", "You may not post until " + WHEN.format(until) + ": your posts were refused too often.");
+		super("silenced", "You may not post until " + when(until) + ": your posts were refused too often.");
 		this.until = until;
 	}
 
@@ -23,12 +23,13 @@ public class SilencedException extends PermissionDeniedException {
 		return until;
 	}
 
-	static String when(Instant instant) {
+	/** A silence's end as refusals and notifications say it, the same in every language: 2026-12-01 05:30 UTC. */
+	public static String when(Instant instant) {
 		return WHEN.format(instant);
 	}
 
 	@Override
 	public Object[] getArguments() {
-		return new Object[] { WHEN.format(until) };
+		return new Object[] { when(until) };
 	}
 }

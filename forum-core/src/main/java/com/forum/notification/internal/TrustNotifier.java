@@ -1,11 +1,9 @@
 package com.forum.notification.internal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 import com.forum.notification.Message;
 import com.forum.notification.Notifications;
 import com.forum.trust.MemberSilenced;
+import com.forum.trust.SilencedException;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -17,9 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TrustNotifier {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
-
 	private final Notifications notifications;
 
 	TrustNotifier(Notifications notifications) {
@@ -29,7 +24,7 @@ class TrustNotifier {
 	@ApplicationModuleListener
 	void on(MemberSilenced e) {
 		notifications.tellByMail(e.memberId(), "silenced",
-				new Message("notification.silenced." + e.reason(), WHEN.format(e.until()), Integer.toString(e.days())),
+				new Message("notification.silenced." + e.reason(), SilencedException.when(e.until()), Integer.toString(e.days())),
 				"notification.silenced.body", "/privileges", "silenced:" + e.silenceId());
 	}
 }

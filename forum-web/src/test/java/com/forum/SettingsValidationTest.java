@@ -10,7 +10,10 @@ import com.forum.member.MemberProperties;
 import com.forum.petition.PetitionProperties;
 import com.forum.points.ShopProperties;
 import com.forum.points.SerialVotingProperties;
+import com.forum.reputation.TrustedFlagsProperties;
 import com.forum.search.SearchProperties;
+import com.forum.shared.ContentProperties;
+import com.forum.trust.TrustProperties;
 import com.forum.web.security.SecurityProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +50,9 @@ class SettingsValidationTest {
 			assertThat(context.getBean(LaunchProperties.class).codeLength()).isEqualTo(16);
 			assertThat(context.getBean(MemberProperties.class).minPasswordScore()).isEqualTo(3);
 			assertThat(context.getBean(AccountProperties.class).resetTtl()).hasMinutes(30);
+			assertThat(context.getBean(ContentProperties.class).images().mode()).isEqualTo(ContentProperties.ImageMode.PROXY);
+			assertThat(context.getBean(TrustProperties.class).silenceDays()).containsExactly(1, 3, 7, 30);
+			assertThat(context.getBean(TrustedFlagsProperties.class).count()).isEqualTo(3);
 		}
 	}
 
@@ -71,7 +77,11 @@ class SettingsValidationTest {
 			"forum.points.serial-voting.schedule, nightly", "forum.points.serial-voting.window, 0s",
 			"forum.points.serial-voting.max-from-one-member, 0", "forum.points.serial-voting.ring.share, 1.5",
 			"forum.points.serial-voting.ring.min-accounts, 0", "forum.launch.code-length, 12",
-			"forum.launch.validity, 10s", "forum.launch.job-interval, 1ms", "forum.launch.max-windows, -1" })
+			"forum.launch.validity, 10s", "forum.launch.job-interval, 1ms", "forum.launch.max-windows, -1",
+			"forum.content.images.mode, allow", "forum.content.images.connect-timeout, 0s",
+			"forum.content.images.max-redirects, 11", "forum.trust.new-member.max-links, -1",
+			"forum.trust.burst.posts, 0", "forum.trust.offences.window, 0s", "forum.trust.silence-days, 0",
+			"forum.trusted-flags.count, 1" })
 	void aBadValueStopsStartUpNamingTheProperty(String property, String value, CapturedOutput output) {
 		assertThatThrownBy(() -> start("--" + property + "=" + value).close()).isNotNull();
 
@@ -94,7 +104,8 @@ class SettingsValidationTest {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ MemberProperties.class, DiscussionProperties.class, PetitionProperties.class,
 			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class, ShopProperties.class,
-			SerialVotingProperties.class, LaunchProperties.class, AccountProperties.class })
+			SerialVotingProperties.class, LaunchProperties.class, AccountProperties.class, ContentProperties.class,
+			TrustProperties.class, TrustedFlagsProperties.class })
 	static class Settings {
 
 	}

@@ -35,6 +35,8 @@ public class DiscussionQueries {
 
 	private final PostRevisions revisions;
 
+	private final HiddenRevisions hiddenRevisions;
+
 	private final PostLikes likes;
 
 	private final TopicViews views;
@@ -44,7 +46,8 @@ public class DiscussionQueries {
 	private final MarkdownRenderer markdown;
 
 	DiscussionQueries(Topics topics, Replies replies, PostRevisions revisions, PostLikes likes, TopicViews views,
-			MemberDirectory members, MarkdownRenderer markdown) {
+			MemberDirectory members, MarkdownRenderer markdown, HiddenRevisions hiddenRevisions) {
+		this.hiddenRevisions = hiddenRevisions;
 		this.topics = topics;
 		this.replies = replies;
 		this.revisions = revisions;
@@ -96,10 +99,18 @@ public class DiscussionQueries {
 		return likes.likedBy(member, kind, postIds);
 	}
 
-	public List<Revision> revisions(PostKind kind, long postId) {
+	/**
+	 * The post's earlier versions, newest first. Versions a moderator hid say nothing unless
+	 * {@code staff} (moderators, employees, admins) read them.
+	 */
+	public List<Revision> revisions(PostKind kind, long postId, boolean staff) {
 		List<PostRevision> found = revisions.findFor(kind, postId);
 		Map<MemberId, String> names = members.usernames(found.stream().map(PostRevision::editedBy).toList());
-		return found.stream().map(r -> r.view(names.get(r.editedBy()))).toList();
+		Set<Long> hidden = hiddenRevisions.hiddenAmong(found.stream().map(PostRevision::id).toList());
+		return found.stream()
+			.map(r -> r.view(names.get(r.editedBy()), hidden.contains(r.id())))
+			.map(r -> staff ? r : r.redacted())
+			.toList();
 	}
 
 	/** Titles of several topics at once, for search results; deleted topics are left out. */

@@ -7,11 +7,13 @@ import com.forum.board.BoardCatalog;
 import com.forum.board.BoardId;
 import com.forum.board.BoardSummary;
 import com.forum.member.Actor;
+import com.forum.member.MemberId;
 import com.forum.member.Privilege;
 import com.forum.member.PrivilegeRequiredException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.MarkdownRenderer;
 import com.forum.shared.NotFoundException;
+import com.forum.trust.PostingTrust;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,9 +43,12 @@ public class Discussions {
 
 	private final Clock clock;
 
+	private final PostingTrust trust;
+
 	Discussions(Topics topics, Replies replies, PostRevisions revisions, PostLikes likes, BoardCatalog boards,
 			MarkdownRenderer markdown, DiscussionProperties properties, ApplicationEventPublisher events,
-			TopicViews views, Clock clock) {
+			TopicViews views, Clock clock, PostingTrust trust) {
+		this.trust = trust;
 		this.views = views;
 		this.topics = topics;
 		this.replies = replies;
@@ -64,6 +69,7 @@ public class Discussions {
 		String cleanTitle = checkTitle(title);
 		checkBody(body);
 		checkLinks(author, null, body);
+		trust.admit(author, cleanTitle + "\n" + body, markdown.linkTargets(body).size());
 		Topic topic = topics.saveAndFlush(
 				Topic.start(board, author.id(), cleanTitle, body, markdown.toSafeHtml(body), clock.instant()));
 		topics.save(topic.started());
@@ -79,6 +85,7 @@ public class Discussions {
 		String before = topic.body();
 		PostRevision previous = topic.edit(actor, cleanTitle, body, markdown.toSafeHtml(body), clock.instant());
 		checkLinks(actor, before, body);
+		trust.admitEdit(actor, markdown.linkTargets(body).size());
 		revisions.save(previous);
 		topics.save(topic);
 	}
@@ -88,6 +95,7 @@ public class Discussions {
 		Topic topic = liveTopic(id);
 		topic.delete(actor, clock.instant());
 		topics.save(topic);
+		moderated(actor, PostKind.TOPIC, id.value(), id, topic.authorId(), "deleted");
 	}
 
 	@Transactional
@@ -95,6 +103,7 @@ public class Discussions {
 		Topic topic = liveTopic(id);
 		topic.pin(actor, pinned);
 		topics.save(topic);
+		moderated(actor, PostKind.TOPIC, id.value(), id, null, pinned ? "pinned" : "unpinned");
 	}
 
 	@Transactional
@@ -102,6 +111,7 @@ public class Discussions {
 		Topic topic = liveTopic(id);
 		topic.lock(actor, locked);
 		topics.save(topic);
+		moderated(actor, PostKind.TOPIC, id.value(), id, null, locked ? "locked" : "unlocked");
 	}
 
 	@Transactional
@@ -116,6 +126,7 @@ public class Discussions {
 			throw new InvalidInputException("quotedReplyId", "unknown-reply",
 					"no reply " + quoted + " in this thread", String.valueOf(quoted));
 		}
+		trust.admit(author, body, markdown.linkTargets(body).size());
 		Instant now = clock.instant();
 		Reply reply = replies.saveAndFlush(new Reply(topicId, author.id(), body, markdown.toSafeHtml(body), quoted, now));
 		replies.save(reply.posted());
@@ -131,6 +142,7 @@ public class Discussions {
 		String before = reply.body();
 		PostRevision previous = reply.edit(actor, liveTopic(topicId), body, markdown.toSafeHtml(body), clock.instant());
 		checkLinks(actor, before, body);
+		trust.admitEdit(actor, markdown.linkTargets(body).size());
 		revisions.save(previous);
 		replies.save(reply);
 	}
@@ -141,6 +153,7 @@ public class Discussions {
 		Topic topic = liveTopic(topicId);
 		reply.delete(actor, topic, clock.instant());
 		replies.save(reply);
+		moderated(actor, PostKind.REPLY, id.value(), topicId, reply.authorId(), "deleted");
 		topic.answerDeleted(id);
 		topics.save(topic);
 		topics.countReply(topicId.value(), -1, topic.lastActivityAt());
@@ -203,6 +216,16 @@ public class Discussions {
 		return views.record(topic, viewer);
 	}
 
+	/**
+	 * Tells the audit log of a moderator's action; a member acting on their own post is no staff
+	 * action (pin and lock are the moderators' alone, so their author is not asked).
+	 */
+	void moderated(Actor actor, PostKind kind, long postId, TopicId topic, MemberId author, String action) {
+		if (actor.moderates() && (author == null || !actor.is(author))) {
+			events.publishEvent(new PostModerated(kind, postId, topic, actor.id(), action, clock.instant()));
+		}
+	}
+
 	private void refreshHotScore(TopicId id) {
 		topics.refreshHotScore(id.value(), properties.hotGravity().toSeconds());
 	}
@@ -247,5 +270,6 @@ public class Discussions {
 			throw new InvalidInputException("body", "too-long",
 					"must be at most " + properties.maxBodyLength() + " characters", properties.maxBodyLength());
 		}
+		markdown.checkImagesAccepted("body", body);
 	}
 }

@@ -165,18 +165,32 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 	 */
 	void hide(Actor actor, FlagGrounds grounds, Instant now) {
 		actor.require(Privilege.HIDE_POSTS);
+		hideFor(actor.id(), grounds, now);
+	}
+
+	/**
+	 * Hidden because enough trusted members flagged it: the flagger whose flag tipped the count is
+	 * named as the one who hid it, as a member with the hide privilege would be.
+	 */
+	void hideByFlags(MemberId lastFlagger, FlagGrounds grounds, Instant now) {
+		if (!isDeleted()) {
+			hideFor(lastFlagger, grounds, now);
+		}
+	}
+
+	private void hideFor(MemberId by, FlagGrounds grounds, Instant now) {
 		checkNotDeleted();
-		if (actor.is(authorId())) {
+		if (by.equals(authorId())) {
 			throw new RuleViolationException("own-post-hide", "You cannot hide your own post.");
 		}
 		if (isHidden()) {
 			return;
 		}
 		this.hiddenAt = now;
-		this.hiddenBy = actor.id().value();
+		this.hiddenBy = by.value();
 		this.hiddenReason = grounds.reason();
 		this.hiddenNote = grounds.note();
-		registerEvent(new PostHidden(kind(), id, topicId(), authorId(), actor.id(), grounds.reason(), now));
+		registerEvent(new PostHidden(kind(), id, topicId(), authorId(), by, grounds.reason(), now));
 	}
 
 	/** A moderator keeps the post after review: readers see it again if it was hidden. */

@@ -68,6 +68,16 @@ class PostFlags {
 						agreed));
 	}
 
+	/** The post's open flags, the earliest first. */
+	List<OpenFlag> open(PostKind kind, long postId) {
+		return jdbc.query("""
+				select flagger_id, reason, created_at from post_flag
+				where post_kind = :kind and post_id = :post and resolution is null
+				order by created_at, id""", post(kind, postId),
+				(rs, i) -> new OpenFlag(new MemberId(rs.getLong("flagger_id")), FlagReason.valueOf(rs.getString("reason")),
+						rs.getTimestamp("created_at").toInstant()));
+	}
+
 	/** Open flags by reason, for each of these posts of one kind. */
 	Map<Long, Map<FlagReason, Integer>> openByReason(PostKind kind, Collection<Long> postIds) {
 		Map<Long, Map<FlagReason, Integer>> counts = new HashMap<>();

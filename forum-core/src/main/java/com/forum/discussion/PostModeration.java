@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import com.forum.member.Actor;
 import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
+import com.forum.shared.InvalidInputException;
 import com.forum.shared.MarkdownRenderer;
 import com.forum.shared.NotFoundException;
 
@@ -51,9 +52,15 @@ public class PostModeration {
 
 	private final Clock clock;
 
+	private final PostRevisions revisions;
+
+	private final HiddenRevisions hiddenRevisions;
+
 	PostModeration(Topics topics, Replies replies, PostFlags flags, PendingReviews pending, Discussions discussions,
 			MemberDirectory members, MarkdownRenderer markdown, DiscussionProperties properties,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, PostRevisions revisions, HiddenRevisions hiddenRevisions) {
+		this.revisions = revisions;
+		this.hiddenRevisions = hiddenRevisions;
 		this.topics = topics;
 		this.replies = replies;
 		this.flags = flags;
@@ -98,6 +105,69 @@ public class PostModeration {
 		}
 	}
 
+	/** The post's flags waiting for a moderator, the earliest first. */
+	@Transactional(readOnly = true)
+	public List<OpenFlag> openFlags(PostKind kind, long postId) {
+		return flags.open(kind, postId);
+	}
+
+	/**
+	 * Hides a post pending review because enough trusted members flagged it (the count and the
+	 * reputation that makes a flagger trusted are the community's rules, judged by the caller); the
+	 * last of them is named as the one who hid it. A post already hidden or deleted stays as it is.
+	 */
+	@Transactional
+	public void hideByFlags(PostKind kind, long postId, MemberId lastFlagger, FlagReason reason) {
+		FlagGrounds grounds = new FlagGrounds(reason, null);
+		Instant now = clock.instant();
+		if (kind == PostKind.TOPIC) {
+			topics.findById(postId).ifPresent(topic -> {
+				topic.hideByFlags(lastFlagger, grounds, now);
+				topics.save(topic);
+			});
+		}
+		else {
+			replies.findById(postId).ifPresent(reply -> {
+				reply.hideByFlags(lastFlagger, grounds, now);
+				replies.save(reply);
+			});
+		}
+	}
+
+	/**
+	 * Hides an earlier version of a post from the public history (a phone number edited out): readers
+	 * see that a version was hidden, staff still see what it said. Hiding it again changes nothing.
+	 */
+	@Transactional
+	public void hideRevision(Actor actor, long revisionId, String note) {
+		Post.checkReviewer(actor);
+		PostRevision revision = revisions.findById(revisionId)
+			.orElseThrow(() -> new NotFoundException("revision", revisionId));
+		String clean = note == null || note.isBlank() ? null : note.strip();
+		if (clean != null && clean.length() > properties.maxFlagNoteLength()) {
+			throw new InvalidInputException("note", "too-long",
+					"must be at most " + properties.maxFlagNoteLength() + " characters", properties.maxFlagNoteLength());
+		}
+		Instant now = clock.instant();
+		if (hiddenRevisions.hide(revisionId, actor.id(), clean, now)) {
+			events.publishEvent(new RevisionHidden(revisionId, revision.postKind(), revision.postId(), actor.id(), true,
+					clean, now));
+		}
+	}
+
+	/** Shows a hidden version in the public history again. */
+	@Transactional
+	public void showRevision(Actor actor, long revisionId) {
+		Post.checkReviewer(actor);
+		PostRevision revision = revisions.findById(revisionId)
+			.orElseThrow(() -> new NotFoundException("revision", revisionId));
+		Instant now = clock.instant();
+		if (hiddenRevisions.show(revisionId)) {
+			events.publishEvent(new RevisionHidden(revisionId, revision.postKind(), revision.postId(), actor.id(), false,
+					null, now));
+		}
+	}
+
 	/** The moderator keeps the post: its flags are declined and, if hidden, readers see it again. */
 	@Transactional
 	public void keep(Actor actor, PostKind kind, long postId) {
@@ -116,6 +186,7 @@ public class PostModeration {
 			topicId = reply.topicId();
 		}
 		flags.resolve(kind, postId, topicId, false, actor.id(), clock.instant()).forEach(events::publishEvent);
+		events.publishEvent(new PostModerated(kind, postId, topicId, actor.id(), "kept", clock.instant()));
 	}
 
 	/**
@@ -136,6 +207,7 @@ public class PostModeration {
 			discussions.deleteReply(actor, topicId, reply.id());
 		}
 		flags.resolve(kind, postId, topicId, true, actor.id(), clock.instant()).forEach(events::publishEvent);
+		events.publishEvent(new PostModerated(kind, postId, topicId, actor.id(), "removed", clock.instant()));
 	}
 
 	/** The posts waiting for a moderator, in one thread or (null) everywhere, the longest waiting first. */

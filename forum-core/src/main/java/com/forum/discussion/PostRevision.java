@@ -50,8 +50,20 @@ class PostRevision {
 		this.editedAt = editedAt;
 	}
 
-	Revision view(String editorName) {
-		return new Revision(title, body, new MemberId(editedBy), editorName, editedAt);
+	Revision view(String editorName, boolean hidden) {
+		return new Revision(id == null ? 0 : id, title, body, new MemberId(editedBy), editorName, editedAt, hidden);
+	}
+
+	long id() {
+		return id;
+	}
+
+	PostKind postKind() {
+		return postKind;
+	}
+
+	long postId() {
+		return postId;
 	}
 
 	MemberId editedBy() {

@@ -11,6 +11,7 @@ import com.forum.member.Actor;
 import com.forum.member.Privilege;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.MarkdownRenderer;
+import com.forum.trust.PostingTrust;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +34,17 @@ public class PetitionSubmission {
 
 	private final Clock clock;
 
+	private final PostingTrust trust;
+
 	PetitionSubmission(Petitions petitions, PetitionVoting voting, BoardCatalog boards, MarkdownRenderer markdown,
-			PetitionProperties properties, Clock clock) {
+			PetitionProperties properties, Clock clock, PostingTrust trust) {
 		this.petitions = petitions;
 		this.voting = voting;
 		this.boards = boards;
 		this.markdown = markdown;
 		this.properties = properties;
 		this.clock = clock;
+		this.trust = trust;
 	}
 
 	@Transactional
@@ -57,12 +61,14 @@ public class PetitionSubmission {
 			throw new InvalidInputException("description", "length", "must be 1 to 20,000 characters", 1,
 					20_000);
 		}
+		markdown.checkImagesAccepted("description", draft.description());
 		String device = optional("deviceModel", draft.deviceModel());
 		String firmware = optional("firmwareVersion", draft.firmwareVersion());
 		if (markdown.addsLinks(null, draft.description())) {
 			// links and images are a privilege, in petitions as in threads
 			author.require(Privilege.POST_LINKS_IMAGES);
 		}
+		trust.admit(author, title + "\n" + draft.description(), markdown.linkTargets(draft.description()).size());
 		Petition petition = petitions.saveAndFlush(new Petition(draft.board(), author.id(), title, draft.description(),
 				markdown.toSafeHtml(draft.description()), device, firmware, tags(draft.tags()), clock.instant()));
 		petitions.save(petition.submitted());

@@ -12,13 +12,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.forum.member.MemberId;
+import com.forum.trust.MemberReputation;
 import com.forum.points.Account;
 import com.forum.points.Ledger;
 
 /** Members' reputation and the level it gives them. Reputation below the first rung is still Lv1. */
 @Service
 @Transactional(readOnly = true)
-public class Reputation {
+public class Reputation implements MemberReputation {
 
 	private final Ledger ledger;
 
@@ -32,6 +33,7 @@ public class Reputation {
 		this.ladder = List.copyOf(properties.levels());
 	}
 
+	@Override
 	public long of(MemberId member) {
 		return ledger.balance(member, Account.REPUTATION).balance();
 	}

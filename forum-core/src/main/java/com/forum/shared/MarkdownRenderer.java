@@ -1,5 +1,6 @@
 package com.forum.shared;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -65,9 +67,60 @@ public class MarkdownRenderer {
 
 	private final TextContentRenderer textRenderer = TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
+	private final ImageSources images;
+
+	public MarkdownRenderer(ImageSources images) {
+		this.images = images;
+	}
+
+	/**
+	 * Safe HTML whose images load only from where {@link ImageSources} allows (the app's image proxy);
+	 * any other image is shown as its text.
+	 */
 	public String toSafeHtml(String markdown) {
-		String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
-		return POLICY.sanitize(html);
+		Node document = parser.parse(markdown == null ? "" : markdown);
+		document.accept(new AbstractVisitor() {
+
+			@Override
+			public void visit(Image image) {
+				var source = images.sourceFor(image.getDestination());
+				if (source.isPresent()) {
+					image.setDestination(source.get());
+					return;
+				}
+				// the image's text stays where the image was, checked in turn (it may hold an image itself)
+				List<Node> text = new ArrayList<>();
+				for (Node child = image.getFirstChild(); child != null; child = child.getNext()) {
+					text.add(child);
+				}
+				for (Node child : text) {
+					image.insertBefore(child);
+				}
+				image.unlink();
+				text.forEach(child -> child.accept(this));
+			}
+		});
+		return POLICY.sanitize(renderer.render(document));
+	}
+
+	/** Refuses a text with images when the forum is configured to refuse them rather than proxy them. */
+	public void checkImagesAccepted(String field, String markdown) {
+		if (!images.acceptsImages() && hasImages(markdown)) {
+			throw new InvalidInputException(field, "images-refused", "must not show images");
+		}
+	}
+
+	/** Whether the text shows any image, wherever it points. */
+	public boolean hasImages(String markdown) {
+		boolean[] found = { false };
+		parser.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+
+			@Override
+			public void visit(Image image) {
+				found[0] = true;
+			}
+		});
+		return found[0];
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.forum.shared;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,10 @@ class MarkdownRendererTest {
 
 	private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
 
-	private final MarkdownRenderer markdown = new MarkdownRenderer();
+	/** Like the proxy's links: outside http(s) images go through the app, everything else stays text. */
+	private final MarkdownRenderer markdown = new MarkdownRenderer(
+			destination -> destination.matches("https?://[^/]+/.*") ? Optional.of("/image-proxy?u=" + destination.length())
+					: Optional.empty());
 
 	@Test
 	void rendersCommonMarkFormatting() {
@@ -69,5 +73,52 @@ class MarkdownRendererTest {
 		assertThat(markdown.addsLinks(before, before + " Thanks!")).isFalse();
 		assertThat(markdown.addsLinks(before, "Now https://spam.example/")).isTrue();
 		assertThat(markdown.addsLinks(null, "plain")).isFalse();
+	}
+
+	@Test
+	void outsideImagesLoadThroughTheAppsProxyAndNeverFromTheirHost() {
+		String html = markdown.toSafeHtml("![shot](https://img.example/a.png)");
+
+		assertThat(html).contains("<img src=\"/image-proxy?u").doesNotContain("img.example").contains("alt=\"shot\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "![count me](/threads/5)", "![count me](threads/5?page=2)", "![count me](//evil.example/x.png)",
+			"![count me](data:image/png;base64,AAAA)", "![![count me](/threads/7)](https://img.example/a.png)" })
+	void imagesTheProxyRefusesShowAsTheirText(String source) {
+		String html = markdown.toSafeHtml(source);
+
+		assertThat(html).contains("count me").doesNotContain("/threads/").doesNotContain("evil.example")
+			.doesNotContain("data:");
+	}
+
+	@Test
+	void knowsWhetherATextShowsImages() {
+		assertThat(markdown.hasImages("text ![a](https://img.example/a.png)")).isTrue();
+		assertThat(markdown.hasImages("a [link](https://img.example/a.png) and `![code](x)`")).isFalse();
+	}
+
+	@Test
+	void refusesImagesWhenTheForumRefusesThemAndNeverOtherwise() {
+		MarkdownRenderer refusing = new MarkdownRenderer(new ImageSources() {
+
+			@Override
+			public Optional<String> sourceFor(String destination) {
+				return Optional.empty();
+			}
+
+			@Override
+			public boolean acceptsImages() {
+				return false;
+			}
+		});
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> refusing.checkImagesAccepted("body", "see ![a](https://img.example/a.png)"))
+			.isInstanceOf(InvalidInputException.class)
+			.hasFieldOrPropertyWithValue("reason", "images-refused");
+		refusing.checkImagesAccepted("body", "a [link](https://img.example/) is fine");
+		markdown.checkImagesAccepted("body", "see ![a](https://img.example/a.png)");
+		assertThat(refusing.toSafeHtml("see ![a](https://img.example/a.png)")).doesNotContain("<img").contains("a");
 	}
 }

@@ -82,7 +82,8 @@ class UnstorableTextIntegrationTest {
 			"POST /api/v1/moderation/threads/{id}/remove", "POST /api/v1/moderation/replies/{id}/keep",
 			"POST /api/v1/moderation/replies/{id}/remove", "POST /moderation/threads/{id}/keep",
 			"POST /moderation/threads/{id}/remove", "POST /moderation/replies/{id}/keep",
-			"POST /moderation/replies/{id}/remove", "POST /api/v1/launches/{id}/reservations",
+			"POST /moderation/replies/{id}/remove", "POST /api/v1/moderation/revisions/{id}/show",
+			"POST /moderation/revisions/{id}/show", "POST /api/v1/launches/{id}/reservations",
 			"DELETE /api/v1/launches/{id}/reservations/mine", "POST /api/v1/launches/{id}/waitlist",
 			"DELETE /api/v1/launches/{id}/waitlist", "PUT /api/v1/launches/{id}/watch",
 			"DELETE /api/v1/launches/{id}/watch", "POST /api/v1/launches/{id}/open", "POST /api/v1/launches/{id}/pause",
@@ -126,6 +127,7 @@ class UnstorableTextIntegrationTest {
 			  (select count(*) || '/' || coalesce(sum(stock), 0) || '/' || coalesce(sum(price), 0) from shop_item),
 			  (select count(*) from shop_redemption), (select count(*) from shop_code),
 			  (select count(*) from points_hold), (select count(*) from post_flag),
+			  (select count(*) from post_revision_hidden), (select count(*) from member_offence),
 			  (select count(*) || '/' || sum(slots) || '/' || sum(taken) from launch), (select count(*) from launch_window),
 			  (select count(*) from launch_reservation), (select count(*) from launch_waitlist),
 			  (select count(*) from launch_watch), (select count(*) from launch_audit))""";
@@ -159,6 +161,10 @@ class UnstorableTextIntegrationTest {
 				"Where are the text rules?", "body", "ok"), member.token()).json().get("id").asLong());
 		ids.put("reply", api.post("/api/v1/threads/" + ids.get("thread") + "/replies", Map.of("body", "here"), admin)
 			.json().get("id").asLong());
+		api.put("/api/v1/threads/" + ids.get("thread"), Map.of("title", "Where are the text rules?", "body", "edited"),
+				member.token());
+		ids.put("revision", jdbc.queryForObject(
+				"select max(id) from post_revision where post_kind = 'TOPIC' and post_id = ?", Long.class, ids.get("thread")));
 		ids.put("petition", api.post("/api/v1/petitions", Map.of("boardId", ids.get("board"), "title",
 				"Clean text everywhere", "description", "please"), member.token()).json().get("id").asLong());
 		String version = "text-" + UUID.randomUUID().toString().substring(0, 8);
@@ -424,6 +430,7 @@ class UnstorableTextIntegrationTest {
 							: pattern.contains("/moderation/threads/") ? Long.toString(ids.get("thread"))
 							// a member's own token, by its number: the filter refuses the input before any look-up
 							: pattern.contains("/tokens/") ? "1"
+							: pattern.contains("/revisions/") ? Long.toString(ids.get("revision"))
 							: Long.toString(ids.get(pattern.replaceFirst("^(/api/v1)?/(\\w+?)s?/.*", "$2")));
 					case "replyId", "rid" -> Long.toString(ids.get("reply"));
 					case "slug" -> "hyperos";

@@ -79,7 +79,8 @@ final class ApiDtos {
 	record LikeResponse(boolean liked, long likes) {
 	}
 
-	record RevisionResponse(String title, String body, AuthorResponse editedBy, Instant editedAt) {
+	record RevisionResponse(long id, String title, String body, AuthorResponse editedBy, Instant editedAt,
+			boolean hidden) {
 	}
 
 	record SearchHitResponse(long threadId, Long replyId, long boardId, String threadTitle, String titleHtml,

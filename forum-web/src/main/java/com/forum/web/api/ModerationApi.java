@@ -10,9 +10,11 @@ import com.forum.web.api.ModerationDtos.ReviewItemResponse;
 import com.forum.web.security.MemberPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +22,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -80,6 +83,26 @@ class ModerationApi {
 	@Operation(summary = "Remove a flagged reply (deleted as a moderator deletes it); its flags are agreed with")
 	ResponseEntity<Void> removeReply(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		moderation.remove(me.actor(), PostKind.REPLY, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** What a moderator may say when hiding a revision; the note is for staff only. */
+	record HideRevisionRequest(@Size(max = 500) String note) {
+	}
+
+	@PostMapping("/revisions/{id}/hide")
+	@Operation(summary = "Hide an earlier version of a post from the public history (e.g. a phone number edited "
+			+ "out); staff still see it. Hiding again changes nothing")
+	ResponseEntity<Void> hideRevision(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+			@Valid @RequestBody(required = false) HideRevisionRequest request) {
+		moderation.hideRevision(me.actor(), id, request == null ? null : request.note());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/revisions/{id}/show")
+	@Operation(summary = "Show a hidden earlier version in the public history again")
+	ResponseEntity<Void> showRevision(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		moderation.showRevision(me.actor(), id);
 		return ResponseEntity.noContent().build();
 	}
 }

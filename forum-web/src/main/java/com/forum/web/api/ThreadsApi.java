@@ -133,7 +133,7 @@ class ThreadsApi {
 		if (shownTo(me, queries.topic(new TopicId(id))).withheld()) {
 			return PageResponse.all(List.of());
 		}
-		return PageResponse.all(queries.revisions(PostKind.TOPIC, id).stream().map(mapper::revision).toList());
+		return PageResponse.all(queries.revisions(PostKind.TOPIC, id, seesHiddenRevisions(me)).stream().map(mapper::revision).toList());
 	}
 
 	@PutMapping("/{id}/like")
@@ -228,7 +228,7 @@ class ThreadsApi {
 		if (shownTo(me, queries.reply(new TopicId(id), new ReplyId(replyId))).withheld()) {
 			return PageResponse.all(List.of());
 		}
-		List<RevisionResponse> revisions = queries.revisions(PostKind.REPLY, replyId).stream()
+		List<RevisionResponse> revisions = queries.revisions(PostKind.REPLY, replyId, seesHiddenRevisions(me)).stream()
 			.map(mapper::revision)
 			.toList();
 		return PageResponse.all(revisions);
@@ -315,5 +315,10 @@ class ThreadsApi {
 
 	private static LikeResponse like(LikeState state) {
 		return new LikeResponse(state.liked(), state.likes());
+	}
+
+	/** Staff (moderators, employees, admins) still read the versions a moderator hid. */
+	private static boolean seesHiddenRevisions(MemberPrincipal me) {
+		return me != null && (me.moderates() || me.role().isStaff());
 	}
 }

@@ -12,6 +12,7 @@ import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionId;
 import com.forum.petition.PetitionSummary;
 import com.forum.petition.PetitionTriage;
+import com.forum.petition.TriageExports;
 import com.forum.petition.TriageDashboard;
 import com.forum.petition.TriageItem;
 import com.forum.reputation.Reputation;
@@ -53,7 +54,10 @@ class TriageApi {
 
 	private final Reputation reputation;
 
-	TriageApi(PetitionTriage triage, PetitionApiMapper mapper, Reputation reputation) {
+	private final TriageExports exports;
+
+	TriageApi(PetitionTriage triage, PetitionApiMapper mapper, Reputation reputation, TriageExports exports) {
+		this.exports = exports;
 		this.triage = triage;
 		this.mapper = mapper;
 		this.reputation = reputation;
@@ -113,7 +117,9 @@ class TriageApi {
 		PetitionFilter filter = new PetitionFilter(boardId == null ? null : new BoardId(boardId),
 				ApiParameters.petitionStatuses(status), null, null, null, null, null, false, null);
 		StringBuilder csv = new StringBuilder("id,title,status,votes,author,created_at,first_response_at,team,assignee\n");
+		int rows = 0;
 		for (TriageItem item : queue(me, filter, "oldest", 1, 10_000)) {
+			rows++;
 			var p = item.petition();
 			csv.append(p.id()).append(',').append(Csv.field(p.title())).append(',')
 				.append(p.status().name().toLowerCase()).append(',').append(p.votes()).append(',')
@@ -122,6 +128,8 @@ class TriageApi {
 				.append(Csv.field(item.assigneeTeam())).append(',').append(Csv.field(item.assigneeName()))
 				.append('\n');
 		}
+		exports.exported(me.actor(), rows,
+				"boardId=" + (boardId == null ? "" : boardId) + " status=" + (status == null ? "" : String.join(",", status)));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=petitions.csv")

@@ -121,6 +121,27 @@ class ModerationPages {
 		return decided(redirect, "moderation.notice.removed", thread);
 	}
 
+	/** Hides an earlier version from the public history; back to that history. */
+	@PostMapping("/moderation/revisions/{id}/hide")
+	String hideRevision(@PathVariable long id, @RequestParam long thread, @RequestParam(required = false) Long reply,
+			@RequestParam(required = false) String note, @AuthenticationPrincipal MemberPrincipal member,
+			RedirectAttributes redirect) {
+		moderation.hideRevision(new Viewer(member).actor(), id, note);
+		return backToHistory(redirect, "moderation.notice.revision-hidden", thread, reply);
+	}
+
+	@PostMapping("/moderation/revisions/{id}/show")
+	String showRevision(@PathVariable long id, @RequestParam long thread, @RequestParam(required = false) Long reply,
+			@AuthenticationPrincipal MemberPrincipal member, RedirectAttributes redirect) {
+		moderation.showRevision(new Viewer(member).actor(), id);
+		return backToHistory(redirect, "moderation.notice.revision-shown", thread, reply);
+	}
+
+	private static String backToHistory(RedirectAttributes redirect, String notice, long thread, Long reply) {
+		redirect.addFlashAttribute("notice", new Notice(notice));
+		return "redirect:/threads/" + thread + "/history" + (reply == null ? "" : "?reply=" + reply);
+	}
+
 	/** Back to the post acted on: the opening post, or the reply on its page. */
 	private String backToPost(RedirectAttributes redirect, String notice, long thread, Long reply) {
 		redirect.addFlashAttribute("notice", new Notice(notice));

@@ -189,15 +189,18 @@ class ThreadPages {
 		TopicId topicId = new TopicId(id);
 		MemberId reader = member == null ? null : member.memberId();
 		boolean moderates = member != null && member.moderates();
+		// staff still read the versions a moderator hid; moderators may hide and show them
+		boolean staff = moderates || member != null && member.role().isStaff();
+		model.addAttribute("moderates", moderates);
 		TopicDetails topic = queries.topic(topicId).shownTo(reader, moderates);
 		addTopic(topic, model);
 		if (reply == null) {
-			model.addAttribute("revisions", topic.withheld() ? List.of() : queries.revisions(PostKind.TOPIC, id));
+			model.addAttribute("revisions", topic.withheld() ? List.of() : queries.revisions(PostKind.TOPIC, id, staff));
 		}
 		else {
 			ReplyDetails shown = queries.reply(topicId, new ReplyId(reply)).shownTo(reader, moderates);
 			model.addAttribute("reply", shown);
-			model.addAttribute("revisions", shown.withheld() ? List.of() : queries.revisions(PostKind.REPLY, reply));
+			model.addAttribute("revisions", shown.withheld() ? List.of() : queries.revisions(PostKind.REPLY, reply, staff));
 		}
 		return "threads/history";
 	}
@@ -211,13 +214,31 @@ class ThreadPages {
 		return viewer.signedIn() && !ids.isEmpty() ? queries.likedBy(viewer.member().memberId(), kind, ids) : Set.of();
 	}
 
-	/** A view that cannot be counted must not cost the reader the page. */
+	/**
+	 * A view that cannot be counted must not cost the reader the page. Only a reader opening the page
+	 * counts: a browser says what a request is for ({@code Sec-Fetch-Dest}), and an image, a frame, a
+	 * prefetch or a script's fetch pointing at a thread is not a view, so user content cannot inflate
+	 * the counter through every reader's browser. Programs that send no such header still count.
+	 */
 	private void recordView(TopicId topic, Viewer viewer, HttpServletRequest request) {
+		if (!isReaderOpeningThePage(request)) {
+			return;
+		}
 		try {
 			discussions.recordView(topic, viewer.viewerKey(request));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not count a view of thread {}: {}", topic, ex.toString());
 		}
+	}
+
+	private static boolean isReaderOpeningThePage(HttpServletRequest request) {
+		String destination = request.getHeader("Sec-Fetch-Dest");
+		String mode = request.getHeader("Sec-Fetch-Mode");
+		String purpose = request.getHeader("Sec-Purpose") != null ? request.getHeader("Sec-Purpose")
+				: request.getHeader("Purpose");
+		return (destination == null || destination.equals("document"))
+				&& (mode == null || mode.equals("navigate"))
+				&& (purpose == null || !purpose.contains("prefetch"));
 	}
 }

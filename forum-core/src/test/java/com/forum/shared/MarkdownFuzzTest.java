@@ -1,5 +1,8 @@
 package com.forum.shared;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +20,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class MarkdownFuzzTest {
 
-	private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+	/** With images as the image proxy shows them: outside http(s) ones through the app, others as text. */
+	private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer(destination -> destination
+		.matches("(?i)https?://[^/?#\\s]+([/?#].*)?")
+				? Optional.of("/image-proxy?u=" + URLEncoder.encode(destination, StandardCharsets.UTF_8))
+				: Optional.empty());
 
 	private static final AtomicLong checked = new AtomicLong();
 

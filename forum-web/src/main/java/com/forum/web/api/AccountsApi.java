@@ -15,8 +15,10 @@ import com.forum.web.api.ApiDtos.RegisterRequest;
 import com.forum.web.api.ApiDtos.TokenRequest;
 import com.forum.web.api.ApiDtos.TokenResponse;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.RateLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -52,8 +54,12 @@ class AccountsApi {
 
 	private final Badges badges;
 
+	private final RateLimits limits;
+
 	AccountsApi(MemberRegistration registration, MemberDirectory members, AccessTokens tokens,
-			AuthenticationManager authentication, ApiMapper mapper, Reputation reputation, Badges badges) {
+			AuthenticationManager authentication, ApiMapper mapper, Reputation reputation, Badges badges,
+			RateLimits limits) {
+		this.limits = limits;
 		this.reputation = reputation;
 		this.badges = badges;
 		this.registration = registration;
@@ -65,7 +71,8 @@ class AccountsApi {
 
 	@PostMapping("/api/v1/members")
 	@Operation(summary = "Register a new member")
-	ResponseEntity<MemberResponse> register(@Valid @RequestBody RegisterRequest request) {
+	ResponseEntity<MemberResponse> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+		limits.registration(http);
 		MemberId id = registration.register(request.username(), request.email(), request.password());
 		MemberResponse member = member(members.profile(id));
 		return ResponseEntity.created(URI.create("/api/v1/members/" + member.username())).body(member);
@@ -84,10 +91,12 @@ class AccountsApi {
 	@PostMapping("/api/v1/auth/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Exchange a username and password for a bearer token")
-	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+	TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		var authenticated = authentication
 			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
-		IssuedToken token = tokens.issue(((MemberPrincipal) authenticated.getPrincipal()).memberId());
+		MemberId member = ((MemberPrincipal) authenticated.getPrincipal()).memberId();
+		limits.tokenMinted(member, http);
+		IssuedToken token = tokens.issue(member);
 		return new TokenResponse(token.token(), "Bearer", token.expiresAt());
 	}
 

@@ -8,6 +8,7 @@ import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PageSignIn;
+import com.forum.web.security.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -29,9 +30,12 @@ class AccountPages {
 
 	private final PageSignIn signIn;
 
-	AccountPages(MemberRegistration registration, PageSignIn signIn) {
+	private final RateLimits limits;
+
+	AccountPages(MemberRegistration registration, PageSignIn signIn, RateLimits limits) {
 		this.registration = registration;
 		this.signIn = signIn;
+		this.limits = limits;
 	}
 
 	@GetMapping("/login")
@@ -53,6 +57,7 @@ class AccountPages {
 		}
 		if (!result.hasErrors()) {
 			try {
+				limits.registration(request);
 				registration.register(form.getUsername(), form.getEmail(), form.getPassword(), Role.MEMBER, language);
 				signIn.signIn(form.getUsername(), form.getPassword(), request, response);
 				redirect.addFlashAttribute("welcome", form.getUsername());

@@ -37,7 +37,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemWriter problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemWriter problems, RateLimits limits)
+			throws Exception {
 		return http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,7 +66,7 @@ class SecurityConfiguration {
 				.authenticated()
 				.requestMatchers(reading("/api/v1/**")).permitAll()
 				.anyRequest().authenticated())
-			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, limits), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> {
 					response.setHeader("WWW-Authenticate", "Bearer");

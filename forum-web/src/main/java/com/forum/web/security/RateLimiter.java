@@ -3,9 +3,12 @@ package com.forum.web.security;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeoutException;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -27,12 +30,13 @@ import org.springframework.stereotype.Component;
  * bucket, and taking a token is one compare-and-swap in Redis, so 500 requests at once against a limit of
  * 10 admit exactly 10.
  * <p>
- * <b>While Redis is unavailable the limits let requests through</b> and log the outage once a minute, as
+ * <b>While Redis is unreachable the limits let requests through</b> and log the outage once a minute, as
  * the daily quotas do ({@code DailyQuotas.take} and {@code DailyQuotas.today}): the limits slow abusers
  * down, they do not keep the forum's data right, and refusing every sign-in and post during an outage
  * would turn a Redis failure into a forum outage. What still holds meanwhile: Argon2 makes each password
  * guess cost tens of milliseconds of CPU, and the daily quotas' writes stay in PostgreSQL transactions.
- * A request waits at most {@code forum.security.redis-timeout} for Redis.
+ * A request waits at most {@code forum.security.redis-timeout} for Redis. A Redis that is connected but
+ * too slow to answer in time (a flood) is another matter: the request is refused, to try again in a second.
  * <p>
  * A bucket's key names the limit and its shape ({@code forum:limit:threads:5/600:<subject>}), so a limit
  * changed in the configuration takes effect at once instead of after the old buckets expire; buckets
@@ -53,6 +57,13 @@ class RateLimiter {
 
 	private StatefulRedisConnection<String, byte[]> connection;
 
+	/**
+	 * Requests of this node for one bucket take turns: Bucket4j updates a bucket by compare-and-swap, and
+	 * hundreds of swaps racing for one key would retry each other into timeouts. Across nodes they still
+	 * race, a few at a time.
+	 */
+	private final Lock[] stripes = new Lock[64];
+
 	private ProxyManager<String> buckets;
 
 	/** After a failed connection attempt, requests go through without waiting for another one until then. */
@@ -61,6 +72,9 @@ class RateLimiter {
 	RateLimiter(LettuceConnectionFactory redis, SecurityProperties properties) {
 		this.redis = redis;
 		this.timeout = properties.redisTimeout();
+		for (int i = 0; i < stripes.length; i++) {
+			stripes[i] = new ReentrantLock();
+		}
 	}
 
 	/**
@@ -68,21 +82,36 @@ class RateLimiter {
 	 * token is back. Admitted as well (empty) while Redis cannot be reached.
 	 */
 	Optional<Duration> take(String name, Limit limit, String subject) {
+		String key = key(name, limit, subject);
+		Lock lock = stripes[Math.floorMod(key.hashCode(), stripes.length)];
+		lock.lock();
 		try {
-			ConsumptionProbe probe = bucket(name, limit, subject).tryConsumeAndReturnRemaining(1);
+			ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
 			return probe.isConsumed() ? Optional.empty()
 					: Optional.of(Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1)));
+		}
+		catch (TimeoutException slow) {
+			if (connected()) {
+				// Redis is there but did not answer in time (a flood of requests): refusing keeps the
+				// limit; letting the request through would hand the flood the very gap it makes
+				return Optional.of(Duration.ofSeconds(1));
+			}
+			uncounted(slow);
+			return Optional.empty();
 		}
 		catch (RuntimeException unavailable) {
 			uncounted(unavailable);
 			return Optional.empty();
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 
 	/** Gives a token back (a write that was rolled back, a sign-in that succeeded). */
 	void giveBack(String name, Limit limit, String subject) {
 		try {
-			bucket(name, limit, subject).addTokens(1);
+			bucket(key(name, limit, subject), limit).addTokens(1);
 		}
 		catch (RuntimeException unavailable) {
 			uncounted(unavailable);
@@ -99,11 +128,15 @@ class RateLimiter {
 		}
 	}
 
-	private BucketProxy bucket(String name, Limit limit, String subject) {
+	private BucketProxy bucket(String key, Limit limit) {
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
 			.build();
-		return buckets().builder().build(key(name, limit, subject), () -> configuration);
+		return buckets().builder().build(key, () -> configuration);
+	}
+
+	private synchronized boolean connected() {
+		return connection != null && connection.isOpen();
 	}
 
 	private static String key(String name, Limit limit, String subject) {

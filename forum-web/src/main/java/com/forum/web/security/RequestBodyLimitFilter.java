@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body larger than {@code forum.security.max-request-body} (256 KB) before anything
+ * Refuses a request body larger than {@code forum.security.max-request-body} (512 KB) before anything
  * reads it: a declared length over the cap is answered 413 at once, unread, and the connection is closed
  * rather than drained; a body without a declared length (chunked) is counted as it is read and refused
  * once it passes the cap. So a 20 MB JSON body costs the server its headers, not 20 MB of parsing. (The
@@ -70,6 +70,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			.detail(problems.text(request, "problem.detail.payload-too-large", kilobytes));
 		problem.setProperty("maxBytes", maxBytes);
 		problems.refuse(request, response, problem, problem.getDetail());
+		if (!response.isCommitted() && request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			// sent now, before the container gets to discard (or give up on) the unread body
+			response.flushBuffer();
+		}
 	}
 
 	/** Thrown by a capped body once it passes the cap. */

@@ -21,7 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param clientAddress which address a request is counted against
  * @param rateLimits burst limits per address, account, member and token
  * @param signIn how failed sign-ins are slowed down
- * @param maxRequestBody the largest JSON or form body read; a larger one is refused unread (413)
+ * @param maxRequestBody the largest JSON or form body read; a larger one is refused unread (413). Room for the
+ *        longest post (50,000 characters) in Chinese from a form, where each character takes 9 bytes
+ *        ({@code %E4%BD%A0}), and no more
  * @param redisTimeout how long a limit waits for Redis before letting the request through (see
  *        {@link RateLimiter})
  */
@@ -29,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("forum.security")
 public record SecurityProperties(@DefaultValue @NotNull @Valid ClientAddressProperties clientAddress,
 		@DefaultValue @NotNull @Valid RateLimitProperties rateLimits, @DefaultValue @NotNull @Valid SignInProperties signIn,
-		@DefaultValue("256KB") @NotNull DataSize maxRequestBody,
+		@DefaultValue("512KB") @NotNull DataSize maxRequestBody,
 		@DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration redisTimeout) {
 
 	/**

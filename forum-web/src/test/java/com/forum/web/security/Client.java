@@ -39,7 +39,7 @@ final class Client {
 	private Client(int port, InetAddress local) {
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
-			.connectTimeout(Duration.ofSeconds(10));
+			.connectTimeout(Duration.ofSeconds(60));
 		if (local != null) {
 			builder.localAddress(local);
 		}
@@ -77,6 +77,13 @@ final class Client {
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	/** Posts JSON without a declared length (chunked), as a client streaming its body does. */
+	Answer postStreamed(String path, String json, String token) {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		return send(request(path, token).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(bytes))));
+	}
+
 	Answer put(String path, Object body, String token) {
 		return send(request(path, token).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
@@ -94,19 +101,21 @@ final class Client {
 		StringBuilder form = new StringBuilder();
 		fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(enc(name)).append('=').append(enc(value)));
 		return send(request(path, null).header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", "text/html")
+			.setHeader("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString(form.toString())));
 	}
 
 	Answer page(String path) {
-		return send(request(path, null).header("Accept", "text/html").GET());
+		return send(request(path, null).setHeader("Accept", "text/html").GET());
 	}
 
-	/** The CSRF token of this client's session, from the sign-in page. */
+	/** The CSRF token of this client's session, from a page with a form. */
 	String csrf() {
-		Matcher matcher = CSRF.matcher(page("/login").body());
+		Answer login = page("/login");
+		// a signed-in member is sent on from the sign-in page; a thread form has the token as well
+		Matcher matcher = CSRF.matcher(login.status() == 200 ? login.body() : page("/boards/hyperos/new").body());
 		if (!matcher.find()) {
-			throw new IllegalStateException("no CSRF field on the sign-in page");
+			throw new IllegalStateException("no CSRF field on the page");
 		}
 		return matcher.group(1);
 	}

@@ -148,6 +148,10 @@ class RateLimiter {
 	 * application starts while Redis is away, and made again after it failed.
 	 */
 	private synchronized ProxyManager<String> buckets() {
+		if (connection != null && !connection.isOpen()) {
+			// Lettuce is reconnecting: a command now would wait out the whole timeout, on every request
+			throw new IllegalStateException("Redis connection lost; reconnecting");
+		}
 		if (buckets == null) {
 			if (System.nanoTime() - nextConnectionAttempt < 0) {
 				throw new IllegalStateException("Redis was unreachable a moment ago");

@@ -1,6 +1,10 @@
 package com.forum.web.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
@@ -137,6 +141,17 @@ class RateLimiter {
 
 	private synchronized boolean connected() {
 		return connection != null && connection.isOpen();
+	}
+
+	/** A subject that is a secret (a token) or arbitrarily long (a typed name), as a key may hold it. */
+	static String digest(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException impossible) {
+			throw new IllegalStateException(impossible);
+		}
 	}
 
 	private static String key(String name, Limit limit, String subject) {

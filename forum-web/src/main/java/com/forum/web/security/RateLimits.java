@@ -1,10 +1,6 @@
 package com.forum.web.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import com.forum.member.MemberId;
@@ -58,7 +54,7 @@ public class RateLimits {
 	Optional<RateLimitedException> apiCall(String token) {
 		Limit limit = limits.apiCallsPerToken();
 		// the token itself never reaches Redis, only its digest
-		return limiter.take("api-calls", limit, sha256(token))
+		return limiter.take("api-calls", limit, RateLimiter.digest(token))
 			.map(wait -> new RateLimitedException("api-calls", limit, wait));
 	}
 
@@ -66,16 +62,6 @@ public class RateLimits {
 		Optional<Duration> wait = limiter.take(name, limit, subject);
 		if (wait.isPresent()) {
 			throw new RateLimitedException(name, limit, wait.get());
-		}
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException(impossible);
 		}
 	}
 }

@@ -97,7 +97,11 @@ class SignInThrottle {
 		String name = username == null ? "" : username;
 		return members.credentials(name)
 			.map(credentials -> "member:" + credentials.id().value())
-			.orElseGet(() -> "name:" + folded(name));
+			.orElseGet(() -> {
+				String folded = folded(name);
+				// whatever length a stranger types, the key stays short
+				return "name:" + (folded.length() > 64 ? RateLimiter.digest(folded) : folded);
+			});
 	}
 
 	/**

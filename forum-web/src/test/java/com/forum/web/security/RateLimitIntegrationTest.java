@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 
+import com.forum.web.Concurrently;
 import com.forum.web.security.Client.Answer;
 import org.junit.jupiter.api.Test;
 
@@ -218,18 +218,8 @@ class RateLimitIntegrationTest {
 		return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
 	}
 
-	static <T> List<T> inParallel(int count, java.util.function.IntFunction<T> task) throws Exception {
-		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				int index = i;
-				futures.add(pool.submit(() -> task.apply(index)));
-			}
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
+	/** All at once: one virtual thread a request. */
+	static <T> List<T> inParallel(int count, IntFunction<T> task) throws Exception {
+		return Concurrently.run(count, Executors.newVirtualThreadPerTaskExecutor(), task);
 	}
 }

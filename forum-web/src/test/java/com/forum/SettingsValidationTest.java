@@ -1,5 +1,6 @@
 package com.forum;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import com.forum.account.AccountProperties;
@@ -12,6 +13,7 @@ import com.forum.points.ShopProperties;
 import com.forum.points.SerialVotingProperties;
 import com.forum.reputation.TrustedFlagsProperties;
 import com.forum.search.SearchProperties;
+import com.forum.web.security.Limit;
 import com.forum.shared.ContentProperties;
 import com.forum.trust.TrustProperties;
 import com.forum.web.security.SecurityProperties;
@@ -43,7 +45,9 @@ class SettingsValidationTest {
 	void theDefaultsAreValid() {
 		try (ConfigurableApplicationContext context = start()) {
 			assertThat(context.getBean(DiscussionProperties.class).maxTitleLength()).isEqualTo(150);
-			assertThat(context.getBean(SecurityProperties.class).loginThrottle().freeAttempts()).isEqualTo(5);
+			assertThat(context.getBean(SecurityProperties.class).signIn().failuresPerAccountAndAddress())
+				.isEqualTo(new Limit(5, Duration.ofMinutes(15)));
+			assertThat(context.getBean(SecurityProperties.class).clientAddress().trustedProxies()).isEmpty();
 			assertThat(context.getBean(PetitionProperties.class).fillerWords()).contains("please", "希望");
 			assertThat(context.getBean(ShopProperties.class).perMemberLimit()).isEqualTo(2);
 			assertThat(context.getBean(SerialVotingProperties.class).maxFromOneMember()).isEqualTo(10);
@@ -70,8 +74,10 @@ class SettingsValidationTest {
 			"forum.petitions.max-tags, 0", "forum.petitions.vote-fold-interval, 0s", "forum.search.url, not a url",
 			"forum.search.index-prefix, Forum!", "forum.search.connect-timeout, 0s",
 			"forum.search.response-timeout, 0s", "forum.search.max-query-length, 0",
-			"forum.security.login-throttle.free-attempts, -1", "forum.security.login-throttle.window, 0s",
-			"forum.security.login-throttle.base-delay, 0s", "forum.security.login-throttle.base-delay, 10m",
+			"forum.security.rate-limits.threads-per-member, 0 per 1m",
+			"forum.security.rate-limits.replies-per-member, 5 per 0s", "forum.security.rate-limits.votes-per-member, lots",
+			"forum.security.sign-in.failures-per-address, 5", "forum.security.client-address.trusted-proxies[0], proxy.example",
+			"forum.security.max-request-body, many", "forum.security.sign-in.trusted-device.lifetime, 1s",
 			"forum.points.shop.per-member-limit, 0", "forum.points.shop.hold-validity, 10s",
 			"forum.points.shop.max-price, -1", "forum.points.shop.max-stock, 0",
 			"forum.points.serial-voting.schedule, nightly", "forum.points.serial-voting.window, 0s",

@@ -55,9 +55,10 @@ class BadInputIntegrationTest {
 						"/problems/validation"),
 				Arguments.of("missing title", "POST", "/api/v1/threads", "{\"boardId\":BOARD,\"body\":\"b\"}",
 						"application/json", 400, "/problems/validation"),
+				// refused before it is read: larger than forum.security.max-request-body
 				Arguments.of("one-megabyte title", "POST", "/api/v1/threads",
-						"{\"boardId\":BOARD,\"title\":\"" + MEGABYTE + "\",\"body\":\"b\"}", "application/json", 400,
-						"/problems/validation"),
+						"{\"boardId\":BOARD,\"title\":\"" + MEGABYTE + "\",\"body\":\"b\"}", "application/json", 413,
+						"/problems/payload-too-large"),
 				Arguments.of("blank body", "POST", "/api/v1/threads",
 						"{\"boardId\":BOARD,\"title\":\"Title ok\",\"body\":\"   \"}", "application/json", 400,
 						"/problems/validation"),

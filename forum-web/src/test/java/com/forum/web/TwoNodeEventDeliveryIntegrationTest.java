@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -174,17 +172,6 @@ class TwoNodeEventDeliveryIntegrationTest {
 
 	/** Requests a few at a time, as several clients would send them. */
 	private static <T> List<T> inParallel(int count, IntFunction<T> task) throws Exception {
-		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				int index = i;
-				futures.add(pool.submit(() -> task.apply(index)));
-			}
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
+		return Concurrently.run(count, Executors.newFixedThreadPool(8), task);
 	}
 }

@@ -4,6 +4,7 @@ package com.forum.web.api;
 import com.forum.member.AccessTokens;
 import com.forum.member.IssuedToken;
 import com.forum.member.MemberDirectory;
+import com.forum.member.MemberId;
 import com.forum.member.MemberProfile;
 import com.forum.reputation.Badges;
 import com.forum.reputation.Reputation;
@@ -15,8 +16,10 @@ import com.forum.web.api.ApiDtos.TokenRequest;
 import com.forum.web.api.ApiDtos.TokenResponse;
 import com.forum.web.problem.ProblemMessages;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.RateLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -54,8 +57,12 @@ class AccountsApi {
 
 	private final Badges badges;
 
+	private final RateLimits limits;
+
 	AccountsApi(SignUps signUps, ProblemMessages problems, MemberDirectory members, AccessTokens tokens,
-			AuthenticationManager authentication, ApiMapper mapper, Reputation reputation, Badges badges) {
+			AuthenticationManager authentication, ApiMapper mapper, Reputation reputation, Badges badges,
+			RateLimits limits) {
+		this.limits = limits;
 		this.reputation = reputation;
 		this.badges = badges;
 		this.signUps = signUps;
@@ -73,7 +80,8 @@ class AccountsApi {
 					+ "is then told by e-mail), so the answer tells nobody whose address is known. A taken or "
 					+ "look-alike username is refused (409), as names are public. Until the address is "
 					+ "confirmed the member can sign in and read, but not post.")
-	Accepted register(@Valid @RequestBody RegisterRequest request) {
+	Accepted register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+		limits.registration(http);
 		// a program's sign-up leaves the member's language open, as before: their browser sets it later
 		signUps.signUp(request.username(), request.email(), request.password(), null);
 		return new Accepted("check-your-inbox", problems.text("account.check-inbox"));
@@ -92,10 +100,12 @@ class AccountsApi {
 	@PostMapping("/api/v1/auth/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Exchange a username and password for a bearer token")
-	TokenResponse token(@Valid @RequestBody TokenRequest request) {
+	TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		var authenticated = authentication
 			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
-		IssuedToken token = tokens.issue(((MemberPrincipal) authenticated.getPrincipal()).memberId());
+		MemberId member = ((MemberPrincipal) authenticated.getPrincipal()).memberId();
+		limits.tokenMinted(member, http);
+		IssuedToken token = tokens.issue(member);
 		return new TokenResponse(token.token(), "Bearer", token.expiresAt());
 	}
 

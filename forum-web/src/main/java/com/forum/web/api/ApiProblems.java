@@ -18,6 +18,7 @@ import com.forum.web.problem.ProblemType;
 import com.forum.web.security.LoginThrottledException;
 import com.forum.web.security.PrivilegeDenial;
 import com.forum.web.security.PrivilegeGate;
+import com.forum.web.security.RateLimitedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +92,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ProblemType.QUOTA_EXCEEDED.status())
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
 			.body(messages.titled(ProblemType.quotaExceeded(ex.quota().id(), ex.limit(), ex.resetsAt(), messages.text(ex))));
+	}
+
+	/** A burst limit: 429 with Retry-After; nothing was done, the same request succeeds later. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> rateLimited(RateLimitedException ex) {
+		return ResponseEntity.status(ProblemType.RATE_LIMITED.status())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(messages.titled(ProblemType.rateLimited(ex.limitName(), ex.capacity(), ex.period(),
+					ex.retryAfterSeconds(), messages.text(ex))));
 	}
 
 	private ResponseEntity<ProblemDetail> privilege(PrivilegeDenial denial) {

@@ -6,6 +6,8 @@ import com.forum.account.SignUps;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.MemberPrincipal;
+import com.forum.web.security.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,8 +27,11 @@ class AccountPages {
 
 	private final SignUps signUps;
 
-	AccountPages(SignUps signUps) {
+	private final RateLimits limits;
+
+	AccountPages(SignUps signUps, RateLimits limits) {
 		this.signUps = signUps;
+		this.limits = limits;
 	}
 
 	@GetMapping("/login")
@@ -41,12 +46,14 @@ class AccountPages {
 	}
 
 	@PostMapping("/register")
-	String register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult result, Locale language) {
+	String register(@Valid @ModelAttribute("form") RegisterForm form, BindingResult result, Locale language,
+			HttpServletRequest request) {
 		if (!result.hasFieldErrors("password") && !form.passwordsMatch()) {
 			result.rejectValue("confirmPassword", "register.confirm.mismatch");
 		}
 		if (!result.hasErrors()) {
 			try {
+				limits.registration(request);
 				// the same answer whether the address is new or taken: the mail tells its owner which
 				signUps.signUp(form.getUsername(), form.getEmail(), form.getPassword(), language);
 				return "redirect:/register/sent";

@@ -6,6 +6,7 @@ import com.forum.reputation.QuotaExceededException;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
 import com.forum.web.security.PrivilegeDenial;
+import com.forum.web.security.RateLimitedException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.BeanUtils;
@@ -28,12 +29,18 @@ final class Forms {
 
 	/**
 	 * A bad field becomes an error next to that field; a broken rule becomes a message above the form.
-	 * A used-up daily quota keeps the member's text on the form and answers 429 with when it resets.
+	 * A used-up daily quota or a burst limit keeps the member's text on the form and answers 429 with when
+	 * to try again.
 	 */
 	static void reject(BindingResult result, RuntimeException ex) {
 		if (ex instanceof QuotaExceededException quota && response() instanceof HttpServletResponse response) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(quota.retryAfterSeconds(Instant.now())));
+		}
+		// a burst limit likewise: the form comes back with the member's text, saying when to send it again
+		if (ex instanceof RateLimitedException limited && response() instanceof HttpServletResponse response) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
 		}
 		if (ex instanceof InvalidInputException invalid && hasField(result, invalid.field())) {
 			MessageSourceResolvable message = fieldMessage(invalid);

@@ -18,6 +18,7 @@ import com.forum.web.problem.ProblemMessages;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeDenial;
 import com.forum.web.security.PrivilegeGate;
+import com.forum.web.security.RateLimitedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -109,6 +110,13 @@ class PagesAdvice {
 	@ExceptionHandler(QuotaExceededException.class)
 	ModelAndView quotaExceeded(QuotaExceededException ex, HttpServletRequest request, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds(clock.instant())));
+		return page(HttpStatus.TOO_MANY_REQUESTS, messages.text(ex), request);
+	}
+
+	/** A burst limit outside a form (a like, a vote): 429 saying when to try again. */
+	@ExceptionHandler(RateLimitedException.class)
+	ModelAndView rateLimited(RateLimitedException ex, HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
 		return page(HttpStatus.TOO_MANY_REQUESTS, messages.text(ex), request);
 	}
 

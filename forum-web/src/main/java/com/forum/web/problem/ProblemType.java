@@ -29,6 +29,7 @@ public enum ProblemType {
 	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "The request is too large."),
 	TOO_MANY_LOGIN_ATTEMPTS("too-many-login-attempts", HttpStatus.TOO_MANY_REQUESTS,
 			"Too many failed sign-in attempts."),
+	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests in a short time."),
 	PRIVILEGE_REQUIRED("denied/privilege", HttpStatus.FORBIDDEN, "You need more reputation for this."),
 	QUOTA_EXCEEDED("quota-exceeded", HttpStatus.TOO_MANY_REQUESTS, "Today's quota for this is used up."),
 	SEARCH_UNAVAILABLE("search-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable right now."),
@@ -113,6 +114,20 @@ public enum ProblemType {
 		return problem;
 	}
 
+	/**
+	 * A burst limit refused the request: 429 naming the limit, its capacity and period (ISO-8601) and the
+	 * seconds until it admits the request (also in {@code Retry-After}).
+	 */
+	public static ProblemDetail rateLimited(String limit, int capacity, java.time.Duration period, long retryAfter,
+			String detail) {
+		ProblemDetail problem = RATE_LIMITED.detail(detail);
+		problem.setProperty("limit", limit);
+		problem.setProperty("capacity", capacity);
+		problem.setProperty("period", period.toString());
+		problem.setProperty("retryAfter", retryAfter);
+		return problem;
+	}
+
 	/** The member's launch window is not open: 403 naming their level, their window's level and when it opens. */
 	public static ProblemDetail launchWindowNotOpen(int level, int windowLevel, Instant opensAt, String detail) {
 		ProblemDetail problem = LAUNCH_WINDOW_NOT_OPEN.detail(detail);
@@ -127,7 +142,8 @@ public enum ProblemType {
 			if (type.status.value() == status && type != VALIDATION && type != MALFORMED_REQUEST
 					&& type != INVALID_PARAMETER && type != INVALID_CREDENTIALS && type != CONCURRENT_CHANGE
 					&& type != PRIVILEGE_REQUIRED && type != QUOTA_EXCEEDED && type != LAUNCH_WINDOW_NOT_OPEN
-					&& type != LAUNCH_UNAVAILABLE && type != EMAIL_UNCONFIRMED) {
+					&& type != LAUNCH_UNAVAILABLE && type != EMAIL_UNCONFIRMED
+					&& type != RATE_LIMITED) {
 				return type;
 			}
 		}

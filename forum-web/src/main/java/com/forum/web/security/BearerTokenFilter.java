@@ -32,9 +32,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	BearerTokenFilter(AccessTokens tokens, ProblemWriter problems) {
+	private final RateLimits limits;
+
+	BearerTokenFilter(AccessTokens tokens, ProblemWriter problems, RateLimits limits) {
 		this.tokens = tokens;
 		this.problems = problems;
+		this.limits = limits;
 	}
 
 	@Override
@@ -45,11 +48,22 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<TokenBearer> bearer = tokens.bearer(header.substring(PREFIX.length()).strip());
+		String token = header.substring(PREFIX.length()).strip();
+		Optional<TokenBearer> bearer = tokens.bearer(token);
 		if (bearer.isEmpty()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			problems.write(request, response,
 					ProblemType.UNAUTHORIZED.detail(problems.text(request, "problem.detail.bad-token")));
+			return;
+		}
+		// counted once the token is known to be real, so made-up tokens cannot fill Redis with buckets
+		Optional<RateLimitedException> limited = limits.apiCall(token);
+		if (limited.isPresent()) {
+			RateLimitedException refused = limited.get();
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+			problems.write(request, response, ProblemType.rateLimited(refused.limitName(), refused.capacity(),
+					refused.period(), refused.retryAfterSeconds(),
+					problems.text(request, refused.getCodes()[0], refused.getArguments())));
 			return;
 		}
 		MemberProfile profile = bearer.get().member();

@@ -24,7 +24,7 @@ class MemberAuthentication {
 
 	@Bean
 	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
-			LoginThrottle throttle) {
+			SignInThrottle throttle) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwords);
 		return new ProviderManager(new ThrottledAuthenticationProvider(provider, throttle));

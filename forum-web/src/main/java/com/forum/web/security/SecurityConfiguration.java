@@ -45,7 +45,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemWriter problems, Reservations reservations)
+	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemWriter problems, RateLimits limits,
+			Reservations reservations)
 			throws Exception {
 		return http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
@@ -76,7 +77,7 @@ class SecurityConfiguration {
 				.authenticated()
 				.requestMatchers(reading("/api/v1/**")).permitAll()
 				.anyRequest().authenticated())
-			.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, limits), UsernamePasswordAuthenticationFilter.class)
 			// a member's retry at a launch that just told them "sold out" hears it again at once
 			.addFilterAfter(new SoldOutRetries(reservations, problems), BearerTokenFilter.class)
 			.exceptionHandling(errors -> errors

@@ -1,44 +1,43 @@
 package com.forum.web.security;
 
-import java.time.Duration;
-
-import com.forum.member.NameFolding;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Checks passwords, refusing early while the account is throttled and counting every failure. */
+/**
+ * Checks passwords behind the {@link SignInThrottle}: refused early while the account is throttled for
+ * this client, every attempt counted, a right one forgiven. Form login, the sign-in after registering and
+ * the API's token exchange all authenticate here; the request (for the client address and the trusted-
+ * browser cookie) is the one being served.
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuthenticationProvider passwords;
 
-	private final LoginThrottle throttle;
+	private final SignInThrottle throttle;
 
-	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+	ThrottledAuthenticationProvider(AuthenticationProvider passwords, SignInThrottle throttle) {
 		this.passwords = passwords;
 		this.throttle = throttle;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-		// counted per account, however its name is spelled (İ, full-width letters, case)
-		String username = NameFolding.fold(authentication.getName());
-		Duration wait = throttle.waitBeforeNextAttempt(username);
-		if (!wait.isZero()) {
-			throw new LoginThrottledException(wait);
-		}
-		try {
-			Authentication result = passwords.authenticate(authentication);
-			throttle.succeeded(username);
-			return result;
-		}
-		catch (BadCredentialsException ex) {
-			throttle.failed(username);
-			throw ex;
-		}
+		ServletRequestAttributes current = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+				? servlet : null;
+		HttpServletRequest request = current == null ? null : current.getRequest();
+		HttpServletResponse response = current == null ? null : current.getResponse();
+		SignInThrottle.Attempt attempt = throttle.begin(authentication.getName(), request);
+		// a failure keeps the token the attempt took: that is how failures are counted
+		Authentication result = passwords.authenticate(authentication);
+		throttle.succeeded(attempt, request, response);
+		return result;
 	}
 
 	@Override

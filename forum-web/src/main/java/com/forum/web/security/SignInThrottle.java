@@ -1,11 +1,10 @@
 package com.forum.web.security;
 
-import java.text.Normalizer;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 import com.forum.member.MemberDirectory;
+import com.forum.member.NameFolding;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -98,20 +97,13 @@ class SignInThrottle {
 		return members.credentials(name)
 			.map(credentials -> "member:" + credentials.id().value())
 			.orElseGet(() -> {
-				String folded = folded(name);
+				// compatibility and case forms (İ, full-width letters) share a counter, as they share names
+				String folded = NameFolding.fold(name);
 				// whatever length a stranger types, the key stays short
 				return "name:" + (folded.length() > 64 ? RateLimiter.digest(folded) : folded);
 			});
 	}
 
-	/**
-	 * The name as the throttle counts it when no account has it: Unicode NFKC, then lower case, so
-	 * compatibility and case forms share a counter. (Kept in one place, for a shared name folding to
-	 * replace.)
-	 */
-	private static String folded(String username) {
-		return Normalizer.normalize(username, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-	}
 
 	/**
 	 * @param account whose password was tried ({@code member:12}, or {@code name:<folded>})

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.forum.web.ApiClient;
+import com.forum.web.Outbox;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -123,6 +125,21 @@ final class Client {
 	/** Signs in on the page; where the form sends the browser tells how it went. */
 	String signInOnPage(String username, String password) {
 		return form("/login", Map.of("username", username, "password", password, "_csrf", csrf())).location();
+	}
+
+	/** Signs up as a program does: the answer is 202 whatever happens to the address (see the accounts). */
+	Answer register(String username, String password) {
+		return post("/api/v1/members", Map.of("username", username, "email", ApiClient.email(username), "password",
+				password), null);
+	}
+
+	/** Follows the link mailed to a member who registered: until then they may sign in but not post. */
+	void confirm(String username) {
+		String link = Outbox.latestLink(ApiClient.email(username), "/account/confirm?token=");
+		Answer confirmed = post("/api/v1/auth/email-confirmations", Map.of("token", Outbox.token(link)), null);
+		if (confirmed.status() != 204) {
+			throw new IllegalStateException("Confirmation failed: " + confirmed);
+		}
 	}
 
 	Answer token(String username, String password) {

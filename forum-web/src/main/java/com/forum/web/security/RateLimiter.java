@@ -164,8 +164,15 @@ class RateLimiter {
 	 */
 	private synchronized ProxyManager<String> buckets() {
 		if (connection != null && !connection.isOpen()) {
-			// Lettuce is reconnecting: a command now would wait out the whole timeout, on every request
-			throw new IllegalStateException("Redis connection lost; reconnecting");
+			// Lettuce reconnects by itself, but backs off up to half a minute between tries, so the limits
+			// would stay off long after Redis is back: a new connection is tried instead, at most every 5 s.
+			// Meanwhile a command would wait out the whole timeout, on every request: none is sent.
+			if (System.nanoTime() - nextConnectionAttempt < 0) {
+				throw new IllegalStateException("Redis connection lost; reconnecting");
+			}
+			connection.closeAsync();
+			connection = null;
+			buckets = null;
 		}
 		if (buckets == null) {
 			if (System.nanoTime() - nextConnectionAttempt < 0) {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 
+import com.forum.localservices.LocalServices;
+import com.forum.web.Await;
 import com.forum.web.Concurrently;
 import com.forum.web.security.Client.Answer;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,9 @@ class RateLimitIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	RateLimiter limiter;
 
 	@Test
 	void fiveHundredRegistrationsAtOnceFromOneAddressAdmitExactlyTheLimitOfTen() throws Exception {
@@ -185,6 +191,27 @@ class RateLimitIntegrationTest {
 				"{\"boardId\":1,\"title\":\"Too long\",\"body\":\"" + "x".repeat(600 * 1024) + "\"}", token);
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.type()).isEqualTo("/problems/payload-too-large");
+	}
+
+	@Test
+	void limitsHoldAgainWithinSecondsOfRedisComingBack() {
+		LocalServices services = LocalServices.current().orElseThrow();
+		Limit once = new Limit(1, Duration.ofHours(1));
+		services.killRedis();
+		try {
+			// the documented choice during an outage: admitted, uncounted
+			assertThat(limiter.take("outage-test", once, "a")).isEmpty();
+			assertThat(limiter.take("outage-test", once, "a")).isEmpty();
+		}
+		finally {
+			services.restartRedis();
+		}
+		String subject = UUID.randomUUID().toString();
+		long back = System.nanoTime();
+		// Lettuce's own reconnection backs off up to half a minute; the limiter tries a new connection instead
+		Await.until(Duration.ofSeconds(12), () -> limiter.take("outage-test", once, subject).isPresent());
+		System.out.printf("[rate limits] enforced again %d ms after Redis came back%n",
+				(System.nanoTime() - back) / 1_000_000);
 	}
 
 	record Member(String username, String password) {

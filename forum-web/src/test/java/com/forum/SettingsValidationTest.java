@@ -61,7 +61,7 @@ class SettingsValidationTest {
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource({ "forum.members.token-ttl, 10s", "forum.members.token-cache-ttl, 2m",
+	@CsvSource({ "forum.members.token-ttl, 10s", "forum.members.token-cache-ttl, 2m", "forum.members.token-last-use-flush, 0s",
 			"forum.members.min-password-score, 5", "forum.accounts.reset-ttl, 2d", "forum.accounts.confirmation-ttl, 1m",
 			"forum.members.min-password-length, 0",
 			"forum.members.min-password-length, 200", "forum.members.max-password-length, 100000",

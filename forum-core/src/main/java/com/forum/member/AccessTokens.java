@@ -56,8 +56,11 @@ public class AccessTokens {
 	/** Resolved tokens by their hash; null when {@code token-cache-ttl} is zero. */
 	private final Cache<String, Resolved> resolved;
 
-	AccessTokens(JdbcTemplate jdbc, MemberProperties properties, Clock clock) {
+	private final TokenLastUses lastUses;
+
+	AccessTokens(JdbcTemplate jdbc, MemberProperties properties, Clock clock, TokenLastUses lastUses) {
 		this.jdbc = jdbc;
+		this.lastUses = lastUses;
 		this.properties = properties;
 		this.clock = clock;
 		this.resolved = properties.tokenCacheTtl().isZero() ? null
@@ -120,9 +123,10 @@ public class AccessTokens {
 			return Optional.empty();
 		}
 		Found valid = found.getFirst();
-		// the last use is shown to the member to the minute: written at most once a minute per token
+		// the last use is shown to the member to the minute: written at most once a minute per token, and
+		// off the request's path
 		if (valid.lastUsedAt() == null || valid.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
-			jdbc.update("update access_token set last_used_at = ? where token_hash = ?", Timestamp.from(now), hash);
+			lastUses.used(hash, now);
 		}
 		if (resolved != null) {
 			resolved.put(hash, valid.resolved());
@@ -134,8 +138,9 @@ public class AccessTokens {
 	}
 
 	/** The member's tokens still valid, newest first, with when each was last used. */
-	@Transactional(readOnly = true)
 	public List<TokenInfo> list(MemberId member) {
+		// the member looking at their tokens sees the use they just made of one
+		lastUses.flush();
 		return jdbc.query("""
 				select id, created_at, expires_at, last_used_at from access_token
 				where member_id = ? and revoked_at is null and expires_at > ? order by created_at desc, id desc""",

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *        PostgreSQL on every request (0 turns the cache off). A revocation takes effect at once on the node
  *        that revoked; other nodes may accept the token for up to this long (until issue 13's cluster-wide
  *        invalidation)
+ * @param tokenLastUseFlush how often a node writes when its tokens were last used (batched, off the requests'
+ *        path); a node that dies loses at most this much of it
  * @param minPasswordLength shortest password accepted
  * @param maxPasswordLength longest password accepted (bounds the hashing cost of one request)
  * @param minPasswordScore the least zxcvbn score (0 to 4) a new password must reach: 3 refuses common
@@ -32,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("forum.members")
 public record MemberProperties(@DefaultValue("7d") @NotNull @DurationMin(minutes = 1) Duration tokenTtl,
 		@DefaultValue("5s") @NotNull @DurationMin(seconds = 0) @DurationMax(minutes = 1) Duration tokenCacheTtl,
+		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1) Duration tokenLastUseFlush,
 		@DefaultValue("8") @Positive int minPasswordLength,
 		@DefaultValue("128") @Positive @Max(4096) int maxPasswordLength,
 		@DefaultValue("3") @Min(0) @Max(4) int minPasswordScore) {

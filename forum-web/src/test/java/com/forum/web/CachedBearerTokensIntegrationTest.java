@@ -1,6 +1,8 @@
 package com.forum.web;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +69,24 @@ class CachedBearerTokensIntegrationTest {
 		Await.until(members.tokenCacheTtl().plusSeconds(2),
 				() -> api.get("/api/v1/members/me/points", member.token()).status() == 401);
 		assertThat(Duration.ofNanos(System.nanoTime() - revoked)).isLessThan(members.tokenCacheTtl().plusSeconds(1));
+	}
+
+	@Test
+	void aTokensLastUseIsWrittenWithinTheFlushInterval() {
+		ApiClient api = new ApiClient(port);
+		SeededMember member = SeededMember.create(jdbc, "last-use", "MEMBER");
+		jdbc.update("update access_token set last_used_at = now() - interval '1 hour' where member_id = ?", member.id());
+		Instant before = lastUse(member);
+
+		assertThat(api.get("/api/v1/members/me/points", member.token()).status()).isEqualTo(200);
+
+		Await.until(members.tokenLastUseFlush().plusSeconds(3), () -> lastUse(member).isAfter(before));
+		assertThat(Duration.between(lastUse(member), Instant.now()).abs())
+			.isLessThan(members.tokenLastUseFlush().plusSeconds(5));
+	}
+
+	private Instant lastUse(SeededMember member) {
+		return jdbc.queryForObject("select last_used_at from access_token where member_id = ?",
+				Timestamp.class, member.id()).toInstant();
 	}
 }

@@ -109,16 +109,16 @@ class LaunchRecords {
 				new MapSqlParameterSource("id", reservation), Long.class);
 	}
 
-	void audit(long launch, Long reservation, MemberId member, MemberId actor, String action, String detail) {
-		jdbc.update("""
+	long audit(long launch, Long reservation, MemberId member, MemberId actor, String action, String detail) {
+		return jdbc.queryForObject("""
 				insert into launch_audit (launch_id, reservation_id, member_id, actor_id, action, detail, at)
-				values (:launch, :reservation, :member, :actor, :action, :detail, :now)""",
+				values (:launch, :reservation, :member, :actor, :action, :detail, :now) returning id""",
 				new MapSqlParameterSource("launch", launch).addValue("reservation", reservation)
 					.addValue("member", member == null ? null : member.value())
 					.addValue("actor", actor == null ? null : actor.value())
 					.addValue("action", action)
 					.addValue("detail", detail)
-					.addValue("now", Timestamp.from(clock.instant())));
+					.addValue("now", Timestamp.from(clock.instant())), Long.class);
 	}
 
 	NamedParameterJdbcTemplate jdbc() {

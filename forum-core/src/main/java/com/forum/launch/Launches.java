@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Service;
@@ -49,6 +50,8 @@ public class Launches {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final TransactionTemplate snapshot;
 
 	private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(
@@ -57,8 +60,9 @@ public class Launches {
 	private final Set<Long> rebuildsDue = ConcurrentHashMap.newKeySet();
 
 	Launches(LaunchRecords records, Admission admission, Reputation reputation, LaunchProperties properties,
-			Clock clock, TransactionTemplate tx) {
+			Clock clock, TransactionTemplate tx, ApplicationEventPublisher events) {
 		this.records = records;
+		this.events = events;
 		this.admission = admission;
 		this.reputation = reputation;
 		this.properties = properties;
@@ -94,8 +98,9 @@ public class Launches {
 					.addValue("now", Timestamp.from(now)),
 				Long.class);
 		records.replaceWindows(id, draft.windows());
-		records.audit(id, null, null, staff.id(), "CREATED", draft.product().strip());
+		long change = records.audit(id, null, null, staff.id(), "CREATED", draft.product().strip());
 		Launch launch = records.get(id);
+		events.publishEvent(new LaunchChanged(change, id, launch.product(), staff.id(), "created", now));
 		afterCommit(() -> admission.load(launch, List.of()));
 		return launch;
 	}
@@ -118,8 +123,9 @@ public class Launches {
 					.addValue("validity", (draft.validity() == null ? before.validity() : draft.validity()).toSeconds())
 					.addValue("now", Timestamp.from(now)));
 		records.replaceWindows(id, draft.windows());
-		records.audit(id, null, null, staff.id(), "EDITED", draft.product().strip());
+		long change = records.audit(id, null, null, staff.id(), "EDITED", draft.product().strip());
 		Launch after = records.get(id);
+		events.publishEvent(new LaunchChanged(change, id, after.product(), staff.id(), "edited", now));
 		afterCommit(() -> admission.configure(after, after.slots() - before.slots()));
 		return after;
 	}
@@ -130,11 +136,12 @@ public class Launches {
 		requireStaff(staff);
 		Launch launch = records.lock(id);
 		LaunchState next = launch.change(action);
+		Instant now = clock.instant();
 		records.jdbc().update("update launch set state = :state, updated_at = :now where id = :id",
-				new MapSqlParameterSource("id", id).addValue("state", next.name())
-					.addValue("now", Timestamp.from(clock.instant())));
-		records.audit(id, null, null, staff.id(), action.name(), null);
+				new MapSqlParameterSource("id", id).addValue("state", next.name()).addValue("now", Timestamp.from(now)));
+		long change = records.audit(id, null, null, staff.id(), action.name(), null);
 		Launch after = records.get(id);
+		events.publishEvent(new LaunchChanged(change, id, after.product(), staff.id(), action.pastTense(), now));
 		afterCommit(() -> admission.configure(after, 0));
 		return after;
 	}

@@ -80,7 +80,7 @@ public class PointsAdjustments {
 			return made;
 		}
 		long balance = ledger.balance(member, Account.POINTS).balance();
-		events.publishEvent(new PointsAdjusted(made.entryId(), member, amount, why, balance));
+		events.publishEvent(new PointsAdjusted(made.entryId(), member, admin.id(), amount, why, balance, made.at()));
 		return new Adjustment(made.entryId(), made.member(), made.admin(), made.amount(), made.reason(), made.at(),
 				balance);
 	}

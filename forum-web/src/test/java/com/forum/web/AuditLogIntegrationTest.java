@@ -1,6 +1,7 @@
 package com.forum.web;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -76,18 +77,30 @@ class AuditLogIntegrationTest {
 		assertThat(api.download("/api/v1/triage/export", employee).status()).isEqualTo(200);
 		assertThat(api.post("/api/v1/admin/members/" + member.username() + "/points-adjustments",
 				Map.of("amount", 15, "reason", "Helpful beta report"), admin).status()).isEqualTo(201);
+		Response launch = api.post("/api/v1/launches", Map.of("product", "Audited phone", "slots", 5, "opensAt",
+				Instant.now().plus(Duration.ofDays(1)).toString()), employee);
+		assertThat(launch.status()).isEqualTo(201);
+		long launchId = launch.json().get("id").asLong();
+		assertThat(api.post("/api/v1/launches/" + launchId + "/pause", null, employee).status()).isEqualTo(200);
 
 		Await.until(WAIT, () -> entries("subject = 'topic:" + thread + "'") == 3
 				&& entries("subject = 'revision:" + revision + "'") == 1
 				&& entries("subject = 'petition:" + petition + "'") == 1
 				&& entries("action = 'points.adjusted' and subject = 'member:" + memberId() + "'") == 1
-				&& entries("action = 'petitions.exported'") >= 1);
+				&& entries("action = 'petitions.exported'") >= 1
+				&& entries("subject = 'launch:" + launchId + "'") == 2);
 		assertThat(jdbc.queryForList("select action from staff_audit where subject = ? order by id", String.class,
 				"topic:" + thread)).containsExactly("post.pinned", "post.locked", "post.deleted");
 		assertThat(jdbc.queryForObject("select m.username from staff_audit a join member m on m.id = a.actor_id"
 				+ " where a.subject = ?", String.class, "revision:" + revision)).isEqualTo("moderator");
 		assertThat(jdbc.queryForObject("select details from staff_audit where subject = ?", String.class,
 				"petition:" + petition)).isEqualTo("SUBMITTED -> UNDER_REVIEW");
+		assertThat(jdbc.queryForObject("select m.username from staff_audit a join member m on m.id = a.actor_id"
+				+ " where a.action = 'points.adjusted' and a.subject = ?", String.class, "member:" + memberId()))
+			.isEqualTo("admin");
+		assertThat(jdbc.queryForList("select a.action || ' by ' || m.username from staff_audit a join member m on"
+				+ " m.id = a.actor_id where a.subject = ? order by a.id", String.class, "launch:" + launchId))
+			.containsExactly("launch.created by employee", "launch.paused by employee");
 
 		// the member's own edit and deletion are no staff actions
 		long own = api.post("/api/v1/threads", Map.of("boardId", board, "title", "My own thread here", "body", "mine"),

@@ -7,6 +7,7 @@ import com.forum.discussion.PostHidden;
 import com.forum.discussion.PostKind;
 import com.forum.discussion.PostModerated;
 import com.forum.discussion.RevisionHidden;
+import com.forum.launch.LaunchChanged;
 import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
 import com.forum.member.Role;
@@ -85,11 +86,16 @@ class AuditRecorder {
 				"petitions", e.rows() + " rows; " + e.filter());
 	}
 
-	/** The event does not name the admin who adjusted (the points feature's to add); the entry says whom and why. */
 	@ApplicationModuleListener
 	void on(PointsAdjusted e) {
-		record("points-adjusted:" + e.entryId(), Instant.now(), null, "points.adjusted", "member:" + e.memberId().value(),
+		record("points-adjusted:" + e.entryId(), e.at(), e.adminId(), "points.adjusted", "member:" + e.memberId().value(),
 				(e.amount() > 0 ? "+" : "") + e.amount() + "; " + e.reason());
+	}
+
+	@ApplicationModuleListener
+	void on(LaunchChanged e) {
+		record("launch-changed:" + e.changeId(), e.at(), e.actorId(), "launch." + e.action(), "launch:" + e.launchId(),
+				e.product());
 	}
 
 	private boolean isStaff(MemberId member) {

@@ -118,7 +118,7 @@ class SecurityConfiguration {
 						"/login", "/register", "/register/sent", "/account/confirm", "/password/forgot", "/password/reset",
 						"/image-proxy",
 						"/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",
-						"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
+						"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/register", "/language", "/account/confirm", "/password/forgot",
 						"/password/reset")

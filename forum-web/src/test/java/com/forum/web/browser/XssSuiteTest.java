@@ -44,11 +44,14 @@ class XssSuiteTest extends JourneyTest {
 	private static final String BOARD = "xss-suite";
 
 	/** How long a page may keep running timers, animations and refreshes before it is read. */
-	private static final int SETTLE_MILLIS = 150;
+	private static final int SETTLE_MILLIS = 60;
 
 	private final Map<String, int[]> fields = new TreeMap<>();
 
 	private final List<String> findings = new ArrayList<>();
+
+	/** Why a field refused payloads: the problem types (and the first detail) its refusals answered. */
+	private final Map<String, java.util.Set<String>> refusedAs = new TreeMap<>();
 
 	private int pages;
 
@@ -59,6 +62,7 @@ class XssSuiteTest extends JourneyTest {
 	@Test
 	void noPayloadRunsOnAnyPageThatShowsIt() throws Exception {
 		long start = System.nanoTime();
+		Duration cpuAtStart = BrowserRun.cpuTime();
 		XssPayloads corpus = XssPayloads.load();
 		assertThat(corpus.all()).as("payloads").hasSizeGreaterThanOrEqualTo(300);
 		assertThat(corpus.texts()).as("every payload distinct").doesNotHaveDuplicates();
@@ -66,13 +70,18 @@ class XssSuiteTest extends JourneyTest {
 		try (XssDetector detector = new XssDetector(j.driver())) {
 			detectorCatchesWhatRuns(j, detector);
 			long seeding = System.nanoTime();
+			Duration cpuSeeding = BrowserRun.cpuTime();
 			Seeded seeded = seed(corpus);
 			long seeded_ = System.nanoTime();
+			Duration cpuSeeded = BrowserRun.cpuTime();
 			browse(j, detector, seeded);
 			Journey zh = journey("xss", "zh-CN");
 			browseInChinese(zh, detector, seeded);
 			long end = System.nanoTime();
-			report(corpus, (seeded_ - seeding) / 1e9, (end - seeded_) / 1e9, (end - start) / 1e9);
+			Duration cpuEnd = BrowserRun.cpuTime();
+			report(corpus, new double[] { (seeded_ - seeding) / 1e9, (end - seeded_) / 1e9, (end - start) / 1e9 },
+					new double[] { seconds(cpuSeeded.minus(cpuSeeding)), seconds(cpuEnd.minus(cpuSeeded)),
+							seconds(cpuEnd.minus(cpuAtStart)) });
 		}
 		assertThat(findings).as("what user content did in the browser").isEmpty();
 	}
@@ -115,7 +124,8 @@ class XssSuiteTest extends JourneyTest {
 
 	record Seeded(String marker, List<Long> groupThreads, List<Integer> groupSizes, int titleThreads, int boardPages, List<Long> petitions, int petitionPages,
 			List<Long> releases, List<Long> items, List<Long> launches, Member employee, Member moderator,
-			Member admin, Member replier, Member petitioner, Member receiver, List<String> queries) {
+			Member admin, Member replier, Member petitioner, Member receiver, List<String> queries,
+			String petitionTitle) {
 	}
 
 	private Seeded seed(XssPayloads corpus) throws Exception {
@@ -200,6 +210,7 @@ class XssSuiteTest extends JourneyTest {
 		// note, votes' device models, firmware and teams as many payloads as fit; then more petitions for titles,
 		// a title of every fifth pack of payloads (a sample: titles are shown escaped, as the threads' are)
 		List<Long> petitions = new ArrayList<>();
+		List<String> groupPetitionTitles = new ArrayList<>();
 		List<String> petitionTitles = pack(texts, marker + " ", 150);
 		List<String> shortValues = pack(texts, "", 60);
 		List<List<Payload>> groupList = new ArrayList<>(corpus.groups().values());
@@ -210,7 +221,8 @@ class XssSuiteTest extends JourneyTest {
 			String doc = document(payloads);
 			Map<String, Object> draft = new LinkedHashMap<>();
 			draft.put("boardId", boardId(TALK));
-			draft.put("title", pack(payloads.stream().map(Payload::text).toList(), marker + " ", 150).getFirst());
+			groupPetitionTitles.add(pack(payloads.stream().map(Payload::text).toList(), marker + " ", 150).getFirst());
+			draft.put("title", groupPetitionTitles.getLast());
 			draft.put("description", doc);
 			draft.put("deviceModel", shortValues.get(shortIndex++ % shortValues.size()));
 			draft.put("firmwareVersion", shortValues.get(shortIndex++ % shortValues.size()));
@@ -250,9 +262,12 @@ class XssSuiteTest extends JourneyTest {
 		for (int i = 0; i < groups.size(); i += 5) {
 			List<Payload> notes = groups.subList(i, Math.min(groups.size(), i + 5)).stream().flatMap(List::stream).toList();
 			String version = versions.get(i % versions.size());
-			Long release = write("release version", "release notes", () -> api.post("/api/v1/releases",
+			Long release = write("release version", () -> api.post("/api/v1/releases",
 					Map.of("version", version, "notes", document(notes)), employee.token()));
-			if (release == null) {
+			if (release != null) {
+				count("release notes", true);
+			}
+			else {
 				release = write("release notes", () -> api.post("/api/v1/releases",
 						Map.of("version", "xss-" + marker + "-" + releases.size(), "notes", document(notes)),
 						employee.token()));
@@ -313,16 +328,13 @@ class XssSuiteTest extends JourneyTest {
 		}
 		inParallel(refusals);
 
-		// Search finds the titled threads once Elasticsearch has them
-		Await.until(Duration.ofSeconds(60), () -> api.get("/api/v1/search?q=" + marker, null).json().path("totalItems")
-			.asLong() >= titles(texts, marker).size());
 		int boardPages = (groupThreads.size() + titles(texts, marker).size() + 19) / 20;
 		int petitionPages = (petitions.size() + petitionTitles.size() / 5 + 1 + 19) / 20;
 		// Search queries echoed on the results page: a sample spread over the corpus
 		List<String> queries = spread(pack(texts, "", 200), 4);
 		List<Integer> groupSizes = corpus.groups().values().stream().map(List::size).toList();
 		return new Seeded(marker, groupThreads, groupSizes, titles(texts, marker).size(), boardPages, petitions, petitionPages, releases, items, launches,
-				employee, moderator, admin, replier, petitioner, receiver, queries);
+				employee, moderator, admin, replier, petitioner, receiver, queries, groupPetitionTitles.getFirst());
 	}
 
 	/** Independent writes four at a time: the server works on them while the test waits for answers. */
@@ -383,10 +395,11 @@ class XssSuiteTest extends JourneyTest {
 		Response response = call.get();
 		assertThat(response.status()).as("%s: %s", String.join(", ", names), response).isLessThan(500);
 		boolean stored = response.status() < 300;
-		synchronized (fields) {
-			for (String name : names) {
-				fields.computeIfAbsent(name, n -> new int[2])[stored ? 0 : 1]++;
-			}
+		for (String name : names) {
+			count(name, stored);
+		}
+		if (!stored) {
+			refusal(String.join("/", names), response);
 		}
 		if (!stored || response.body() == null || response.body().isBlank()) {
 			return null;
@@ -396,8 +409,24 @@ class XssSuiteTest extends JourneyTest {
 
 	private void refused(String field, Response response) {
 		assertThat(response.status()).as("%s: %s", field, response).isBetween(400, 499);
+		count(field, false);
+		refusal(field, response);
+	}
+
+	private void refusal(String field, Response response) {
+		String why = response.isProblem() ? response.json().path("type").asString("") + " "
+				+ response.json().path("detail").asString("") : String.valueOf(response.status());
+		synchronized (refusedAs) {
+			java.util.Set<String> reasons = refusedAs.computeIfAbsent(field, f -> new java.util.TreeSet<>());
+			if (reasons.size() < 3) {
+				reasons.add(why.length() > 160 ? why.substring(0, 160) : why);
+			}
+		}
+	}
+
+	private void count(String field, boolean stored) {
 		synchronized (fields) {
-			fields.computeIfAbsent(field, n -> new int[2])[1]++;
+			fields.computeIfAbsent(field, n -> new int[2])[stored ? 0 : 1]++;
 		}
 	}
 
@@ -415,6 +444,9 @@ class XssSuiteTest extends JourneyTest {
 			visit(j, detector, "/boards/" + BOARD + "?sort=newest&page=" + page);
 		}
 		visit(j, detector, "/");
+		// Search finds the titled threads once Elasticsearch has them (indexed meanwhile, after each write)
+		Await.until(Duration.ofSeconds(90), () -> api.get("/api/v1/search?q=" + s.marker(), null).json()
+			.path("totalItems").asLong() >= s.titleThreads());
 		for (int page = 1; page <= (s.titleThreads() + 9) / 10; page++) {
 			visit(j, detector, "/search?q=" + s.marker() + "&page=" + page);
 		}
@@ -427,6 +459,15 @@ class XssSuiteTest extends JourneyTest {
 		for (long petition : s.petitions()) {
 			visit(j, detector, "/petitions/" + petition);
 		}
+		// similar.js writes the titles of similar petitions into the form while the title is typed
+		Await.until(Duration.ofSeconds(30), () -> api
+			.get("/api/v1/petitions/similar?limit=5&title=" + encode(s.petitionTitle()), null)
+			.body()
+			.contains("\"id\":" + s.petitions().getFirst() + ","));
+		j.open("/petitions/new");
+		j.choose("#boardId", String.valueOf(boardId(TALK))).type("#title", s.petitionTitle());
+		j.find("#similar a[href^='/petitions/']");
+		check("/petitions/new, similar petitions while typing", detector, null);
 		visit(j, detector, "/roadmap");
 		visit(j, detector, "/triage");
 		visit(j, detector, "/releases");
@@ -545,14 +586,23 @@ class XssSuiteTest extends JourneyTest {
 		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	private void report(XssPayloads corpus, double seeding, double browsing, double total) {
+	private static double seconds(Duration duration) {
+		return duration.toMillis() / 1000.0;
+	}
+
+	/** The figures, printed and written to {@code target/browser/xss-suite.txt}: wall and CPU time of each part. */
+	private void report(XssPayloads corpus, double[] wall, double[] cpu) {
 		List<String> lines = new ArrayList<>();
 		lines.add(String.format(Locale.ROOT, "XSS suite: %d payloads in %d groups, %d fields, %d pages opened "
-				+ "(en and zh-CN), %d script executions, %d CSP violations, %d findings; writing %.1f s, "
-				+ "browsing %.1f s, %.1f s in all", corpus.all().size(), corpus.groups().size(), fields.size(), pages,
-				executions, violations, findings.size(), seeding, browsing, total));
+				+ "(en and zh-CN), %d script executions, %d CSP violations, %d findings", corpus.all().size(),
+				corpus.groups().size(), fields.size(), pages, executions, violations, findings.size()));
+		lines.add(String.format(Locale.ROOT, "XSS suite time: writing %.1f s (CPU %.1f s), browsing %.1f s (CPU %.1f s), "
+				+ "%.1f s in all (CPU %.1f s: test JVM, Chromium and the services, %d cores, load average %.1f)", wall[0],
+				cpu[0], wall[1], cpu[1], wall[2], cpu[2], Runtime.getRuntime().availableProcessors(),
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		fields.forEach((name, counts) -> lines.add(String.format(Locale.ROOT, "  %-26s %4d stored, %4d refused", name,
 				counts[0], counts[1])));
+		refusedAs.forEach((field, why) -> lines.add("  " + field + " refused as: " + String.join(" | ", why)));
 		findings.stream().limit(50).forEach(f -> lines.add("  FINDING " + f));
 		lines.forEach(System.out::println);
 		BrowserRun.write(BrowserRun.OUTPUT.resolve("xss-suite.txt"), String.join("\n", lines) + "\n", false);

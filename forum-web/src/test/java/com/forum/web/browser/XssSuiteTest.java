@@ -138,7 +138,8 @@ class XssSuiteTest extends JourneyTest {
 		Member replier = reputed(member("xss-rep"), 15000);
 		Member petitioner = reputed(member("xss-pet"), 15000);
 		Member receiver = member("xss-pts");
-		List<Member> writers = List.of(reputed(member("xss-w1"), 15000), reputed(member("xss-w2"), 15000));
+		List<Member> writers = List.of(reputed(member("xss-w1"), 15000), reputed(member("xss-w2"), 15000),
+				reputed(member("xss-w3"), 15000));
 		List<Member> voters = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			voters.add(reputed(member("xss-v" + i), 15000));

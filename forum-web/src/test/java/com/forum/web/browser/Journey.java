@@ -321,6 +321,11 @@ public final class Journey {
 		return URI.create(driver.getCurrentUrl());
 	}
 
+	/** The shared browser itself, for what the helpers here do not cover (CDP commands, asynchronous scripts). */
+	ChromeDriver driver() {
+		return driver;
+	}
+
 	public String source() {
 		return driver.getPageSource();
 	}

@@ -1,5 +1,5 @@
 # ./forum scan: turns the app's OpenAPI document (GET /v3/api-docs) into sqlmap's targets, one a line:
-#   METHOD <tab> URL <tab> JSON body (or empty)
+#   METHOD, URL, JSON body (or empty), names of the URL's marked places, names of the body's
 # with sqlmap's injection marker (*) after every value it is to attack: path variables, query parameters
 # and the values of the JSON body. A route added to the API is scanned without touching this file.
 #
@@ -64,4 +64,6 @@ $doc.paths | to_entries[] | .key as $path
 | (if $body == null then "" else $body | marker_names("body") | join(",") end) as $body_names
 | [$method, $base + $url_path + (if $query == "" then "" else "?" + $query end),
    (if $body == null then "" else $body | marked("body") end), $url_names, $body_names]
-| @tsv
+# separated by the unit separator (0x1f), which no field holds; a tab would do for the eye, but bash's read
+# merges consecutive tabs and so loses empty fields
+| join("\u001f")

@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Posting trust with the community's real rules (the test profile relaxes them for the other tests,
@@ -186,6 +187,24 @@ class PostingTrustIntegrationTest {
 		assertThat(offences(member)).isZero();
 		assertThat(jdbc.queryForObject("select posts from member_trust where member_id = ?", Long.class,
 				member.id().value())).isEqualTo(1);
+	}
+
+	@Test
+	void aBurstWithinOneTransactionIsRefusedAtOnceAndItsOffenceKept() {
+		Actor member = actor(api.newMember("batch"));
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+		// one post too many in one transaction: its offence locks the member's row, which the posts before
+		// locked in that same transaction (as the demo data did at the first start). Eleven posts within a
+		// few seconds cannot all fit, even when the minute turns over in the middle.
+		assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> transaction
+			.executeWithoutResult(status -> {
+				for (int i = 0; i < 11; i++) {
+					trust.admit(member, "batch post " + i, 0);
+				}
+			})).isInstanceOfSatisfying(RuleViolationException.class,
+					ex -> assertThat(ex.code()).isEqualTo("posting-burst")));
+		assertThat(offences(member)).isEqualTo(1);
 	}
 
 	private Actor actor(Member member) {

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -65,8 +67,28 @@ public class Offences {
 		return Optional.ofNullable(until).map(Timestamp::toInstant);
 	}
 
-	/** Records an offence and silences the member if it is one too many. */
+	/**
+	 * Records an offence and silences the member if it is one too many. Inside a transaction (the post
+	 * being refused, which rolls back), the offence is written once that transaction has ended: the
+	 * member's row it locks may already be locked by that very transaction, when it stored an earlier
+	 * post of the same member (the demo data does), and waiting for it from a transaction of its own
+	 * would wait forever.
+	 */
 	public void record(MemberId member, String kind) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			write(member, kind);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				write(member, kind);
+			}
+		});
+	}
+
+	private void write(MemberId member, String kind) {
 		ownTransaction.executeWithoutResult(status -> {
 			Instant now = clock.instant();
 			jdbc.update("insert into member_trust (member_id, posts) values (?, 0) on conflict (member_id) do nothing",

@@ -93,7 +93,7 @@ final class XssDetector implements AutoCloseable {
 			  }
 			  for (const el of document.querySelectorAll('script')) {
 			    const src = el.getAttribute('src') || '';
-			    if (!/^\\/js\\/[a-z-]+\\.js(\\?.*)?$/.test(src)) { add('script that is not the site\\'s own', el); }
+			    if (!/^\\/js\\/[a-z-]+(-[0-9a-f]{32})?\\.js(\\?.*)?$/.test(src)) { add('script that is not the site\\'s own', el); }
 			  }
 			  for (const el of document.querySelectorAll('iframe, frame, frameset, object, embed, applet, portal, base, meta[http-equiv], link[rel=import], body link, body style, body meta')) {
 			    add('element ' + el.tagName.toLowerCase(), el);

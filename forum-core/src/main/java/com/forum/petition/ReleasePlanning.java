@@ -13,6 +13,7 @@ import com.forum.shared.MarkdownRenderer;
 import com.forum.shared.NotFoundException;
 import com.forum.shared.RuleViolationException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -45,9 +46,13 @@ public class ReleasePlanning {
 
 	private final PetitionVoting voting;
 
+	private final ApplicationEventPublisher events;
+
 	ReleasePlanning(Releases releases, PetitionTriage triage, PetitionListing listing, MarkdownRenderer markdown,
-			NamedParameterJdbcTemplate jdbc, PetitionProperties properties, Clock clock, PetitionVoting voting) {
+			NamedParameterJdbcTemplate jdbc, PetitionProperties properties, Clock clock, PetitionVoting voting,
+			ApplicationEventPublisher events) {
 		this.voting = voting;
+		this.events = events;
 		this.releases = releases;
 		this.triage = triage;
 		this.listing = listing;
@@ -79,8 +84,10 @@ public class ReleasePlanning {
 			throw new RuleViolationException("release-exists", "A release " + version.strip() + " exists already.",
 					version.strip());
 		}
+		Instant now = clock.instant();
 		Release release = releases.save(new Release(version.strip(), releaseAt == null ? nextReleaseSlot() : releaseAt,
-				notes == null ? "" : notes.strip(), actor.id(), clock.instant()));
+				notes == null ? "" : notes.strip(), actor.id(), now));
+		events.publishEvent(new ReleaseCreated(release.id(), release.version(), actor.id(), now));
 		return release.id();
 	}
 

@@ -29,7 +29,8 @@ class ReleaseSlotTest {
 	void theDefaultSlotIsTheNextTuesdayNoonInShanghai(Instant now, Instant expected) {
 		PetitionProperties rules = new PetitionProperties(Duration.ofDays(7), Duration.ofDays(7), DayOfWeek.TUESDAY,
 				LocalTime.NOON, ZoneId.of("Asia/Shanghai"), 5, 5, List.of(), Duration.ofSeconds(1));
-		ReleasePlanning planning = new ReleasePlanning(null, null, null, null, null, rules, Clock.fixed(now, ZoneOffset.UTC), null);
+		ReleasePlanning planning = new ReleasePlanning(null, null, null, null, null, rules, Clock.fixed(now, ZoneOffset.UTC), null,
+				null);
 
 		assertThat(planning.nextReleaseSlot()).isEqualTo(expected);
 	}

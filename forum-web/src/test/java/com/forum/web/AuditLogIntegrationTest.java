@@ -82,13 +82,18 @@ class AuditLogIntegrationTest {
 		assertThat(launch.status()).isEqualTo(201);
 		long launchId = launch.json().get("id").asLong();
 		assertThat(api.post("/api/v1/launches/" + launchId + "/pause", null, employee).status()).isEqualTo(200);
+		Response release = api.post("/api/v1/releases", Map.of("version", "audit-" + System.nanoTime() % 1_000_000_000,
+				"notes", "planned"), employee);
+		assertThat(release.status()).isEqualTo(201);
+		long releaseId = release.json().get("id").asLong();
 
 		Await.until(WAIT, () -> entries("subject = 'topic:" + thread + "'") == 3
 				&& entries("subject = 'revision:" + revision + "'") == 1
 				&& entries("subject = 'petition:" + petition + "'") == 1
 				&& entries("action = 'points.adjusted' and subject = 'member:" + memberId() + "'") == 1
 				&& entries("action = 'petitions.exported'") >= 1
-				&& entries("subject = 'launch:" + launchId + "'") == 2);
+				&& entries("subject = 'launch:" + launchId + "'") == 2
+				&& entries("action = 'release.created' and subject = 'release:" + releaseId + "'") == 1);
 		assertThat(jdbc.queryForList("select action from staff_audit where subject = ? order by id", String.class,
 				"topic:" + thread)).containsExactly("post.pinned", "post.locked", "post.deleted");
 		assertThat(jdbc.queryForObject("select m.username from staff_audit a join member m on m.id = a.actor_id"

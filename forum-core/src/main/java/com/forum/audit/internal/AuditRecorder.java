@@ -14,6 +14,7 @@ import com.forum.member.Role;
 import com.forum.petition.PetitionResponded;
 import com.forum.petition.PetitionStatusChanged;
 import com.forum.petition.PetitionsExported;
+import com.forum.petition.ReleaseCreated;
 import com.forum.petition.ReleasePublished;
 import com.forum.points.PointsAdjusted;
 
@@ -78,6 +79,12 @@ class AuditRecorder {
 	void on(ReleasePublished e) {
 		record("release-published:" + e.releaseId().value(), Instant.now(), e.actorId(), "release.published",
 				"release:" + e.releaseId().value(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(ReleaseCreated e) {
+		record("release-created:" + e.releaseId().value(), e.at(), e.actorId(), "release.created",
+				"release:" + e.releaseId().value(), e.version());
 	}
 
 	@ApplicationModuleListener

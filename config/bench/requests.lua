@@ -3,7 +3,8 @@
 -- where HEADERS are "Name: value" pairs separated by the byte 0x1F and BODY may be empty. Each wrk
 -- thread walks the lines from its own starting point, round and round. "{n}" in a body becomes a
 -- number no other request of the run uses, so that posts are never the same text twice.
--- Usage: wrk ... -s requests.lua <url> -- <requests file>
+-- Usage: wrk ... -s requests.lua <url> -- <requests file> <a word of this run>
+-- (the word keeps one run's numbers apart from the last run's: the same text twice is refused)
 
 local threads = {}
 local next_id = 0
@@ -15,6 +16,7 @@ function setup(thread)
 end
 
 local requests = {}
+local run = ""
 local position = 1
 local sent = 0
 
@@ -50,6 +52,7 @@ function init(args)
     end
   end
   file:close()
+  run = args[2] or ""
   assert(#requests > 0, "no requests in " .. args[1])
   -- threads start spread over the list, so that they do not send the same request at the same moment
   position = (id * math.floor(#requests / 8)) % #requests + 1
@@ -61,7 +64,7 @@ function request()
   sent = sent + 1
   local body = r.body
   if body and string.find(body, "{n}", 1, true) then
-    body = string.gsub(body, "{n}", tostring(id * 1000000000 + sent))
+    body = string.gsub(body, "{n}", run .. "-" .. id .. "-" .. sent)
   end
   return wrk.format(r.method, r.path, r.headers, body)
 end

@@ -245,10 +245,21 @@ public final class BenchContent {
 	/** Whether the text may hold a link yet: one at most. */
 	private boolean linked;
 
+	private final boolean links;
+
 	/** Whether the text is Markdown, unlike a title. */
 	private boolean markdown;
 
 	public BenchContent(long seed) {
+		this(seed, true);
+	}
+
+	/**
+	 * @param links whether texts may show a link: posting links needs some reputation, which members new
+	 *     to the forum (as the benchmark's are) do not have
+	 */
+	public BenchContent(long seed, boolean links) {
+		this.links = links;
 		this.random = new SplittableRandom(seed);
 		this.buildOffset = Math.floorMod(seed * 0x9E3779B97F4A7C15L, BUILDS);
 	}
@@ -390,7 +401,7 @@ public final class BenchContent {
 					out.append(zh ? "这就是为什么需要这个功能。" : "That is why this is needed.");
 				}
 				default -> {
-					if (this.linked || random.nextBoolean()) {
+					if (this.linked || !links || random.nextBoolean()) {
 						append(out, pick(zh ? ZH_PETITION_WHY : EN_PETITION_WHY), zh, topic, null);
 					}
 					else {
@@ -483,7 +494,7 @@ public final class BenchContent {
 	}
 
 	private void extraParagraph(StringBuilder out, boolean zh, Topic topic) {
-		if (!this.linked && random.nextInt(20) == 0) {
+		if (links && !this.linked && random.nextInt(20) == 0) {
 			link(out, zh);
 			return;
 		}

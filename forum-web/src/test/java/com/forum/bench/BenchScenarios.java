@@ -107,7 +107,7 @@ final class BenchScenarios {
 		List<Long> boardIds = db.queryForList("select id from board order by id", Long.class);
 		probeThread = threads.get(0);
 		hotPetition = db.queryForObject("select id from petition order by vote_count desc, id limit 1", Long.class);
-		BenchContent content = new BenchContent(99);
+		BenchContent content = new BenchContent(99, false);
 		List<String> english = content.englishQueries(50);
 		List<String> chinese = content.chineseQueries(50);
 		List<String> sessions = ForumBenchmark.sessions(baseUrl, members.subList(0, Math.min(64, members.size())));
@@ -199,28 +199,54 @@ final class BenchScenarios {
 	/** Sends the scenario's first requests once: each must succeed, and show what the scenario is about. */
 	Check check(Scenario scenario) throws IOException, InterruptedException {
 		List<String> lines = Files.readAllLines(scenario.requests());
-		for (String text : lines.subList(0, Math.min(3, lines.size()))) {
-			String[] fields = text.split("\t", -1);
-			String body = fields[3].replace("{n}", String.valueOf(random.nextLong(1L << 40)));
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + fields[1]))
-				.method(fields[0], body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-						: HttpRequest.BodyPublishers.ofString(body));
-			if (!fields[2].isEmpty()) {
-				for (String header : fields[2].split("\u001f")) {
-					int colon = header.indexOf(':');
-					request.header(header.substring(0, colon), header.substring(colon + 1).strip());
-				}
-			}
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		for (String line : lines.subList(0, Math.min(3, lines.size()))) {
+			HttpResponse<String> response = send(line);
 			if (response.statusCode() / 100 != 2) {
-				return new Check(false, fields[0] + " " + fields[1] + " answered " + response.statusCode() + ": "
-						+ response.body().substring(0, Math.min(300, response.body().length())));
+				return new Check(false, describe(line, response));
 			}
 			if (scenario.expect() != null && !response.body().contains(scenario.expect())) {
-				return new Check(false, fields[0] + " " + fields[1] + " does not show " + scenario.expect());
+				return new Check(false, line.split("\t")[1] + " does not show " + scenario.expect());
 			}
 		}
 		return new Check(true, null);
+	}
+
+	/** After a run with errors: what 30 of its requests, sent again, answer (statuses, and the first failure). */
+	String errorSample(Scenario scenario) throws IOException, InterruptedException {
+		List<String> lines = Files.readAllLines(scenario.requests());
+		Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+		String first = null;
+		for (int i = 0; i < 30; i++) {
+			String line = lines.get(random.nextInt(lines.size()));
+			HttpResponse<String> response = send(line);
+			statuses.merge(response.statusCode(), 1, Integer::sum);
+			if (first == null && response.statusCode() / 100 != 2) {
+				first = describe(line, response);
+			}
+		}
+		return "30 of its requests sent again answered " + statuses + (first == null ? "" : "; e.g. " + first);
+	}
+
+	private HttpResponse<String> send(String line) throws IOException, InterruptedException {
+		String[] fields = line.split("\t", -1);
+		String body = fields[3].replace("{n}", String.valueOf(random.nextLong(1L << 40)));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + fields[1]))
+			.method(fields[0], body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body));
+		if (!fields[2].isEmpty()) {
+			for (String header : fields[2].split("\u001f")) {
+				int colon = header.indexOf(':');
+				request.header(header.substring(0, colon), header.substring(colon + 1).strip());
+			}
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String describe(String line, HttpResponse<String> response) {
+		String[] fields = line.split("\t", -1);
+		String body = response.body().replaceAll("\\s+", " ");
+		return fields[0] + " " + fields[1] + " answered " + response.statusCode() + ": "
+				+ body.substring(0, Math.min(300, body.length()));
 	}
 
 	/** A few seconds of the scenario first, so that the measured runs meet a warm JIT and warm caches. */
@@ -245,7 +271,7 @@ final class BenchScenarios {
 	private Matcher wrk(Scenario scenario, int connections, int duration) throws IOException, InterruptedException {
 		List<String> command = List.of("wrk", "-t", String.valueOf(Math.min(2, connections)), "-c",
 				String.valueOf(connections), "-d", duration + "s", "--timeout", "10s", "-s", SCRIPT.toString(), baseUrl,
-				"--", scenario.requests().toString());
+				"--", scenario.requests().toString(), Long.toString(System.nanoTime(), 36));
 		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		wrk.waitFor();

@@ -44,7 +44,7 @@ import com.forum.bench.BenchSeeder.Volume;
  * <p>
  * Options: {@code --scale=1} (the data set's size; 0.01 for a quick try), {@code --seconds=10} (each run),
  * {@code --connections=16,64,256}, {@code --only=name,...} (scenarios whose name starts so),
- * {@code --reseed}, {@code --es-heap=512m}, {@code --app-jvm="-Xmx512m"}, {@code --no-docs}.
+ * {@code --reseed}, {@code --seed-only} (make the snapshot and stop), {@code --es-heap=512m}, {@code --app-jvm="-Xmx512m"}, {@code --no-docs}.
  */
 public final class ForumBenchmark {
 
@@ -62,7 +62,7 @@ public final class ForumBenchmark {
 	}
 
 	record Options(double scale, int seconds, List<Integer> connections, List<String> only, boolean reseed,
-			String elasticsearchHeap, List<String> appJvm, boolean docs, Path jar) {
+			boolean seedOnly, String elasticsearchHeap, List<String> appJvm, boolean docs, Path jar) {
 
 		static Options parse(String[] args) {
 			Map<String, String> given = new LinkedHashMap<>();
@@ -71,7 +71,7 @@ public final class ForumBenchmark {
 				given.put(pair[0], pair.length == 2 ? pair[1] : "true");
 			}
 			List<String> known = List.of("scale", "seconds", "connections", "only", "reseed", "es-heap", "app-jvm",
-					"no-docs", "jar");
+					"no-docs", "jar", "seed-only");
 			given.keySet().stream().filter(key -> !known.contains(key)).findFirst().ifPresent(key -> {
 				throw new IllegalArgumentException("unknown option --" + key + " (known: " + known + ")");
 			});
@@ -82,7 +82,7 @@ public final class ForumBenchmark {
 						.map(Integer::parseInt)
 						.toList(),
 					given.containsKey("only") ? List.of(given.get("only").split(",")) : List.of(),
-					given.containsKey("reseed"), given.getOrDefault("es-heap", "512m"),
+					given.containsKey("reseed"), given.containsKey("seed-only"), given.getOrDefault("es-heap", "512m"),
 					List.of(given.getOrDefault("app-jvm", "-Xmx512m").trim().split("\\s+")), !given.containsKey("no-docs"),
 					Path.of(given.getOrDefault("jar", "forum-web/target/forum-web-0.1.0-SNAPSHOT.jar")));
 		}
@@ -109,6 +109,9 @@ public final class ForumBenchmark {
 		out.printf("Forum benchmark: %s%n", volume);
 		if (options.reseed() || !snapshot.matches()) {
 			seed(stack, volume, snapshot);
+		}
+		if (options.seedOnly()) {
+			return true;
 		}
 		else {
 			out.println("restoring the data set from " + snapshot.dir() + " ...");
@@ -140,14 +143,21 @@ public final class ForumBenchmark {
 				continue;
 			}
 			scenarios.warmUp(scenario);
+			boolean failing = false;
 			BenchScenarios.SearchProbe probe = scenario.name().equals("create reply") ? scenarios.probe() : null;
 			for (int connections : options.connections()) {
 				Duration cpuBefore = stack.appCpu();
 				ScenarioResult result = scenarios.run(scenario, connections, cpuBefore, stack::appCpu);
 				results.add(result);
+				failing |= result.errors() > 0;
 				out.printf("  %-28s %4d conn  %,9.0f req/s  p50 %7.1f ms  p99 %8.1f ms  %,d errors  %.2f CPU s/1k%n",
 						result.scenario(), connections, result.requestsPerSecond(), result.p50Millis(),
 						result.p99Millis(), result.errors(), result.appCpuSecondsPerThousand());
+			}
+			if (failing) {
+				String sample = scenarios.errorSample(scenario);
+				out.println("  errors: " + sample);
+				notes.add(scenario.name() + ": " + sample);
 			}
 			if (probe != null) {
 				probe.close();

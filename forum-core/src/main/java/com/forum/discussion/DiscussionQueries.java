@@ -77,8 +77,12 @@ public class DiscussionQueries {
 	}
 
 	public Page<ReplyDetails> replies(TopicId topicId, int page, int size) {
-		TopicDetails topic = topic(topicId);
-		Page<Reply> found = replies.findInTopic(topicId.value(), PageRequest.of(page, size));
+		return replies(topic(topicId), page, size);
+	}
+
+	/** A page of the replies of a topic the caller has just read (the thread page reads it once). */
+	public Page<ReplyDetails> replies(TopicDetails topic, int page, int size) {
+		Page<Reply> found = replies.findInTopic(topic.id().value(), PageRequest.of(page, size));
 		return details(found, topic.acceptedReplyId());
 	}
 
@@ -186,8 +190,9 @@ public class DiscussionQueries {
 			.filter(java.util.Objects::nonNull)
 			.map(ReplyId::value)
 			.collect(Collectors.toSet());
-		Map<Long, Reply> quoted = replies.findByIdIn(quotedIds).stream()
-			.collect(Collectors.toMap(r -> r.id().value(), r -> r));
+		// an empty map that answers get(null) (replies quoting nothing ask for null)
+		Map<Long, Reply> quoted = quotedIds.isEmpty() ? java.util.Collections.emptyMap()
+				: replies.findByIdIn(quotedIds).stream().collect(Collectors.toMap(r -> r.id().value(), r -> r));
 		Map<MemberId, String> names = members.usernames(Stream
 			.concat(found.stream().map(Reply::authorId), quoted.values().stream().map(Reply::authorId))
 			.toList());

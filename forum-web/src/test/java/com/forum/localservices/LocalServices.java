@@ -81,6 +81,26 @@ public final class LocalServices {
 		return current;
 	}
 
+	/**
+	 * Starts services of its own that keep their data in {@code dataDir} on the given ports, for a program
+	 * that is not a Spring application ({@code ./forum bench} runs the application as a separate process).
+	 * {@link #stop()} stops them; so does the end of this JVM.
+	 */
+	public static LocalServices startPersistent(Path dataDir, int postgresPort, int redisPort, int elasticsearchPort,
+			String elasticsearchHeap, Log log) {
+		LocalServices services = startOrAttach(new LocalServicesProperties(true, false, dataDir, postgresPort, redisPort,
+				elasticsearchPort, elasticsearchHeap), log);
+		if (services.isAttached()) {
+			throw new IllegalStateException("The services in " + dataDir + " belong to another process");
+		}
+		return services;
+	}
+
+	/** Where Elasticsearch keeps its data: under the data directory, or moved out of it (see {@link Layout}). */
+	public Path elasticsearchDataDir() {
+		return layout.esData();
+	}
+
 	public LocalElasticsearch elasticsearch() {
 		return elasticsearch;
 	}
@@ -262,11 +282,16 @@ public final class LocalServices {
 	// ---------------------------------------------------------------- stopping
 
 	/** Stops what this JVM started (nothing when attached); ephemeral files are deleted. Idempotent. */
-	synchronized void stop() {
+	public synchronized void stop() {
 		if (stopped || !owner) {
 			return;
 		}
 		stopped = true;
+		synchronized (LocalServices.class) {
+			if (current == this) {
+				current = null; // a program may start services again afterwards (./forum bench does)
+			}
+		}
 		long start = System.nanoTime();
 		Thread es = Thread.ofPlatform().name("local-elasticsearch-stop").start(() -> quietly(elasticsearch::stop));
 		if (redis != null) {

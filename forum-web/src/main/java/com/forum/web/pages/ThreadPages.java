@@ -81,7 +81,7 @@ class ThreadPages {
 		boolean moderates = member != null && member.moderates();
 		TopicDetails topic = queries.topic(topicId).shownTo(reader, moderates);
 		int number = page == null ? 1 : Pages.number(page);
-		Page<ReplyDetails> replies = queries.replies(topicId, number - 1, ThreadLinks.REPLIES_PER_PAGE)
+		Page<ReplyDetails> replies = queries.replies(topic, number - 1, ThreadLinks.REPLIES_PER_PAGE)
 			.map(r -> r.shownTo(reader, moderates));
 		if (number > 1 && number > replies.getTotalPages()) {
 			return "redirect:" + ThreadLinks.page(topicId, Math.max(1, replies.getTotalPages()));

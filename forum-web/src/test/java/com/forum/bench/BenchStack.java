@@ -1,0 +1,219 @@
+package com.forum.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import com.forum.localservices.LocalServices;
+
+/**
+ * The stack {@code ./forum bench} measures: PostgreSQL, Redis and Elasticsearch of its own (data under
+ * {@code .forum/bench/data}, ports apart from {@code ./forum start}'s), and the deployable jar run as a
+ * separate JVM with production settings, so that its processor time and memory are its own.
+ */
+final class BenchStack implements AutoCloseable {
+
+	static final int POSTGRES_PORT = 54349;
+
+	static final int REDIS_PORT = 63792;
+
+	static final int ELASTICSEARCH_PORT = 19210;
+
+	private static final Log log = LogFactory.getLog(BenchStack.class);
+
+	private final Path root;
+
+	private final Path jar;
+
+	private final List<String> jvmOptions;
+
+	private LocalServices services;
+
+	private Process app;
+
+	private int port;
+
+	private Duration coldStart;
+
+	BenchStack(Path root, Path jar, List<String> jvmOptions) {
+		this.root = root;
+		this.jar = jar;
+		this.jvmOptions = jvmOptions;
+	}
+
+	Path dataDir() {
+		return root.resolve("data");
+	}
+
+	void startServices(String elasticsearchHeap) {
+		services = LocalServices.startPersistent(dataDir(), POSTGRES_PORT, REDIS_PORT, ELASTICSEARCH_PORT,
+				elasticsearchHeap, log);
+	}
+
+	LocalServices services() {
+		return services;
+	}
+
+	/**
+	 * Starts the application jar and waits until it serves its home page; the time from launching the JVM
+	 * to that first answer is the cold start.
+	 */
+	void startApp(List<String> arguments) throws IOException, InterruptedException {
+		port = freePort();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+				"--spring.config.additional-location=optional:file:config/bench/bench-app.yml"));
+		services.connectionProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+		command.addAll(arguments);
+		Path logFile = root.resolve("logs").resolve("app.log");
+		Files.createDirectories(logFile.getParent());
+		long started = System.nanoTime();
+		app = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+			.start();
+		HttpClient http = HttpClient.newHttpClient();
+		while (true) {
+			if (!app.isAlive()) {
+				throw new IllegalStateException("The application ended with " + app.exitValue() + "; see " + logFile);
+			}
+			try {
+				HttpResponse<Void> home = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+					.timeout(Duration.ofSeconds(2))
+					.build(), HttpResponse.BodyHandlers.discarding());
+				if (home.statusCode() == 200) {
+					coldStart = Duration.ofNanos(System.nanoTime() - started);
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// still starting
+			}
+			if (Duration.ofNanos(System.nanoTime() - started).toMinutes() >= 5) {
+				throw new IllegalStateException("The application did not answer within 5 minutes; see " + logFile);
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	Duration coldStart() {
+		return coldStart;
+	}
+
+	ProcessHandle app() {
+		return app.toHandle();
+	}
+
+	Duration appCpu() {
+		return app.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
+	void stopApp() throws InterruptedException {
+		if (app != null && app.isAlive()) {
+			app.destroy(); // SIGTERM: a graceful shutdown, as a deployment would stop it
+			if (!app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+				app.destroyForcibly().waitFor();
+			}
+		}
+		app = null;
+	}
+
+	void stopServices() {
+		if (services != null) {
+			services.stop();
+			services = null;
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		stopApp();
+		stopServices();
+	}
+
+	/**
+	 * Resident memory of each part of the stack, in bytes: the proportional set size (shared pages divided
+	 * among the processes sharing them), summed over a service's processes, so PostgreSQL's shared buffers
+	 * count once rather than once per connection.
+	 */
+	Map<String, Long> memory() {
+		Map<String, Long> memory = new LinkedHashMap<>();
+		memory.put("app", app == null ? 0 : proportionalSize(app.toHandle()));
+		memory.put("PostgreSQL", servicePid("postgres").map(BenchStack::proportionalSize).orElse(0L));
+		memory.put("Redis", servicePid("redis").map(BenchStack::proportionalSize).orElse(0L));
+		memory.put("Elasticsearch", servicePid("elasticsearch").map(BenchStack::proportionalSize).orElse(0L));
+		return memory;
+	}
+
+	/** Processor time of the services, by name (PostgreSQL with all its processes). */
+	Map<String, Duration> serviceCpu() {
+		Map<String, Duration> cpu = new LinkedHashMap<>();
+		for (String service : List.of("postgres", "redis", "elasticsearch")) {
+			cpu.put(service, servicePid(service).map(BenchStack::cpuWithDescendants).orElse(Duration.ZERO));
+		}
+		return cpu;
+	}
+
+	private Optional<ProcessHandle> servicePid(String service) {
+		Path pidFile = root.resolve("run").resolve(service + ".pid");
+		try {
+			if (!Files.exists(pidFile)) {
+				return Optional.empty();
+			}
+			return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
+		}
+		catch (IOException | NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static Duration cpuWithDescendants(ProcessHandle process) {
+		return Stream.concat(Stream.of(process), process.descendants())
+			.map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+			.reduce(Duration.ZERO, Duration::plus);
+	}
+
+	private static long proportionalSize(ProcessHandle process) {
+		return Stream.concat(Stream.of(process), process.descendants())
+			.mapToLong(p -> kilobytes(p.pid(), "smaps_rollup", "Pss:"))
+			.sum() * 1024;
+	}
+
+	private static long kilobytes(long pid, String file, String field) {
+		try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), file))) {
+			return lines.filter(line -> line.startsWith(field))
+				.findFirst()
+				.map(line -> Long.parseLong(line.substring(field.length()).replace("kB", "").strip()))
+				.orElse(0L);
+		}
+		catch (IOException | UncheckedIOException gone) {
+			return 0;
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (var socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}

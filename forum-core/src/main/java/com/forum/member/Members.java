@@ -21,8 +21,6 @@ interface Members extends JpaRepository<Member, Long> {
 	@Query("select m from Member m where m.email = ?1")
 	Optional<Member> findByFoldedEmail(String folded);
 
-	List<Member> findByIdIn(Collection<Long> ids);
-
 	@Query("select m from Member m where m.role in ?1 order by lower(m.username)")
 	List<Member> findByRoleIn(Collection<Role> roles);
 }

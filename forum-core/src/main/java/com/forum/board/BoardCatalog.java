@@ -10,6 +10,7 @@ import com.forum.shared.InvalidInputException;
 import com.forum.shared.NotFoundException;
 import com.forum.shared.RuleViolationException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,8 +23,11 @@ public class BoardCatalog {
 
 	private final Boards boards;
 
-	BoardCatalog(Boards boards) {
+	private final ApplicationEventPublisher events;
+
+	BoardCatalog(Boards boards, ApplicationEventPublisher events) {
 		this.boards = boards;
+		this.events = events;
 	}
 
 	public List<BoardSummary> all() {
@@ -64,6 +68,7 @@ public class BoardCatalog {
 			throw new RuleViolationException("board-exists", "A board named '" + slug + "' exists already.", slug);
 		}
 		Board board = boards.save(new Board(slug, name, description, kind, (int) boards.count()));
+		events.publishEvent(new BoardCreated(board.summary().id()));
 		return board.summary().id();
 	}
 }

@@ -76,6 +76,11 @@ public class DiscussionQueries {
 				topic.locked(), topic.acceptedReplyId(), topic.isHidden(), false);
 	}
 
+	/** The board a thread is in, deleted or not; a thread never changes boards. */
+	public Optional<BoardId> boardOf(TopicId id) {
+		return topics.findById(id.value()).map(Topic::boardId);
+	}
+
 	public Page<ReplyDetails> replies(TopicId topicId, int page, int size) {
 		return replies(topic(topicId), page, size);
 	}

@@ -1,17 +1,14 @@
 package com.forum.trust;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import com.forum.member.Actor;
 import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
+import com.forum.shared.Digests;
 import com.forum.shared.RuleViolationException;
 import com.forum.trust.internal.Offences;
 import org.slf4j.Logger;
@@ -148,13 +145,7 @@ public class PostingTrust {
 	/** The same words, whatever spacing and case they come in. */
 	static String fingerprint(String text) {
 		String normal = text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(normal.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+		return Digests.sha256Hex(normal);
 	}
 
 	/**

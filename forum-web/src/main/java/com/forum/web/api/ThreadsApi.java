@@ -13,8 +13,9 @@ import com.forum.discussion.ReplyDetails;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicDetails;
 import com.forum.discussion.TopicId;
-import com.forum.member.Privilege;
 import com.forum.discussion.TopicSummary;
+import com.forum.member.MemberId;
+import com.forum.member.Privilege;
 import com.forum.reputation.Reputation;
 import com.forum.reputation.Standings;
 import com.forum.web.api.ApiDtos.AcceptAnswerRequest;
@@ -30,12 +31,15 @@ import com.forum.web.api.ApiDtos.ThreadSummaryResponse;
 import com.forum.web.api.ModerationDtos.FlagRequest;
 import com.forum.web.api.ModerationDtos.FlagResponse;
 import com.forum.web.api.ModerationDtos.HideRequest;
+import com.forum.web.cache.CachedPage;
+import com.forum.web.cache.PageTags;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeGate;
 import com.forum.web.security.RequiresPrivilege;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -89,10 +93,13 @@ class ThreadsApi {
 	PageResponse<ThreadSummaryResponse> threads(@RequestParam(required = false) @Positive Long boardId,
 			@Parameter(description = "latest, hot or newest") @RequestParam(defaultValue = "latest") String sort,
 			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, HttpServletRequest request) {
 		BoardId board = boardId == null ? null : new BoardId(boardId);
 		Page<TopicSummary> topics = queries.topics(board, ApiParameters.order(sort), page - 1, size);
-		Standings authors = reputation.standings(topics.map(TopicSummary::authorId).toList());
+		List<MemberId> authorIds = topics.map(TopicSummary::authorId).toList();
+		Standings authors = reputation.standings(authorIds);
+		CachedPage.dependsOn(request,
+				PageTags.of(authorIds, board == null ? PageTags.LATEST : PageTags.board(board)));
 		return PageResponse.of(topics, topic -> mapper.threadSummary(topic, authors));
 	}
 
@@ -181,9 +188,11 @@ class ThreadsApi {
 	@Operation(summary = "Replies in order; deleted replies keep their place without content")
 	PageResponse<ReplyResponse> replies(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
 			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, HttpServletRequest request) {
 		Page<ReplyDetails> replies = queries.replies(new TopicId(id), page - 1, size);
-		Standings authors = reputation.standings(replies.map(ReplyDetails::authorId).toList());
+		List<MemberId> authorIds = replies.map(ReplyDetails::authorId).toList();
+		Standings authors = reputation.standings(authorIds);
+		CachedPage.dependsOn(request, PageTags.of(authorIds, PageTags.topic(new TopicId(id))));
 		return PageResponse.of(replies, reply -> mapper.reply(shownTo(me, reply), authors));
 	}
 

@@ -1,5 +1,6 @@
 package com.forum.web.pages;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.forum.board.BoardCatalog;
@@ -9,12 +10,16 @@ import com.forum.discussion.Discussions;
 import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicOrder;
 import com.forum.discussion.TopicSummary;
+import com.forum.member.MemberId;
 import com.forum.member.PrivilegeRequiredException;
 import com.forum.reputation.Reputation;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
+import com.forum.web.cache.CachedPage;
+import com.forum.web.cache.PageTags;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeGate;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Page;
@@ -55,7 +60,7 @@ class BoardPages {
 
 	@GetMapping("/boards/{slug}")
 	String board(@PathVariable String slug, @RequestParam(defaultValue = "latest") String sort,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
 		BoardSummary board = boards.get(slug);
 		TopicOrder order = order(sort);
 		String sortName = order.name().toLowerCase(Locale.ROOT);
@@ -63,7 +68,9 @@ class BoardPages {
 		model.addAttribute("board", board);
 		model.addAttribute("sort", sortName);
 		model.addAttribute("topics", topics);
-		model.addAttribute("standings", reputation.standings(topics.map(TopicSummary::authorId).toList()));
+		List<MemberId> authors = topics.map(TopicSummary::authorId).toList();
+		model.addAttribute("standings", reputation.standings(authors));
+		CachedPage.dependsOn(request, PageTags.of(authors, PageTags.board(board.id()), PageTags.BOARDS));
 		model.addAttribute("pager", Pager.of(Pages.number(page), topics.getTotalPages(),
 				n -> "/boards/" + board.slug() + "?sort=" + sortName + (n > 1 ? "&page=" + n : "")));
 		return "boards/board";

@@ -6,7 +6,11 @@ import com.forum.board.BoardCatalog;
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.TopicOrder;
 import com.forum.discussion.TopicSummary;
+import com.forum.member.MemberId;
 import com.forum.reputation.Reputation;
+import com.forum.web.cache.CachedPage;
+import com.forum.web.cache.PageTags;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +35,14 @@ class HomeController {
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
+	String home(HttpServletRequest request, Model model) {
 		model.addAttribute("boards", boards.all());
 		model.addAttribute("boardsById", boards.byId());
 		List<TopicSummary> topics = queries.topics(null, TopicOrder.NEWEST, 0, LATEST).getContent();
 		model.addAttribute("topics", topics);
-		model.addAttribute("standings", reputation.standings(topics.stream().map(TopicSummary::authorId).toList()));
+		List<MemberId> authors = topics.stream().map(TopicSummary::authorId).toList();
+		model.addAttribute("standings", reputation.standings(authors));
+		CachedPage.dependsOn(request, PageTags.of(authors, PageTags.LATEST, PageTags.BOARDS));
 		return "home";
 	}
 }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
@@ -35,15 +36,40 @@ class LanguagePages {
 	@PostMapping("/language")
 	RedirectView switchLanguage(@RequestParam("lang") String tag, @RequestParam(name = "next", required = false) String next,
 			@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request, HttpServletResponse response) {
+		Locale language = language(tag);
+		if (member != null) {
+			settings.changeLanguage(member.memberId(), language);
+		}
+		locales.setLocale(request, response, language);
+		return back(next);
+	}
+
+	/**
+	 * A visitor's switch: only the browser remembers it, so it needs no form token, and the pages visitors
+	 * read stay free of one (they are kept and served to every visitor). A member's choice is saved to their
+	 * profile, which takes the posted form; a link here changes nothing for them.
+	 */
+	@GetMapping("/language")
+	RedirectView switchVisitorLanguage(@RequestParam("lang") String tag,
+			@RequestParam(name = "next", required = false) String next, @AuthenticationPrincipal MemberPrincipal member,
+			HttpServletRequest request, HttpServletResponse response) {
+		Locale language = language(tag);
+		if (member == null) {
+			locales.setLocale(request, response, language);
+		}
+		return back(next);
+	}
+
+	private Locale language(String tag) {
 		Locale language = languages.match(Locale.forLanguageTag(tag));
 		if (language == null) {
 			throw new InvalidInputException("lang", "one-of", "must be one of " + languages.supported(),
 					languages.supported().toString());
 		}
-		if (member != null) {
-			settings.changeLanguage(member.memberId(), language);
-		}
-		locales.setLocale(request, response, language);
+		return language;
+	}
+
+	private static RedirectView back(String next) {
 		RedirectView back = new RedirectView(localPath(next), true);
 		back.setExpandUriTemplateVariables(false); // braces in the address are text, not placeholders
 		back.setPropagateQueryParams(false);

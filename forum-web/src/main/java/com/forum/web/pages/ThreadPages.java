@@ -21,6 +21,9 @@ import com.forum.reputation.Reputation;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
+import com.forum.web.cache.CachedPage;
+import com.forum.web.cache.PageTags;
+import com.forum.web.security.ClientAddress;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeGate;
 import com.forum.web.security.RequiresPrivilege;
@@ -58,14 +61,17 @@ class ThreadPages {
 
 	private final Reputation reputation;
 
+	private final ClientAddress addresses;
+
 	ThreadPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links,
-			PrivilegeGate privileges, Reputation reputation) {
+			PrivilegeGate privileges, Reputation reputation, ClientAddress addresses) {
 		this.queries = queries;
 		this.discussions = discussions;
 		this.boards = boards;
 		this.links = links;
 		this.privileges = privileges;
 		this.reputation = reputation;
+		this.addresses = addresses;
 	}
 
 	/** With {@code ?reply=} and no page, sends the reader to the page holding that reply. */
@@ -90,9 +96,13 @@ class ThreadPages {
 		recordView(topicId, viewer, request);
 		addTopic(topic, model);
 		model.addAttribute("replies", replies);
-		model.addAttribute("standings", reputation.standings(Stream
+		List<MemberId> authors = Stream
 			.concat(Stream.of(topic.authorId()), replies.getContent().stream().map(ReplyDetails::authorId))
-			.toList()));
+			.toList();
+		model.addAttribute("standings", reputation.standings(authors));
+		CachedPage.dependsOn(request,
+				PageTags.of(authors, PageTags.topic(topicId), PageTags.board(topic.boardId()), PageTags.BOARDS));
+		CachedPage.onEveryServe(request, again -> recordView(topicId, viewer, again));
 		model.addAttribute("firstNumber", (number - 1) * ThreadLinks.REPLIES_PER_PAGE + 1);
 		model.addAttribute("pager", Pager.of(number, replies.getTotalPages(), n -> ThreadLinks.page(topicId, n)));
 		model.addAttribute("likedTopic", liked(viewer, PostKind.TOPIC, List.of(id)).contains(id));
@@ -225,7 +235,7 @@ class ThreadPages {
 			return;
 		}
 		try {
-			discussions.recordView(topic, viewer.viewerKey(request));
+			discussions.recordView(topic, viewer.viewerKey(request, addresses));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not count a view of thread {}: {}", topic, ex.toString());

@@ -6,12 +6,15 @@ import com.forum.member.Actor;
 import com.forum.member.MemberId;
 import com.forum.member.Privilege;
 import com.forum.reputation.PrivilegeStanding;
+import com.forum.shared.Digests;
 import com.forum.shared.PermissionDeniedException;
+import com.forum.web.security.ClientAddress;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeDenial;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Who is looking at a page, and which buttons to offer them. These only decide what to show; the
@@ -114,8 +117,16 @@ public record Viewer(MemberPrincipal member, PrivilegeStanding standing) {
 		return member == null ? null : member.actor();
 	}
 
-	/** Counts a thread view once per member, or once per browser session for anonymous visitors. */
-	String viewerKey(jakarta.servlet.http.HttpServletRequest request) {
-		return member != null ? "m:" + member.memberId() : "s:" + request.getSession(true).getId();
+	/**
+	 * Counts a thread view once per member, or once per address and browser for a visitor. Not per session:
+	 * a visitor's reading starts none (one per request from a client that keeps no cookies), and a client
+	 * dropping its cookies counts no more than one that keeps them. Only a digest is kept.
+	 */
+	String viewerKey(jakarta.servlet.http.HttpServletRequest request, ClientAddress addresses) {
+		if (member != null) {
+			return "m:" + member.memberId();
+		}
+		String browser = request.getHeader(HttpHeaders.USER_AGENT);
+		return "a:" + Digests.sha256Hex(addresses.of(request) + "|" + (browser == null ? "" : browser)).substring(0, 32);
 	}
 }

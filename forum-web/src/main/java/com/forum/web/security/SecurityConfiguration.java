@@ -114,6 +114,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(reading("/leaderboards", "/badges")).permitAll()
 				.requestMatchers(reading("/", "/boards/*", "/threads/*", "/threads/*/history", "/search", "/members/*",
+						"/language",
 						"/privileges",
 						"/login", "/register", "/register/sent", "/account/confirm", "/password/forgot", "/password/reset",
 						"/image-proxy",

@@ -1,6 +1,7 @@
 package com.forum.web.i18n;
 
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.forum.member.MemberDirectory;
@@ -10,6 +11,7 @@ import com.forum.web.ApiClient.Member;
 import com.forum.web.Browser;
 import com.forum.web.IntegrationTest;
 import com.forum.web.Outbox;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +58,29 @@ class LanguageIntegrationTest {
 
 		// the cookie outranks the browser's own list
 		assertThat(lang(browser.get("/petitions"))).isEqualTo("zh-CN");
+	}
+
+	@Test
+	void aVisitorSwitchesWithoutAFormTokenAndAMembersLinkChangesNothing() {
+		Browser visitor = new Browser(port).speaking("en");
+		String form = Jsoup.parse(visitor.get("/").body()).select("form.lang-switch").outerHtml();
+		assertThat(form).contains("method=\"get\"").doesNotContain("_csrf");
+
+		HttpResponse<String> switched = visitor.get("/language?lang=zh-CN&next=" + enc("/boards/hyperos"));
+		assertThat(switched.statusCode()).isEqualTo(302);
+		assertThat(switched.headers().firstValue("Location").orElseThrow()).endsWith("/boards/hyperos");
+		assertThat(lang(visitor.get("/"))).isEqualTo("zh-CN");
+		assertThat(visitor.get("/language?lang=xx").statusCode()).isEqualTo(400);
+		assertThat(visitor.get("/language?lang=en&next=" + enc("//evil.example/")).headers().firstValue("Location")
+			.orElseThrow()).matches("https?://127\\.0\\.0\\.1:\\d+/");
+
+		Member member = new ApiClient(port).newMember("linked");
+		Browser signedIn = new Browser(port).speaking("en").signIn(member);
+		assertThat(Jsoup.parse(signedIn.get("/").body()).select("form.lang-switch").attr("method")).isEqualTo("post");
+		assertThat(signedIn.get("/language?lang=zh-CN").statusCode()).isEqualTo(302);
+		assertThat(lang(signedIn.get("/"))).isEqualTo("en");
+		assertThat(settings.preferences(directory.profile(member.username()).id()).language()).isNotEqualTo(
+				Locale.forLanguageTag("zh-CN"));
 	}
 
 	@Test

@@ -111,6 +111,17 @@ public class ApiClient {
 		}
 	}
 
+	/** Starts a thread on the board with this slug, as {@code author}, and returns its id. */
+	public long startThread(Member author, String board, String title, String body) {
+		long boardId = get("/api/v1/boards/" + board, null).json().get("id").asLong();
+		Response created = post("/api/v1/threads", Map.of("boardId", boardId, "title", title, "body", body),
+				author.token());
+		if (created.status() != 201) {
+			throw new IllegalStateException("thread not started: " + created.status() + " " + created.body());
+		}
+		return created.json().get("id").asLong();
+	}
+
 	public String page(String path) {
 		return send("GET", path, null, null, "text/html").body();
 	}

@@ -199,10 +199,6 @@ class ThreadLifecycleIntegrationTest {
 	}
 
 	private long start(Member author, String board, String title, String body) {
-		long boardId = api.get("/api/v1/boards/" + board, null).json().get("id").asLong();
-		Response created = api.post("/api/v1/threads", Map.of("boardId", boardId, "title", title, "body", body),
-				author.token());
-		assertThat(created.status()).isEqualTo(201);
-		return created.json().get("id").asLong();
+		return api.startThread(author, board, title, body);
 	}
 }

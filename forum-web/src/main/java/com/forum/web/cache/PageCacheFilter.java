@@ -31,7 +31,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 		}
 		String key = cache.key(request);
 		KeptPage kept = cache.fresh(key);
-		if (kept != null) {
+		if (kept != null && kept.acceptableTo(request)) {
 			kept.serve(request, response);
 			return;
 		}

@@ -36,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class PageCacheIntegrationTest {
 
-	private final HttpClient visitor = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	int port;
 
@@ -87,14 +85,23 @@ class PageCacheIntegrationTest {
 
 		Browser signedIn = new Browser(port).signIn(member);
 		HttpResponse<String> memberPage = signedIn.get("/threads/" + thread);
-		HttpResponse<String> chinese = send(HttpRequest.newBuilder(uri("/threads/" + thread))
-			.header("Accept-Language", "zh-CN")
-			.build());
+		HttpResponse<String> chinese = new Browser(port).speaking("zh-CN").get("/threads/" + thread);
 
 		assertThat(memberPage.headers().firstValue(PageCache.HEADER)).isEmpty();
 		assertThat(memberPage.body()).contains(member.username()).contains("_csrf");
 		assertThat(chinese.headers().firstValue(PageCache.HEADER)).isEmpty();
 		assertThat(chinese.headers().firstValue("Content-Language")).contains("zh-CN");
+	}
+
+	@Test
+	void aKeptPageIsServedOnlyToWhoAcceptsItsType() {
+		long thread = start(api.newMember("typed"), "hyperos", "JSON for programs", "Body.");
+		keep("/api/v1/threads/" + thread + "/replies");
+
+		HttpResponse<String> asPage = new Browser(port).get("/api/v1/threads/" + thread + "/replies");
+
+		assertThat(asPage.headers().firstValue(PageCache.HEADER)).isEmpty();
+		assertThat(asPage.headers().firstValue("Content-Type").orElse("")).doesNotStartWith("application/json");
 	}
 
 	@Test
@@ -261,32 +268,18 @@ class PageCacheIntegrationTest {
 		return Jsoup.parse(page).select("span.level").eachAttr("title");
 	}
 
+	/** A visitor who keeps no cookies and takes any type (pages and JSON alike). */
 	private HttpResponse<String> visit(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).build());
-	}
-
-	private HttpResponse<String> send(HttpRequest request) {
 		try {
-			return visitor.send(request, HttpResponse.BodyHandlers.ofString());
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(api.base() + path)).build(), HttpResponse.BodyHandlers.ofString());
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(path, ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private URI uri(String path) {
-		return URI.create(api.base() + path);
 	}
 
 	private long start(Member author, String board, String title, String body) {
-		long boardId = api.get("/api/v1/boards/" + board, null).json().get("id").asLong();
-		return api.post("/api/v1/threads", Map.of("boardId", boardId, "title", title, "body", body), author.token())
-			.json()
-			.get("id")
-			.asLong();
+		return api.startThread(author, board, title, body);
 	}
 }

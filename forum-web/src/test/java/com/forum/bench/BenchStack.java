@@ -70,15 +70,32 @@ final class BenchStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the application jar and waits until it serves its home page; the time from launching the JVM
-	 * to that first answer is the cold start.
+	 * Starts the application and waits until it serves its home page; the time from launching the JVM to that
+	 * first answer is the cold start. The JVM runs the extracted jar with its AOT cache (see {@link AotCache}),
+	 * as a deployment would: the first start of a new jar is a training run that makes the cache, not measured.
 	 */
 	void startApp(List<String> arguments) throws IOException, InterruptedException {
+		AotCache cache = AotCache.of(root.resolve("app"), jar, jvmOptions);
+		Path extracted = cache.extractedJar(jar);
+		if (!cache.trained()) {
+			log.info("Training the JVM's AOT cache for this build of the app (once per build) in " + cache.dir());
+			launch(extracted, cache.trainingOptions(), arguments);
+			stopApp(); // the JVM writes the cache as it exits
+			if (!cache.finishTraining()) {
+				log.warn("The training run wrote no AOT cache; the app starts without one");
+			}
+		}
+		coldStart = launch(extracted, cache.trained() ? cache.useOptions() : List.of(), arguments);
+	}
+
+	private Duration launch(Path extractedJar, List<String> aotOptions, List<String> arguments)
+			throws IOException, InterruptedException {
 		port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+		command.addAll(aotOptions);
+		command.addAll(List.of("-jar", extractedJar.toString(), "--server.port=" + port,
 				"--spring.config.additional-location=optional:file:config/bench/bench-app.yml"));
 		services.connectionProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
 		command.addAll(arguments);
@@ -98,8 +115,7 @@ final class BenchStack implements AutoCloseable {
 					.timeout(Duration.ofSeconds(2))
 					.build(), HttpResponse.BodyHandlers.discarding());
 				if (home.statusCode() == 200) {
-					coldStart = Duration.ofNanos(System.nanoTime() - started);
-					return;
+					return Duration.ofNanos(System.nanoTime() - started);
 				}
 			}
 			catch (IOException notYet) {
@@ -131,7 +147,8 @@ final class BenchStack implements AutoCloseable {
 	void stopApp() throws InterruptedException {
 		if (app != null && app.isAlive()) {
 			app.destroy(); // SIGTERM: a graceful shutdown, as a deployment would stop it
-			if (!app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+			// minutes, not seconds: a training run assembles the AOT cache on its way out (about 20 s here)
+			if (!app.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
 				app.destroyForcibly().waitFor();
 			}
 		}

@@ -41,7 +41,7 @@ record Report(Volume volume, Duration coldStart, Map<String, Long> atRest, Map<S
 					r.connections(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.errors(),
 					r.appCpuSecondsPerThousand()));
 		}
-		md.append(String.format(Locale.ROOT, "%nCold start of the app: %.1f s (launching the JVM to the first page).%n%n",
+		md.append(String.format(Locale.ROOT, "%nCold start of the app: %.1f s (launching the JVM to the first page; the extracted jar with the JVM AOT cache of a training start of this build).%n%n",
 				coldStart.toMillis() / 1000.0));
 		md.append("| process | resident at rest MB | resident after the runs MB |\n| --- | ---: | ---: |\n");
 		long restTotal = 0;

@@ -56,6 +56,9 @@ public final class LocalServices {
 
 	private LocalRedis redis;
 
+	/** Done when Elasticsearch answers (at once when attached to running services). */
+	private volatile CompletableFuture<Void> elasticsearchStarted = CompletableFuture.completedFuture(null);
+
 	private boolean stopped;
 
 	private LocalServices(boolean owner, Layout layout, int postgresPort, int redisPort,
@@ -93,7 +96,7 @@ public final class LocalServices {
 		if (services.isAttached()) {
 			throw new IllegalStateException("The services in " + dataDir + " belong to another process");
 		}
-		return services;
+		return services.awaitElasticsearch();
 	}
 
 	/** Where Elasticsearch keeps its data: under the data directory, or moved out of it (see {@link Layout}). */
@@ -101,12 +104,14 @@ public final class LocalServices {
 		return layout.esData();
 	}
 
+	/** Elasticsearch once it answers: whoever asks for it directly means to use it. */
 	public LocalElasticsearch elasticsearch() {
+		awaitElasticsearch();
 		return elasticsearch;
 	}
 
 	public String elasticsearchUrl() {
-		return elasticsearch.url();
+		return elasticsearch().url();
 	}
 
 	public String jdbcUrl() {
@@ -139,7 +144,7 @@ public final class LocalServices {
 		properties.put("spring.datasource.password", LocalPostgres.PASSWORD);
 		properties.put("spring.data.redis.host", "127.0.0.1");
 		properties.put("spring.data.redis.port", redisPort);
-		properties.put("forum.search.url", elasticsearchUrl());
+		properties.put("forum.search.url", elasticsearch.url()); // known before it answers
 		return properties;
 	}
 
@@ -228,26 +233,47 @@ public final class LocalServices {
 		}
 	}
 
+	/**
+	 * Starts PostgreSQL and Redis, and Elasticsearch alongside: it takes seconds where the others take
+	 * milliseconds, and the application needs it only once its context is built, so the JVM builds the
+	 * context meanwhile (see {@link #awaitElasticsearch()}).
+	 */
 	private static LocalServices start(Layout layout, int pgPort, int redisPort, int esPort, int transportPort,
 			LocalServicesProperties properties, Log log) {
 		LocalServices services = new LocalServices(true, layout, pgPort, redisPort,
 				layout.elasticsearch(properties, esPort, transportPort), log);
 		LocalProcesses.writeNumber(layout.run("owner.pid"), ProcessHandle.current().pid());
 		try {
-			// Elasticsearch takes seconds, the others milliseconds: start it first, in parallel
-			CompletableFuture<Void> elasticsearch = CompletableFuture.runAsync(() -> services.startElasticsearch(log),
+			services.elasticsearchStarted = CompletableFuture.runAsync(() -> services.startElasticsearch(log),
 					runnable -> Thread.ofPlatform().name("local-elasticsearch-start").daemon().start(runnable));
 			services.startPostgres(log);
 			services.startRedis(log);
-			elasticsearch.join();
 			return services;
 		}
 		catch (RuntimeException | IOException ex) {
-			services.stop();
-			Throwable cause = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
-			throw new IllegalStateException("Could not start the local services (" + LocalServicesProperties.PREFIX
-					+ ".enabled=true): " + cause.getMessage(), cause);
+			throw services.failedToStart(ex);
 		}
+	}
+
+	/**
+	 * Waits until Elasticsearch answers, which it may not yet do when {@link #startOrAttach} returns. A
+	 * failure to start stops every service, as a failure of the others does.
+	 */
+	public LocalServices awaitElasticsearch() {
+		try {
+			elasticsearchStarted.join();
+			return this;
+		}
+		catch (RuntimeException ex) {
+			throw failedToStart(ex);
+		}
+	}
+
+	private IllegalStateException failedToStart(Exception ex) {
+		stop();
+		Throwable cause = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+		return new IllegalStateException("Could not start the local services (" + LocalServicesProperties.PREFIX
+				+ ".enabled=true): " + cause.getMessage(), cause);
 	}
 
 	private void startPostgres(Log log) throws IOException {

@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplicationShutdownHandlers;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -51,8 +52,38 @@ public class LocalServicesEnvironmentPostProcessor implements EnvironmentPostPro
 		// run concurrently with the close and pull the database away from a context still shutting down).
 		SpringApplication.getShutdownHandlers().add(STOP);
 		application.addListeners(new StopAfterLogging());
+		application.addInitializers(context -> context.getBeanFactory()
+			.registerSingleton(AwaitElasticsearch.class.getName(), new AwaitElasticsearch(services)));
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE, services.connectionProperties()));
+	}
+
+	/**
+	 * Elasticsearch starts while the context is built (half of a start, in parallel); it has to answer
+	 * before anything starts: the web server, the scheduled jobs, the start-up check of the search
+	 * indexes. The first lifecycle phase is before all of them.
+	 */
+	private record AwaitElasticsearch(LocalServices services) implements SmartLifecycle {
+
+		@Override
+		public void start() {
+			services.awaitElasticsearch();
+		}
+
+		@Override
+		public void stop() {
+			// the services stop after the context has closed (STOP)
+		}
+
+		@Override
+		public boolean isRunning() {
+			return false; // started once, nothing to stop
+		}
+
+		@Override
+		public int getPhase() {
+			return Integer.MIN_VALUE;
+		}
 	}
 
 	/**

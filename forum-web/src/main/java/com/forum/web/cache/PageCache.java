@@ -174,15 +174,6 @@ public class PageCache {
 		}
 	}
 
-	/** Forgets every kept page of this node. */
-	public void clear() {
-		pages.invalidateAll();
-	}
-
-	long size() {
-		return pages.estimatedSize();
-	}
-
 	/** Once a minute at most: every request would log it while Redis is away. */
 	private void unavailable(RuntimeException ex) {
 		long now = System.nanoTime();

@@ -26,6 +26,7 @@ import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicStarted;
 import com.forum.points.Account;
 import com.forum.points.LedgerPosted;
+import com.forum.shared.DomainEvent;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -58,71 +59,31 @@ class PageCacheInvalidation {
 		this.discussions = discussions;
 	}
 
-	@EventListener
-	void on(TopicStarted event) {
-		boards.put(event.topicId(), Optional.of(event.boardId()));
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(TopicChanged event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(TopicDeleted event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(ReplyPosted event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(ReplyChanged event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(AnswerAccepted event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(PostLiked event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(PostHidden event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(PostRestored event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(PostModerated event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(PostFlagged event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(FlagResolved event) {
-		topicChanged(event.topicId());
-	}
-
-	@EventListener
-	void on(RevisionHidden event) {
-		Optional<TopicId> topic = event.kind() == PostKind.TOPIC ? Optional.of(new TopicId(event.postId()))
-				: discussions.replySnapshot(new ReplyId(event.postId())).map(ReplySnapshot::topicId);
+	/** A change to a thread or a post in it, reply counts and likes included. */
+	@EventListener({ TopicStarted.class, TopicChanged.class, TopicDeleted.class, ReplyPosted.class,
+			ReplyChanged.class, AnswerAccepted.class, PostLiked.class, PostHidden.class, PostRestored.class,
+			PostModerated.class, PostFlagged.class, FlagResolved.class, RevisionHidden.class })
+	void on(DomainEvent event) {
+		Optional<TopicId> topic = switch (event) {
+			case TopicStarted e -> {
+				boards.put(e.topicId(), Optional.of(e.boardId()));
+				yield Optional.of(e.topicId());
+			}
+			case TopicChanged e -> Optional.of(e.topicId());
+			case TopicDeleted e -> Optional.of(e.topicId());
+			case ReplyPosted e -> Optional.of(e.topicId());
+			case ReplyChanged e -> Optional.of(e.topicId());
+			case AnswerAccepted e -> Optional.of(e.topicId());
+			case PostLiked e -> Optional.of(e.topicId());
+			case PostHidden e -> Optional.of(e.topicId());
+			case PostRestored e -> Optional.of(e.topicId());
+			case PostModerated e -> Optional.of(e.topicId());
+			case PostFlagged e -> Optional.of(e.topicId());
+			case FlagResolved e -> Optional.of(e.topicId());
+			case RevisionHidden e -> e.kind() == PostKind.TOPIC ? Optional.of(new TopicId(e.postId()))
+					: discussions.replySnapshot(new ReplyId(e.postId())).map(ReplySnapshot::topicId);
+			default -> Optional.empty();
+		};
 		topic.ifPresent(this::topicChanged);
 	}
 

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxQueryLength longest search text accepted
  * @param restoreCheckInterval how often each node checks that the indexes exist, rebuilding a missing
  *     one from the database (and once at start-up)
+ * @param indexingConcurrency index writes run at once on each node; writes arriving meanwhile are
+ *     sent together in one bulk request when the one before returns
  */
 @Validated
 @ConfigurationProperties("forum.search")
@@ -33,7 +35,8 @@ public record SearchProperties(@DefaultValue("http://127.0.0.1:9200") @NotBlank 
 		@DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration responseTimeout,
 		@DefaultValue("200") @Positive int maxQueryLength,
-		@DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration restoreCheckInterval) {
+		@DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration restoreCheckInterval,
+		@DefaultValue("16") @Positive int indexingConcurrency) {
 
 	/** The alias every read and write goes through; a rebuild swaps the index behind it. */
 	public String postsAlias() {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 
+import com.forum.shared.ListenerLane;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
@@ -16,9 +17,9 @@ import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -28,7 +29,6 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalApplicationListenerMethodAdapter;
@@ -106,93 +106,41 @@ class EventDeliveryConfiguration {
 		};
 	}
 
-	/** Where listeners run (every {@code @ApplicationModuleListener} is {@code @Async}). */
-	@Bean
-	ListenerExecution listenerExecution(ObjectProvider<EventDeliveryProperties> properties) {
-		return new ListenerExecution(properties);
-	}
+	/** The lane a listener runs on unless it names another with {@code @Async}. */
+	static final String DEFAULT_LANE = "eventListeners";
 
 	/**
-	 * Runs at most {@code listener-concurrency} deliveries at once, which leaves database connections
-	 * for requests, and queues the rest: handing a delivery over never blocks. An executor that blocks
-	 * the hand-over while all its slots are busy (Boot's, given a concurrency limit) deadlocks: a
-	 * listener that publishes an event (the notifier queues mail) hands that event's deliveries over
-	 * from its own slot, once its transaction has committed, so as soon as every slot is taken by such
-	 * a listener, each waits for a slot only the others could free, and the node delivers nothing any
-	 * more. Queuing is safe: every delivery is recorded before it is handed over, and one left waiting
-	 * longer than {@code stuck-after} is retried like a stuck one.
-	 * <p>
-	 * It stops after the web server (lower phase than its graceful shutdown and stop), finishing what
-	 * was handed over, within a bound; whatever is left is owed in the registry.
+	 * The default lane: {@code listener-concurrency} deliveries at once, which leaves database
+	 * connections for requests, the rest queued (see {@link ListenerLane} for why handing over never
+	 * blocks).
 	 */
-	static final class ListenerExecution implements AsyncConfigurer, SmartLifecycle {
+	@Bean(DEFAULT_LANE)
+	ListenerLane eventListeners(EventDeliveryProperties properties, Clock clock) {
+		return new ListenerLane("event-listener", properties.listenerConcurrency(), clock);
+	}
 
-		private final ObjectProvider<EventDeliveryProperties> properties;
+	/** Where listeners run (every {@code @ApplicationModuleListener} is {@code @Async}). */
+	@Bean
+	static AsyncConfigurer listenerExecution(BeanFactory beans) {
+		return new AsyncConfigurer() {
 
-		private ThreadPoolTaskExecutor executor;
-
-		private volatile boolean running;
-
-		ListenerExecution(ObjectProvider<EventDeliveryProperties> properties) {
-			this.properties = properties;
-		}
-
-		/** Made on first use: Spring asks for it lazily, and the properties are bound by then. */
-		@Override
-		public synchronized Executor getAsyncExecutor() {
-			if (executor == null) {
-				int concurrency = properties.getObject().listenerConcurrency();
-				ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-				pool.setCorePoolSize(concurrency);
-				pool.setMaxPoolSize(concurrency);
-				pool.setVirtualThreads(true);
-				pool.setThreadNamePrefix("event-listener-");
-				pool.setWaitForTasksToCompleteOnShutdown(true);
-				pool.setAwaitTerminationSeconds(30);
-				pool.initialize();
-				executor = pool;
+			/** Looked up on first use: Spring asks for the executor lazily, when the lane can be made. */
+			@Override
+			public Executor getAsyncExecutor() {
+				return beans.getBean(DEFAULT_LANE, ListenerLane.class);
 			}
-			return executor;
-		}
 
-		/**
-		 * A failed listener is already logged by Modulith and recorded with its error for the retry
-		 * job; the default handler would log every failed attempt again at error level with a stack
-		 * trace.
-		 */
-		@Override
-		public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
-			return (failure, method, arguments) -> LoggerFactory.getLogger(method.getDeclaringClass())
-				.debug("{} failed and will be retried", method, failure);
-		}
-
-		@Override
-		public void start() {
-			running = true;
-		}
-
-		@Override
-		public void stop() {
-			ThreadPoolTaskExecutor pool;
-			synchronized (this) {
-				pool = executor;
+			/**
+			 * A failed listener is already logged by Modulith and recorded with its error for the retry
+			 * job; the default handler would log every failed attempt again at error level with a stack
+			 * trace.
+			 */
+			@Override
+			public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
+				return (failure, method, arguments) -> LoggerFactory.getLogger(method.getDeclaringClass())
+					.debug("{} failed and will be retried", method, failure);
 			}
-			if (pool != null) {
-				pool.shutdown();
-			}
-			running = false;
-		}
-
-		@Override
-		public boolean isRunning() {
-			return running;
-		}
-
-		/** The web server stops its graceful shutdown at DEFAULT_PHASE - 1024 and itself at - 2048. */
-		@Override
-		public int getPhase() {
-			return SmartLifecycle.DEFAULT_PHASE - 4096;
-		}
+		};
 	}
 
 	static final class FailureRecorder implements MethodInterceptor {

@@ -2,11 +2,17 @@ package com.forum.shared.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import com.forum.shared.ListenerLane;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.modulith.events.CompletedEventPublications;
@@ -25,7 +31,10 @@ import org.springframework.stereotype.Component;
  * <li>publications stuck in delivery longer than {@code stuck-after} (their node died, or the
  * database was away when they finished) are marked failed. Modulith's own staleness monitor is not
  * used: it measures from the original publication date, so a publication resubmitted long after it
- * was first published would be declared stale again at once and delivered twice in parallel;</li>
+ * was first published would be declared stale again at once and delivered twice in parallel. Nor is
+ * a publication taken for stuck while it may merely wait in this node's queues behind a backlog: the
+ * limit is counted back from the hand-over of the oldest delivery still queued or running here, if
+ * that is earlier than now;</li>
  * <li>failed publications that reached the retry bound are moved out of the registry into
  * {@code event_publication_abandoned}, where admins see and resubmit them, so they neither retry
  * forever nor hold up the ones behind them;</li>
@@ -51,8 +60,12 @@ class EventDeliveryRetries implements SchedulingConfigurer {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ListenerLane> lanes;
+
 	EventDeliveryRetries(NamedParameterJdbcTemplate jdbc, FailedEventPublications failed,
-			CompletedEventPublications completed, EventDeliveryProperties properties, Clock clock) {
+			CompletedEventPublications completed, EventDeliveryProperties properties, Clock clock,
+			ObjectProvider<ListenerLane> lanes) {
+		this.lanes = lanes;
 		this.jdbc = jdbc;
 		this.failed = failed;
 		this.completed = completed;
@@ -95,11 +108,26 @@ class EventDeliveryRetries implements SchedulingConfigurer {
 	}
 
 	private int markStuckAsFailed(Instant now) {
+		Instant before = stuckBefore(now, lanes.orderedStream().toList(), properties.stuckAfter());
 		return jdbc.update("""
 				update event_publication set status = 'FAILED'
 				where completion_date is null and status in ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')
 				  and coalesce(last_resubmission_date, publication_date) < :before""",
-				new MapSqlParameterSource("before", Timestamp.from(now.minus(properties.stuckAfter()))));
+				new MapSqlParameterSource("before", Timestamp.from(before)));
+	}
+
+	/**
+	 * Publications older than this count as stuck: {@code stuckAfter} back from now, or from the
+	 * hand-over of the oldest delivery still queued or running on this node's lanes if that is
+	 * earlier, since a publication handed over after it may be waiting in a queue here.
+	 */
+	static Instant stuckBefore(Instant now, List<ListenerLane> lanes, Duration stuckAfter) {
+		Instant oldestHere = lanes.stream()
+			.flatMap(lane -> lane.oldestUnfinished().stream())
+			.filter(handedOver -> handedOver.isBefore(now))
+			.min(Comparator.naturalOrder())
+			.orElse(now);
+		return oldestHere.minus(stuckAfter);
 	}
 
 	private int abandonExhausted(Instant now) {

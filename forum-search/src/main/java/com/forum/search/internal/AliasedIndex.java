@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,9 @@ final class AliasedIndex {
 	/** Lets searches that resolved the alias just before the swap finish on the old index before it goes. */
 	private static final Duration OLD_INDEX_GRACE = Duration.ofSeconds(1);
 
+	/** Writes of concurrent callers sent in one bulk request; each is sent twice, see {@link #write}. */
+	private static final int MAX_OPERATIONS_PER_REQUEST = 500;
+
 	private final ElasticsearchClient client;
 
 	private final String alias;
@@ -69,6 +73,8 @@ final class AliasedIndex {
 
 	/** The names this class gives indices, and only those: other installations may share the cluster. */
 	private final Pattern ownIndices;
+
+	private final GroupedWrites writes = new GroupedWrites(this::send, MAX_OPERATIONS_PER_REQUEST);
 
 	/**
 	 * @param settings class-path location of the index settings and mappings
@@ -92,27 +98,33 @@ final class AliasedIndex {
 	}
 
 	/**
-	 * Writes through the live alias and, if a rebuild runs, its alias, in one request. A version
-	 * conflict means a newer state is there already and counts as done.
+	 * Writes through the live alias and, if a rebuild runs, its alias, in one request, together with
+	 * the writes of other callers meanwhile (see {@link GroupedWrites}). A version conflict means a
+	 * newer state is there already and counts as done.
 	 */
 	void write(List<BulkOperation> operations) throws IOException {
-		if (operations.isEmpty()) {
-			return;
-		}
+		writes.write(operations);
+	}
+
+	/** One bulk request for the writes of any number of callers: for each operation, why it failed, or null. */
+	private List<IOException> send(List<BulkOperation> operations) throws IOException {
 		List<BulkOperation> both = new ArrayList<>(operations);
 		operations.forEach(operation -> both.add(to(rebuildAlias, operation)));
 		BulkResponse response = client.bulk(b -> b.index(alias).requireAlias(true).operations(both));
+		List<IOException> failures = new ArrayList<>(Collections.nCopies(operations.size(), null));
 		if (!response.errors()) {
-			return;
+			return failures;
 		}
 		List<BulkResponseItem> items = response.items();
 		for (int i = 0; i < items.size(); i++) {
 			boolean toRebuild = i >= operations.size();
 			BulkResponseItem item = items.get(i);
-			if (failed(item) && !(toRebuild && aliasMissing(item))) {
-				throw failure(item, toRebuild ? rebuildAlias : alias);
+			int operation = i % operations.size();
+			if (failed(item) && !(toRebuild && aliasMissing(item)) && failures.get(operation) == null) {
+				failures.set(operation, failure(item, toRebuild ? rebuildAlias : alias));
 			}
 		}
+		return failures;
 	}
 
 	/** Rebuilds the index from the database; waits while another rebuild of it runs. */

@@ -13,6 +13,7 @@ import com.forum.petition.PetitionVotesCounted;
 import com.forum.shared.DomainEvent;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
@@ -37,16 +38,19 @@ public class PetitionIndexer {
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(PetitionSubmitted event) throws IOException {
 		handle(event);
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(PetitionStatusChanged event) throws IOException {
 		handle(event);
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(PetitionVotesCounted event) throws IOException {
 		handle(event);
 	}

@@ -21,6 +21,7 @@ import com.forum.discussion.TopicStarted;
 import com.forum.shared.DomainEvent;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
@@ -43,37 +44,44 @@ public class PostIndexer {
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(TopicStarted event) throws IOException {
 		handle(event);
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(TopicChanged event) throws IOException {
 		handle(event);
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(TopicDeleted event) throws IOException {
 		handle(event);
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(ReplyPosted event) throws IOException {
 		handle(event);
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(ReplyChanged event) throws IOException {
 		handle(event);
 	}
 
 	/** A post hidden pending review leaves the index as a deleted one does; kept, it comes back. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(PostHidden event) throws IOException {
 		handle(event);
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(PostRestored event) throws IOException {
 		handle(event);
 	}

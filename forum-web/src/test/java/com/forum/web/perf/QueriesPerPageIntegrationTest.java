@@ -3,6 +3,7 @@ package com.forum.web.perf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -44,6 +45,9 @@ class QueriesPerPageIntegrationTest {
 
 	/** The most statements any of these pages may take; what each takes today is in the failure message. */
 	static final int BOUND = 15;
+
+	/** The most statements posting a reply may take in its request; it takes 16 today. */
+	static final int REPLY_BOUND = 18;
 
 	@Autowired
 	WebApplicationContext context;
@@ -105,6 +109,35 @@ class QueriesPerPageIntegrationTest {
 		assertSameBoundedCount("/petitions?board=" + slug(few), "/petitions?board=" + slug(many));
 		assertSameBoundedCount("/api/v1/petitions?boardId=" + few.value(),
 				"/api/v1/petitions?boardId=" + many.value());
+	}
+
+	/**
+	 * Posting is the write path's hot spot: its request checks the author's standing and trust, writes
+	 * the reply with its event publications and answers with the reply. What listeners do later runs on
+	 * other threads and is not counted here.
+	 */
+	@Test
+	void postingAReplyTakesABoundedNumberOfStatements() {
+		TopicId topic = thread(2);
+		SeededMember replier = SeededMember.create(jdbc, "replier", "MEMBER", "none");
+		postReply(topic, replier, "A first reply, so that what is loaded once is loaded " + tag());
+
+		List<String> statements = StatementCounter.during(() -> postReply(topic, replier, "And a second " + tag()));
+
+		assertThat(statements).as("statements of posting a reply:%n%s", String.join("\n", statements))
+			.hasSizeLessThanOrEqualTo(REPLY_BOUND);
+	}
+
+	private void postReply(TopicId topic, SeededMember member, String body) {
+		try {
+			mvc.perform(post("/api/v1/threads/" + topic.value() + "/replies")
+				.header("Authorization", "Bearer " + member.token())
+				.contentType("application/json")
+				.content("{\"body\":\"" + body + "\"}")).andExpect(status().isCreated());
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private void assertSameBoundedCount(String few, String many) {

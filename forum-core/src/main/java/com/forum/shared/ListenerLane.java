@@ -26,16 +26,21 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * does not take a delivery that is merely queued here for one that died with its node.
  * <p>
  * It stops after the web server (lower phase than its graceful shutdown and stop), finishing what was
- * handed over, within a bound; whatever is left is owed in the registry.
+ * handed over, within a bound; whatever is left is owed in the registry. Started again (a paused
+ * context resumed), it runs on fresh threads.
  */
 public final class ListenerLane implements AsyncTaskExecutor, SmartLifecycle {
 
 	/** The web server stops its graceful shutdown at DEFAULT_PHASE - 1024 and itself at - 2048. */
 	private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-	private final ThreadPoolTaskExecutor pool;
+	private final String name;
+
+	private final int concurrency;
 
 	private final Clock clock;
+
+	private volatile ThreadPoolTaskExecutor pool;
 
 	/** Hand-over time of every delivery queued or running, in hand-over order. */
 	private final ConcurrentSkipListMap<Long, Instant> unfinished = new ConcurrentSkipListMap<>();
@@ -45,7 +50,13 @@ public final class ListenerLane implements AsyncTaskExecutor, SmartLifecycle {
 	private volatile boolean running;
 
 	public ListenerLane(String name, int concurrency, Clock clock) {
+		this.name = name;
+		this.concurrency = concurrency;
 		this.clock = clock;
+		this.pool = threads();
+	}
+
+	private ThreadPoolTaskExecutor threads() {
 		ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
 		threads.setCorePoolSize(concurrency);
 		threads.setMaxPoolSize(concurrency);
@@ -54,7 +65,7 @@ public final class ListenerLane implements AsyncTaskExecutor, SmartLifecycle {
 		threads.setWaitForTasksToCompleteOnShutdown(true);
 		threads.setAwaitTerminationSeconds(30);
 		threads.initialize();
-		this.pool = threads;
+		return threads;
 	}
 
 	@Override
@@ -88,12 +99,15 @@ public final class ListenerLane implements AsyncTaskExecutor, SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (pool.getThreadPoolExecutor().isShutdown()) {
+			pool = threads();
+		}
 		running = true;
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		pool.shutdown();
 		running = false;
 	}

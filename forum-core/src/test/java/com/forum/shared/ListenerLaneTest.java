@@ -97,6 +97,18 @@ class ListenerLaneTest {
 		assertThat(lane.isRunning()).isFalse();
 	}
 
+	@Test
+	void aLaneStartedAgainAfterStoppingDeliversAgain() throws InterruptedException {
+		lane.stop();
+		lane.start();
+		CountDownLatch delivered = new CountDownLatch(1);
+
+		lane.execute(delivered::countDown);
+
+		assertThat(delivered.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(lane.isRunning()).isTrue();
+	}
+
 	private void awaitCount(int count) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 		while (lane.unfinishedCount() != count && System.nanoTime() < deadline) {

@@ -10,7 +10,6 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 
 /**
@@ -64,8 +63,12 @@ final class ReactionGate implements Executor {
 		}
 	}
 
-	/** Puts the gate in front of the executor of the application's {@link AsyncConfigurer}. */
-	@Configuration(proxyBeanMethods = false)
+	/**
+	 * Puts the gate in front of the executor of the application's {@link AsyncConfigurer}. Not a
+	 * {@code @Configuration}: the application's component scan covers this package on the test class
+	 * path, and would put the gate in front of every test context and of {@code ./forum start}; only
+	 * the benchmark that names it gets it.
+	 */
 	static class Wiring {
 
 		@Bean

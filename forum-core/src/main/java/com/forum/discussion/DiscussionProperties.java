@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param viewWindow a viewer counts once per thread within this window
  * @param viewFlushInterval how often buffered views are written to the database
  * @param maxFlagNoteLength longest note a flag or a hidden post's reason takes; the column holds 500
+ * @param hotListWindow the threads started this long ago at most make the "hot this week" list
  */
 @Validated
 @ConfigurationProperties("forum.discussion")
@@ -30,7 +31,8 @@ public record DiscussionProperties(@DefaultValue("5") @Positive int minTitleLeng
 		@DefaultValue("750m") @NotNull @DurationMin(minutes = 1) Duration hotGravity,
 		@DefaultValue("30m") @NotNull @DurationMin(seconds = 1) Duration viewWindow,
 		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration viewFlushInterval,
-		@DefaultValue("500") @Positive @Max(500) int maxFlagNoteLength) {
+		@DefaultValue("500") @Positive @Max(500) int maxFlagNoteLength,
+		@DefaultValue("7d") @NotNull @DurationMin(hours = 1) Duration hotListWindow) {
 
 	/** A range no title fits would refuse every new thread. */
 	@AssertTrue(message = "must not be longer than max-title-length")

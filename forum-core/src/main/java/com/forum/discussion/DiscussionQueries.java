@@ -1,5 +1,8 @@
 package com.forum.discussion;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +48,15 @@ public class DiscussionQueries {
 
 	private final MarkdownRenderer markdown;
 
+	private final Clock clock;
+
+	private final DiscussionProperties properties;
+
 	DiscussionQueries(Topics topics, Replies replies, PostRevisions revisions, PostLikes likes, TopicViews views,
-			MemberDirectory members, MarkdownRenderer markdown, HiddenRevisions hiddenRevisions) {
+			MemberDirectory members, MarkdownRenderer markdown, HiddenRevisions hiddenRevisions, Clock clock,
+			DiscussionProperties properties) {
+		this.clock = clock;
+		this.properties = properties;
 		this.hiddenRevisions = hiddenRevisions;
 		this.topics = topics;
 		this.replies = replies;
@@ -57,9 +67,20 @@ public class DiscussionQueries {
 		this.markdown = markdown;
 	}
 
+	/** Threads of a board, or of all boards (null), in the given order; some orders are lists of their own. */
 	public Page<TopicSummary> topics(BoardId board, TopicOrder order, int page, int size) {
 		Pageable pageable = PageRequest.of(page, size, sort(order));
-		return summaries(board == null ? topics.findLive(pageable) : topics.findLiveInBoard(board.value(), pageable));
+		Long boardId = board == null ? null : board.value();
+		return summaries(switch (order) {
+			case FEATURED -> boardId == null ? topics.findLiveFeatured(pageable)
+					: topics.findLiveFeaturedInBoard(boardId, pageable);
+			case WEEK -> {
+				Instant since = clock.instant().minus(properties.hotListWindow());
+				yield boardId == null ? topics.findLiveStartedSince(since, pageable)
+						: topics.findLiveInBoardStartedSince(boardId, since, pageable);
+			}
+			default -> boardId == null ? topics.findLive(pageable) : topics.findLiveInBoard(boardId, pageable);
+		});
 	}
 
 	public Page<TopicSummary> topicsBy(MemberId author, int page, int size) {
@@ -73,7 +94,7 @@ public class DiscussionQueries {
 		return new TopicDetails(topic.id(), topic.boardId(), topic.title(), topic.body(), topic.bodyHtml(),
 				topic.authorId(), author, topic.createdAt(), topic.editedAt(), topic.lastActivityAt(),
 				topic.replyCount(), topic.likeCount(), topic.viewCount() + views.pending(topic.id()), topic.pinned(),
-				topic.locked(), topic.acceptedReplyId(), topic.isHidden(), false);
+				topic.locked(), topic.acceptedReplyId(), topic.isHidden(), false, topic.featured());
 	}
 
 	/** The board a thread is in, deleted or not; a thread never changes boards. */
@@ -186,7 +207,7 @@ public class DiscussionQueries {
 		Map<MemberId, String> names = members.usernames(found.stream().map(Topic::authorId).toList());
 		return found.map(t -> new TopicSummary(t.id(), t.boardId(), t.title(), t.authorId(), names.get(t.authorId()),
 				t.createdAt(), t.lastActivityAt(), t.replyCount(), t.likeCount(), t.viewCount(), t.pinned(),
-				t.locked(), t.acceptedReplyId() != null));
+				t.locked(), t.acceptedReplyId() != null, t.featured()));
 	}
 
 	private Page<ReplyDetails> details(Page<Reply> found, ReplyId accepted) {
@@ -228,6 +249,8 @@ public class DiscussionQueries {
 			case LATEST -> Sort.by(Sort.Order.desc("pinned"), Sort.Order.desc("lastActivityAt"), Sort.Order.desc("id"));
 			case HOT -> Sort.by(Sort.Order.desc("pinned"), Sort.Order.desc("hotScore"), Sort.Order.desc("id"));
 			case NEWEST -> Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+			case WEEK -> Sort.by(Sort.Order.desc("hotScore"), Sort.Order.desc("id"));
+			case FEATURED -> Sort.by(Sort.Order.desc("featuredAt"), Sort.Order.desc("id"));
 		};
 	}
 }

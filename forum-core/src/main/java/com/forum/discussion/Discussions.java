@@ -101,17 +101,29 @@ public class Discussions {
 	@Transactional
 	public void pin(Actor actor, TopicId id, boolean pinned) {
 		Topic topic = liveTopic(id);
-		topic.pin(actor, pinned);
-		topics.save(topic);
-		moderated(actor, PostKind.TOPIC, id.value(), id, null, pinned ? "pinned" : "unpinned");
+		if (topic.pin(actor, pinned)) {
+			topics.save(topic);
+			moderated(actor, PostKind.TOPIC, id.value(), id, null, pinned ? "pinned" : "unpinned");
+		}
+	}
+
+	/** Features a thread (精华) or takes it off the featured list; moderators only. */
+	@Transactional
+	public void feature(Actor actor, TopicId id, boolean featured) {
+		Topic topic = liveTopic(id);
+		if (topic.feature(actor, featured, clock.instant())) {
+			topics.save(topic);
+			moderated(actor, PostKind.TOPIC, id.value(), id, null, featured ? "featured" : "unfeatured");
+		}
 	}
 
 	@Transactional
 	public void lock(Actor actor, TopicId id, boolean locked) {
 		Topic topic = liveTopic(id);
-		topic.lock(actor, locked);
-		topics.save(topic);
-		moderated(actor, PostKind.TOPIC, id.value(), id, null, locked ? "locked" : "unlocked");
+		if (topic.lock(actor, locked)) {
+			topics.save(topic);
+			moderated(actor, PostKind.TOPIC, id.value(), id, null, locked ? "locked" : "unlocked");
+		}
 	}
 
 	@Transactional

@@ -26,6 +26,13 @@ class Topic extends Post<Topic> {
 
 	private boolean locked;
 
+	/** When a moderator featured the thread (精华), null while it is not featured. */
+	@Column(name = "featured_at")
+	private Instant featuredAt;
+
+	@Column(name = "featured_by")
+	private Long featuredBy;
+
 	@Column(name = "accepted_reply_id")
 	private Long acceptedReplyId;
 
@@ -92,22 +99,46 @@ class Topic extends Post<Topic> {
 		return id();
 	}
 
-	void pin(Actor actor, boolean pinned) {
+	/** Returns whether anything changed: pinning a pinned thread is no action to record. */
+	boolean pin(Actor actor, boolean pinned) {
 		checkModerator(actor);
 		checkNotDeleted();
-		if (this.pinned != pinned) {
-			this.pinned = pinned;
-			registerEvent(new TopicChanged(id(), pinned ? "pinned" : "unpinned"));
+		if (this.pinned == pinned) {
+			return false;
 		}
+		this.pinned = pinned;
+		registerEvent(new TopicChanged(id(), pinned ? "pinned" : "unpinned"));
+		return true;
 	}
 
-	void lock(Actor actor, boolean locked) {
+	/**
+	 * Features the thread or takes it off the featured list, and returns whether anything changed. A
+	 * thread featured again after being taken off is a new featuring, with its own time.
+	 */
+	boolean feature(Actor actor, boolean featured, Instant now) {
 		checkModerator(actor);
 		checkNotDeleted();
-		if (this.locked != locked) {
-			this.locked = locked;
-			registerEvent(new TopicChanged(id(), locked ? "locked" : "unlocked"));
+		if (featured() == featured) {
+			return false;
 		}
+		Instant at = featured ? now : featuredAt;
+		this.featuredAt = featured ? now : null;
+		this.featuredBy = featured ? actor.id().value() : null;
+		registerEvent(new TopicChanged(id(), featured ? "featured" : "unfeatured"));
+		registerEvent(new TopicFeatured(id(), boardId(), authorId(), actor.id(), featured, at));
+		return true;
+	}
+
+	/** Returns whether anything changed. */
+	boolean lock(Actor actor, boolean locked) {
+		checkModerator(actor);
+		checkNotDeleted();
+		if (this.locked == locked) {
+			return false;
+		}
+		this.locked = locked;
+		registerEvent(new TopicChanged(id(), locked ? "locked" : "unlocked"));
+		return true;
 	}
 
 	/**
@@ -154,7 +185,7 @@ class Topic extends Post<Topic> {
 
 	private static void checkModerator(Actor actor) {
 		if (!actor.moderates()) {
-			throw new PermissionDeniedException("moderate", "Only moderators may pin or lock threads.");
+			throw new PermissionDeniedException("moderate", "Only moderators may pin, lock or feature threads.");
 		}
 	}
 
@@ -172,6 +203,14 @@ class Topic extends Post<Topic> {
 
 	boolean pinned() {
 		return pinned;
+	}
+
+	boolean featured() {
+		return featuredAt != null;
+	}
+
+	Instant featuredAt() {
+		return featuredAt;
 	}
 
 	boolean locked() {

@@ -11,11 +11,12 @@ import com.forum.member.MemberId;
  * @param hidden the opening post is hidden pending review
  * @param withheld its content is left out for the one reading: hidden, and they are neither its
  * author nor a moderator
+ * @param featured a moderator featured the thread (精华)
  */
 public record TopicDetails(TopicId id, BoardId boardId, String title, String body, String bodyHtml,
 		MemberId authorId, String authorName, Instant createdAt, Instant editedAt, Instant lastActivityAt,
 		int replyCount, int likeCount, long viewCount, boolean pinned, boolean locked, ReplyId acceptedReplyId,
-		boolean hidden, boolean withheld) {
+		boolean hidden, boolean withheld, boolean featured) {
 
 	public boolean solved() {
 		return acceptedReplyId != null;
@@ -30,6 +31,6 @@ public record TopicDetails(TopicId id, BoardId boardId, String title, String bod
 			return this;
 		}
 		return new TopicDetails(id, boardId, title, "", "", authorId, authorName, createdAt, editedAt, lastActivityAt,
-				replyCount, likeCount, viewCount, pinned, locked, acceptedReplyId, true, true);
+				replyCount, likeCount, viewCount, pinned, locked, acceptedReplyId, true, true, featured);
 	}
 }

@@ -9,5 +9,14 @@ public enum TopicOrder {
 	HOT,
 
 	/** Most recently started first. */
-	NEWEST
+	NEWEST,
+
+	/**
+	 * "Hot this week": the threads started within the hot-list window (seven days), by engagement
+	 * weighed against age; pinning does not count here.
+	 */
+	WEEK,
+
+	/** The featured threads (精华) alone, most recently featured first. */
+	FEATURED
 }

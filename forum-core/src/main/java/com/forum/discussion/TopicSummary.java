@@ -7,5 +7,5 @@ import com.forum.member.MemberId;
 
 public record TopicSummary(TopicId id, BoardId boardId, String title, MemberId authorId, String authorName,
 		Instant createdAt, Instant lastActivityAt, int replyCount, int likeCount, long viewCount, boolean pinned,
-		boolean locked, boolean solved) {
+		boolean locked, boolean solved, boolean featured) {
 }

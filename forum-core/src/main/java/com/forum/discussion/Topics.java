@@ -17,6 +17,19 @@ interface Topics extends JpaRepository<Topic, Long> {
 	@Query("select t from Topic t where t.deletedAt is null")
 	Page<Topic> findLive(Pageable page);
 
+	@Query("select t from Topic t where t.featuredAt is not null and t.deletedAt is null")
+	Page<Topic> findLiveFeatured(Pageable page);
+
+	@Query("select t from Topic t where t.boardId = :board and t.featuredAt is not null and t.deletedAt is null")
+	Page<Topic> findLiveFeaturedInBoard(@Param("board") long board, Pageable page);
+
+	@Query("select t from Topic t where t.createdAt >= :since and t.deletedAt is null")
+	Page<Topic> findLiveStartedSince(@Param("since") Instant since, Pageable page);
+
+	@Query("select t from Topic t where t.boardId = :board and t.createdAt >= :since and t.deletedAt is null")
+	Page<Topic> findLiveInBoardStartedSince(@Param("board") long board, @Param("since") Instant since,
+			Pageable page);
+
 	@Query("select t from Topic t where t.authorId = :author and t.deletedAt is null")
 	Page<Topic> findLiveByAuthor(@Param("author") long author, Pageable page);
 

@@ -140,7 +140,7 @@ class ModerationRulesTest {
 	@Test
 	void aHiddenPostKeepsItsContentForItsAuthorAndModeratorsOnly() {
 		TopicDetails hidden = new TopicDetails(new TopicId(10), new BoardId(2), "Title", "body", "<p>body</p>",
-				author.id(), "author", NOW, null, NOW, 0, 0, 0, false, false, null, true, false);
+				author.id(), "author", NOW, null, NOW, 0, 0, 0, false, false, null, true, false, false);
 
 		assertThat(hidden.shownTo(author.id(), false).bodyHtml()).isEqualTo("<p>body</p>");
 		assertThat(hidden.shownTo(moderator.id(), true).withheld()).isFalse();

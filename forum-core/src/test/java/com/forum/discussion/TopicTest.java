@@ -99,6 +99,26 @@ class TopicTest {
 	}
 
 	@Test
+	void onlyModeratorsFeatureAndEachFeaturingIsAnEventWithItsOwnTime() {
+		Topic topic = topic(DISCUSSION);
+		Instant later = NOW.plusSeconds(3600);
+
+		assertThatThrownBy(() -> topic.feature(asker, true, NOW)).isInstanceOf(PermissionDeniedException.class);
+		topic.feature(moderator, true, NOW);
+		topic.feature(moderator, true, later);
+		topic.feature(moderator, false, later);
+		topic.feature(moderator, true, later);
+
+		assertThat(topic.featured()).isTrue();
+		assertThat(topic.featuredAt()).isEqualTo(later);
+		assertThat(topic.pendingEvents()).filteredOn(TopicFeatured.class::isInstance)
+			.containsExactly(
+					new TopicFeatured(topic.id(), DISCUSSION.id(), asker.id(), moderator.id(), true, NOW),
+					new TopicFeatured(topic.id(), DISCUSSION.id(), asker.id(), moderator.id(), false, NOW),
+					new TopicFeatured(topic.id(), DISCUSSION.id(), asker.id(), moderator.id(), true, later));
+	}
+
+	@Test
 	void aLockedThreadRefusesMembersButNotModerators() {
 		Topic topic = topic(DISCUSSION);
 		topic.lock(moderator, true);

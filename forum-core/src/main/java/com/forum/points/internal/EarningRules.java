@@ -14,6 +14,7 @@ import com.forum.discussion.PostLiked;
 import com.forum.discussion.ReplyChanged;
 import com.forum.discussion.ReplyPosted;
 import com.forum.discussion.TopicDeleted;
+import com.forum.discussion.TopicFeatured;
 import com.forum.discussion.TopicSnapshot;
 import com.forum.discussion.TopicStarted;
 import com.forum.member.MemberId;
@@ -108,6 +109,25 @@ class EarningRules {
 		ledger.reverseOthers("answer-accepted", topic, reply, "another answer was accepted");
 		if (!event.answerAuthorId().equals(event.acceptedBy())) {
 			earn(event.answerAuthorId(), "answer-accepted", "answer-accepted:" + reply, reply, topic, event.acceptedBy());
+		}
+	}
+
+	/**
+	 * A featured thread earns its author once per featuring; taken off the list, what the featuring
+	 * earned goes back. A moderator featuring their own thread earns nothing by it.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(TopicFeatured event) {
+		if (event.authorId().equals(event.moderatorId())) {
+			return;
+		}
+		String topic = "topic:" + event.topicId().value();
+		String cause = "featured:" + topic + ":at:" + event.featuredAt().toEpochMilli();
+		if (event.featured()) {
+			earn(event.authorId(), "topic-featured", cause, topic, null, event.moderatorId());
+		}
+		else {
+			reverse(event.authorId(), cause, "taken off the featured list");
 		}
 	}
 

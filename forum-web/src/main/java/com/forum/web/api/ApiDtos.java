@@ -51,12 +51,13 @@ final class ApiDtos {
 	record ThreadSummaryResponse(long id, long boardId, String title, AuthorResponse author, int authorLevel,
 			Instant createdAt,
 			Instant lastActivityAt, int replyCount, int likeCount, long viewCount, boolean pinned, boolean locked,
-			boolean solved) {
+			boolean solved, boolean featured) {
 	}
 
 	record ThreadResponse(long id, long boardId, String title, String body, String bodyHtml, AuthorResponse author,
 			int authorLevel, Instant createdAt, Instant editedAt, Instant lastActivityAt, int replyCount, int likeCount,
-			long viewCount, boolean pinned, boolean locked, boolean solved, Long acceptedReplyId, boolean hidden) {
+			long viewCount, boolean pinned, boolean locked, boolean solved, Long acceptedReplyId, boolean hidden,
+			boolean featured) {
 	}
 
 	record CreateReplyRequest(@NotBlank @Size(max = 50_000) String body, @Positive Long quotedReplyId) {

@@ -91,7 +91,7 @@ class ThreadsApi {
 	@GetMapping
 	@Operation(summary = "Threads, optionally of one board")
 	PageResponse<ThreadSummaryResponse> threads(@RequestParam(required = false) @Positive Long boardId,
-			@Parameter(description = "latest, hot or newest") @RequestParam(defaultValue = "latest") String sort,
+			@Parameter(description = "latest, hot, newest, week (hot this week) or featured (the featured threads alone)") @RequestParam(defaultValue = "latest") String sort,
 			@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, HttpServletRequest request) {
 		BoardId board = boardId == null ? null : new BoardId(boardId);
@@ -167,6 +167,20 @@ class ThreadsApi {
 	@Operation(summary = "Unpin a thread (moderators)")
 	ThreadResponse unpin(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
 		discussions.pin(me.actor(), new TopicId(id), false);
+		return threadResponse(me, new TopicId(id));
+	}
+
+	@PutMapping("/{id}/feature")
+	@Operation(summary = "Feature a thread (精华): it joins the featured list (moderators)")
+	ThreadResponse feature(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		discussions.feature(me.actor(), new TopicId(id), true);
+		return threadResponse(me, new TopicId(id));
+	}
+
+	@DeleteMapping("/{id}/feature")
+	@Operation(summary = "Take a thread off the featured list (moderators)")
+	ThreadResponse unfeature(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		discussions.feature(me.actor(), new TopicId(id), false);
 		return threadResponse(me, new TopicId(id));
 	}
 

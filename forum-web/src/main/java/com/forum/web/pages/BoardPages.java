@@ -109,6 +109,8 @@ class BoardPages {
 		return switch (sort.toLowerCase(Locale.ROOT)) {
 			case "hot" -> TopicOrder.HOT;
 			case "newest" -> TopicOrder.NEWEST;
+			case "week" -> TopicOrder.WEEK;
+			case "featured" -> TopicOrder.FEATURED;
 			default -> TopicOrder.LATEST;
 		};
 	}

@@ -176,6 +176,12 @@ class ThreadPages {
 		return "redirect:/threads/" + id;
 	}
 
+	@PostMapping("/threads/{id}/feature")
+	String feature(@PathVariable long id, @RequestParam boolean value, @AuthenticationPrincipal MemberPrincipal member) {
+		discussions.feature(new Viewer(member).actor(), new TopicId(id), value);
+		return "redirect:/threads/" + id;
+	}
+
 	@PostMapping("/threads/{id}/lock")
 	String lock(@PathVariable long id, @RequestParam boolean value, @AuthenticationPrincipal MemberPrincipal member) {
 		discussions.lock(new Viewer(member).actor(), new TopicId(id), value);

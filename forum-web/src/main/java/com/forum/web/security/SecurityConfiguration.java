@@ -113,7 +113,8 @@ class SecurityConfiguration {
 						"/shop/*"))
 				.permitAll()
 				.requestMatchers(reading("/leaderboards", "/badges")).permitAll()
-				.requestMatchers(reading("/", "/boards/*", "/threads/*", "/threads/*/history", "/search", "/members/*",
+				.requestMatchers(reading("/", "/boards/*", "/featured", "/hot", "/threads/*", "/threads/*/history", "/search",
+						"/members/*",
 						"/language",
 						"/privileges",
 						"/login", "/register", "/register/sent", "/account/confirm", "/password/forgot", "/password/reset",

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Flags and hidden posts as people meet them: a trusted member flags one reply and hides another
  * from the thread, readers see a notice where the hidden reply was, and a moderator opens the review
- * queue, keeps the hidden reply and removes the flagged one.
+ * queue, keeps the hidden reply and removes the flagged one. A moderator features a thread (精华):
+ * readers find it on the featured list, and its author hears of it.
  */
 @IntegrationTest
 class ModerationJourneysTest extends JourneyTest {
@@ -68,5 +69,39 @@ class ModerationJourneysTest extends JourneyTest {
 		j.open("/threads/" + thread);
 		assertThat(j.has("#reply-" + heated + " .notice-hidden")).isFalse();
 		assertThat(j.has("#reply-" + spam + ".is-deleted")).isTrue();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "en", "zh-CN" })
+	void aModeratorFeaturesAThreadThatReadersFindOnTheFeaturedListAndItsAuthorHearsOf(String language) {
+		boolean zh = language.startsWith("zh");
+		Member author = member("guide");
+		Member moderator = staff("moderator", "MODERATOR");
+		String title = (zh ? "夜景模式完全指南 " : "The complete night mode guide ") + marker();
+		long thread = thread(author, TALK, title, zh ? "三脚架、曝光和设置。" : "Tripods, exposure and settings.");
+
+		Journey j = journey("featured", language).signIn(moderator.username(), moderator.password());
+		j.open("/threads/" + thread);
+		assertThat(j.has(".thread-title .badge-featured")).isFalse();
+		j.submit(form("/threads/" + thread + "/feature"));
+		assertThat(j.text(".thread-title .badge-featured")).isEqualTo(j.message("topic.badge.featured"));
+		assertThat(j.text(".mod-tools")).contains(j.message("thread.mod.unfeature"));
+		j.axe("featured thread (moderator)").screenshot("featured-thread");
+
+		j.freshSession().open("/");
+		j.click(".home-lists a[href='/featured']");
+		assertThat(j.path()).isEqualTo("/featured");
+		assertThat(j.text("h1")).isEqualTo(j.message("topics.featured.title"));
+		assertThat(j.text(".topic-list")).contains(title);
+		j.axe("featured list").screenshot("featured-list");
+		j.click(".tabs a[href='/hot']");
+		assertThat(j.text("h1")).isEqualTo(j.message("topics.hot.title"));
+		assertThat(j.text(".topic-list")).contains(title);
+		j.axe("hot this week").screenshot("hot-list");
+
+		j.signIn(author.username(), author.password());
+		j.open("/notifications").reloadUntil("the featured notification",
+				page -> page.text(".notification-list").contains(j.message("notification.topic-featured", title)));
+		j.axe("notifications (featured)").screenshot("featured-notified");
 	}
 }

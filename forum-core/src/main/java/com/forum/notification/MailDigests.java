@@ -3,6 +3,7 @@ package com.forum.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -160,6 +161,6 @@ class MailDigests implements SchedulingConfigurer {
 	}
 
 	private static String paragraphs(String... parts) {
-		return java.util.Arrays.stream(parts).filter(p -> !p.isBlank()).collect(Collectors.joining("\n\n"));
+		return Arrays.stream(parts).filter(p -> !p.isBlank()).collect(Collectors.joining("\n\n"));
 	}
 }

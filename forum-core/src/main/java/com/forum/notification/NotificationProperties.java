@@ -1,6 +1,7 @@
 package com.forum.notification;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -18,14 +19,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("forum.notifications")
-record NotificationProperties(@DefaultValue("15m") @NotNull @DurationMin(seconds = 1) Duration digestWindow,
+public record NotificationProperties(@DefaultValue("15m") @NotNull @DurationMin(seconds = 1) Duration digestWindow,
 		@DefaultValue("30s") @NotNull @DurationMin(seconds = 1) Duration digestCheckInterval) {
 
 	/**
 	 * The batching rule: a mail goes now when the member was never mailed or their last mail is a whole
 	 * window old; else it waits for the digest, which is due by the same test.
 	 */
-	boolean mailsNow(java.time.Instant lastMail, java.time.Instant now) {
+	boolean mailsNow(Instant lastMail, Instant now) {
 		return lastMail == null || !now.isBefore(lastMail.plus(digestWindow));
 	}
 }

@@ -264,8 +264,19 @@ class MemberNotificationsIntegrationTest {
 				"answer-accepted", "centre")).allSatisfy((kind, channel) -> assertThat(channels.get(kind).asString())
 					.as(kind).isEqualTo(channel));
 		reply(replier, thread, "@" + author.username() + " and a custom schedule too.", null);
+
+		// every other kind turned off too: a quote, a like and an accepted answer tell nothing either
+		api.put("/api/v1/notifications/preferences", Map.of("channels", Map.of("quote", "off", "post-liked", "off",
+				"answer-accepted", "off")), author.token());
+		long question = thread(replier, support, "Does dark mode save battery " + marker(), "On OLED?");
+		long answer = reply(author, question, "Yes, on OLED screens it does.", null);
+		reply(replier, question, "Thanks, that settles it.", answer);
+		api.put("/api/v1/threads/" + question + "/replies/" + answer + "/like", null, replier.token());
+		api.post("/api/v1/threads/" + question + "/accepted-answer", Map.of("replyId", answer), replier.token());
 		settled();
 		assertThat(all(author)).hasSize(1);
+		assertThat(jdbc.queryForObject("select count(*) from notification_like where post_id = ? and post_kind = 'REPLY'",
+				Long.class, answer)).as("the like was seen, only not told").isEqualTo(1);
 	}
 
 	@Test

@@ -87,7 +87,9 @@ public class Discussions {
 		checkBody(body);
 		Topic topic = liveTopic(id);
 		String before = topic.body();
-		PostRevision previous = topic.edit(actor, cleanTitle, body, mentions.render(body).html(), clock.instant());
+		Mentions.Rendered rendered = mentions.render(body);
+		PostRevision previous = topic.edit(actor, cleanTitle, body, rendered.html(), clock.instant());
+		topic.mentionedAfterEdit(actor, rendered.mentioned());
 		checkLinks(actor, before, body);
 		trust.admitEdit(actor, markdown.linkTargets(body).size());
 		revisions.save(previous);
@@ -143,8 +145,9 @@ public class Discussions {
 		checkBody(body);
 		Reply reply = liveReply(topicId, id);
 		String before = reply.body();
-		PostRevision previous = reply.edit(actor, liveTopic(topicId), body, mentions.render(body).html(),
-				clock.instant());
+		Mentions.Rendered rendered = mentions.render(body);
+		PostRevision previous = reply.edit(actor, liveTopic(topicId), body, rendered.html(), clock.instant());
+		reply.mentionedAfterEdit(actor, rendered.mentioned());
 		checkLinks(actor, before, body);
 		trust.admitEdit(actor, markdown.linkTargets(body).size());
 		revisions.save(previous);

@@ -124,6 +124,11 @@ class MemberNotificationsIntegrationTest {
 			.contains("&#64;nobody-")
 			.doesNotContain("href=\"/members/nobody-");
 
+		// names complete as typed, compared folded as sign-in compares them
+		assertThat(api.get("/api/v1/members/suggestions?prefix=" + quoted.username().toUpperCase(), null).json()
+			.get("items").valueStream().map(m -> m.get("username").asString()).toList())
+			.containsExactly(quoted.username());
+
 		// a plain quote tells the quoted member as a quote, the thread's author as a reply
 		Member quoter = api.newMember("quoter");
 		long quote = reply(quoter, thread, "Night mode needs a steady hand.", quotedReply);
@@ -139,6 +144,33 @@ class MemberNotificationsIntegrationTest {
 		assertThat(of(quoted, "mention", "en")).hasSize(1);
 		assertThat(of(quoted, "quote", "en")).hasSize(1);
 		assertThat(all(mentioner)).isEmpty();
+	}
+
+	@Test
+	void aNameAddedByAnEditTellsThatMemberOnceAndNoOneElseAgain() {
+		Member author = api.newMember("asker");
+		Member first = api.newMember("first");
+		Member added = api.newMember("added");
+		Member editor = api.newMember("editor");
+		String title = "Which case fits the 17 Pro " + marker();
+		long thread = thread(author, hyperos, title, "Looking for a slim one.");
+		long reply = reply(editor, thread, "@" + first.username() + " had one, I think.", null);
+		awaitOne(first, "mention", "en");
+
+		Response edited = api.put("/api/v1/threads/" + thread + "/replies/" + reply,
+				Map.of("body", "@" + first.username() + " had one, and @" + added.username() + " too."), editor.token());
+		assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+		api.put("/api/v1/threads/" + thread + "/replies/" + reply, Map.of("body", "@" + first.username() + " and @"
+				+ added.username() + " both had one; @" + editor.username() + " has none."), editor.token());
+
+		JsonNode told = awaitOne(added, "mention", "en");
+		assertThat(told.get("title").asString()).isEqualTo(editor.username() + " mentioned you in “" + title + "”");
+		assertThat(told.get("link").asString()).isEqualTo("/threads/" + thread + "?reply=" + reply);
+		settled();
+		assertThat(of(added, "mention", "en")).hasSize(1);
+		assertThat(of(first, "mention", "en")).hasSize(1);
+		assertThat(of(author, "reply", "en")).hasSize(1);
+		assertThat(all(editor)).isEmpty();
 	}
 
 	@Test

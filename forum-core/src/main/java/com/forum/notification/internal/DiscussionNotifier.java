@@ -8,7 +8,9 @@ import com.forum.discussion.AnswerAccepted;
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.PostKind;
 import com.forum.discussion.PostLiked;
+import com.forum.discussion.PostMentioned;
 import com.forum.discussion.ReplyPosted;
+import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicStarted;
 import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
@@ -23,10 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells members what others did with their posts: a reply to their thread, a quote of their reply, a
- * mention, likes (one notification per post, renewed as likes come in) and their answer accepted. Never
- * the one who acted. A reply tells each member once, under one key, for the strongest cause that
- * concerns them and that they did not turn off: a mention before a quote before a reply to their
- * thread. Every key is fixed by the event, so a redelivered event adds nothing.
+ * mention (when posted, or added by an edit), likes (one notification per post, renewed as likes come
+ * in) and their answer accepted. Never the one who acted. A post tells each member once, under one key,
+ * for the strongest cause that concerns them and that they did not turn off: a mention before a quote
+ * before a reply to their thread. Every key is fixed by the event, so a redelivered event adds nothing.
  */
 @Component
 class DiscussionNotifier {
@@ -75,15 +77,30 @@ class DiscussionNotifier {
 
 	@ApplicationModuleListener
 	void on(TopicStarted e) {
-		if (e.mentionedIds().isEmpty()) {
+		mention(PostKind.TOPIC, e.topicId().value(), e.topicId(), e.authorId(), e.mentionedIds(), List.of(e.authorId()));
+	}
+
+	/**
+	 * An edit that mentions members tells those the post has not told yet: the key is the post's, as when
+	 * it was posted, so a name the post had already, or a second edit, tells no one again.
+	 */
+	@ApplicationModuleListener
+	void on(PostMentioned e) {
+		mention(e.kind(), e.postId(), e.topicId(), e.authorId(), e.mentionedIds(), List.of(e.authorId(), e.editorId()));
+	}
+
+	private void mention(PostKind kind, long postId, TopicId topic, MemberId author, List<MemberId> mentioned,
+			List<MemberId> actors) {
+		List<MemberId> told = mentioned.stream().filter(member -> !actors.contains(member)).toList();
+		if (told.isEmpty()) {
 			return;
 		}
-		Message title = new Message("notification.mention.topic", ThreadLinks.title(discussions, e.topicId()), name(e.authorId()));
-		for (MemberId mentioned : e.mentionedIds()) {
-			if (!mentioned.equals(e.authorId())) {
-				notifications.notify(mentioned, NotificationKind.MENTION, title, "notification.mention.topic.body",
-						ThreadLinks.link(e.topicId(), PostKind.TOPIC, e.topicId().value()), "topic:" + e.topicId());
-			}
+		String words = kind == PostKind.TOPIC ? "notification.mention.topic" : "notification.mention";
+		Message title = new Message(words, ThreadLinks.title(discussions, topic), name(author));
+		String key = kind == PostKind.TOPIC ? "topic:" + topic : "reply:" + postId;
+		for (MemberId member : told) {
+			notifications.notify(member, NotificationKind.MENTION, title, words + ".body",
+					ThreadLinks.link(topic, kind, postId), key);
 		}
 	}
 

@@ -76,10 +76,10 @@ class DiscussionJourneysTest extends JourneyTest {
 		// the name is completed from its first letters, as the reader types them
 		j.type("#body", mine + " @" + helper.username().substring(0, helper.username().length() - 2));
 		WebElement suggestion = j.find("#mention-suggestions [role=option][data-username='" + helper.username() + "']");
-		j.axe("reply (name suggested)").screenshot("mention-suggested");
+		// checked and shown with the list of names open
+		j.axe("reply").screenshot("quote");
 		suggestion.click();
 		assertThat(j.find("#body").getDomProperty("value")).isEqualTo(mine + " @" + helper.username() + " ");
-		j.axe("reply").screenshot("quote");
 		j.submit(form("/threads/" + thread + "/replies"));
 
 		assertThat(j.path()).isEqualTo("/threads/" + thread);
@@ -105,7 +105,7 @@ class DiscussionJourneysTest extends JourneyTest {
 		String told = j.message("notification.mention", title, reader.username());
 		assertThat(texts(j.all(".notification.is-unread .notification-title > span:last-child"))).containsOnlyOnce(told)
 			.doesNotContain(j.message("notification.quote", title, reader.username()));
-		j.axe("notifications (mentioned)").screenshot("mentioned");
+		j.screenshot("mentioned");
 		j.follow(j.all(".notification.is-unread .notification-title")
 			.stream()
 			.filter(button -> button.getText().contains(told))
@@ -118,7 +118,6 @@ class DiscussionJourneysTest extends JourneyTest {
 		j.submit(form("/threads/" + thread + "/replies"));
 		assertThat(texts(j.all("article.post[id^='reply-'] .post-body"))).anySatisfy(text -> assertThat(text)
 			.contains(answer));
-		j.screenshot("answered");
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -6,8 +6,10 @@ import java.util.Locale;
 import com.forum.account.AccountProperties;
 import com.forum.demo.DemoDataProperties;
 import com.forum.discussion.DiscussionProperties;
+import com.forum.discussion.MentionProperties;
 import com.forum.launch.LaunchProperties;
 import com.forum.member.MemberProperties;
+import com.forum.notification.NotificationProperties;
 import com.forum.petition.PetitionProperties;
 import com.forum.points.ShopProperties;
 import com.forum.points.SerialVotingProperties;
@@ -57,6 +59,8 @@ class SettingsValidationTest {
 			assertThat(context.getBean(ContentProperties.class).images().mode()).isEqualTo(ContentProperties.ImageMode.PROXY);
 			assertThat(context.getBean(TrustProperties.class).silenceDays()).containsExactly(1, 3, 7, 30);
 			assertThat(context.getBean(TrustedFlagsProperties.class).count()).isEqualTo(3);
+			assertThat(context.getBean(MentionProperties.class).maxPerPost()).isEqualTo(10);
+			assertThat(context.getBean(NotificationProperties.class).digestWindow()).hasMinutes(15);
 		}
 	}
 
@@ -87,7 +91,8 @@ class SettingsValidationTest {
 			"forum.content.images.mode, allow", "forum.content.images.connect-timeout, 0s",
 			"forum.content.images.max-redirects, 11", "forum.trust.new-member.max-links, -1",
 			"forum.trust.burst.posts, 0", "forum.trust.offences.window, 0s", "forum.trust.silence-days, 0",
-			"forum.trusted-flags.count, 1" })
+			"forum.trusted-flags.count, 1", "forum.mentions.max-per-post, 0",
+			"forum.notifications.digest-window, 0s" })
 	void aBadValueStopsStartUpNamingTheProperty(String property, String value, CapturedOutput output) {
 		assertThatThrownBy(() -> start("--" + property + "=" + value).close()).isNotNull();
 
@@ -111,7 +116,8 @@ class SettingsValidationTest {
 	@EnableConfigurationProperties({ MemberProperties.class, DiscussionProperties.class, PetitionProperties.class,
 			DemoDataProperties.class, SearchProperties.class, SecurityProperties.class, ShopProperties.class,
 			SerialVotingProperties.class, LaunchProperties.class, AccountProperties.class, ContentProperties.class,
-			TrustProperties.class, TrustedFlagsProperties.class })
+			TrustProperties.class, TrustedFlagsProperties.class, MentionProperties.class,
+			NotificationProperties.class })
 	static class Settings {
 
 	}

@@ -45,10 +45,13 @@ public class Discussions {
 
 	private final PostingTrust trust;
 
+	private final Mentions mentions;
+
 	Discussions(Topics topics, Replies replies, PostRevisions revisions, PostLikes likes, BoardCatalog boards,
 			MarkdownRenderer markdown, DiscussionProperties properties, ApplicationEventPublisher events,
-			TopicViews views, Clock clock, PostingTrust trust) {
+			TopicViews views, Clock clock, PostingTrust trust, Mentions mentions) {
 		this.trust = trust;
+		this.mentions = mentions;
 		this.views = views;
 		this.topics = topics;
 		this.replies = replies;
@@ -70,9 +73,10 @@ public class Discussions {
 		checkBody(body);
 		checkLinks(author, null, body);
 		trust.admit(author, cleanTitle + "\n" + body, markdown.linkTargets(body).size());
+		Mentions.Rendered rendered = mentions.render(body);
 		Topic topic = topics.saveAndFlush(
-				Topic.start(board, author.id(), cleanTitle, body, markdown.toSafeHtml(body), clock.instant()));
-		topics.save(topic.started());
+				Topic.start(board, author.id(), cleanTitle, body, rendered.html(), clock.instant()));
+		topics.save(topic.started(rendered.mentioned()));
 		refreshHotScore(topic.id());
 		return topic.id();
 	}
@@ -83,7 +87,9 @@ public class Discussions {
 		checkBody(body);
 		Topic topic = liveTopic(id);
 		String before = topic.body();
-		PostRevision previous = topic.edit(actor, cleanTitle, body, markdown.toSafeHtml(body), clock.instant());
+		Mentions.Rendered rendered = mentions.render(body);
+		PostRevision previous = topic.edit(actor, cleanTitle, body, rendered.html(), clock.instant());
+		topic.mentionedAfterEdit(actor, rendered.mentioned());
 		checkLinks(actor, before, body);
 		trust.admitEdit(actor, markdown.linkTargets(body).size());
 		revisions.save(previous);
@@ -132,16 +138,15 @@ public class Discussions {
 		checkLinks(author, null, body);
 		Topic topic = liveTopic(topicId);
 		topic.checkOpenFor(author);
-		if (quoted != null && replies.findById(quoted.value())
+		Reply quotedReply = quoted == null ? null : replies.findById(quoted.value())
 			.filter(r -> r.topicId().equals(topicId) && !r.isDeleted())
-			.isEmpty()) {
-			throw new InvalidInputException("quotedReplyId", "unknown-reply",
-					"no reply " + quoted + " in this thread", String.valueOf(quoted));
-		}
+			.orElseThrow(() -> new InvalidInputException("quotedReplyId", "unknown-reply",
+					"no reply " + quoted + " in this thread", String.valueOf(quoted)));
 		trust.admit(author, body, markdown.linkTargets(body).size());
 		Instant now = clock.instant();
-		Reply reply = replies.saveAndFlush(new Reply(topicId, author.id(), body, markdown.toSafeHtml(body), quoted, now));
-		replies.save(reply.posted());
+		Mentions.Rendered rendered = mentions.render(body);
+		Reply reply = replies.saveAndFlush(new Reply(topicId, author.id(), body, rendered.html(), quoted, now));
+		replies.save(reply.posted(topic, quotedReply, rendered.mentioned()));
 		topics.countReply(topicId.value(), 1, now);
 		refreshHotScore(topicId);
 		return reply.id();
@@ -152,7 +157,9 @@ public class Discussions {
 		checkBody(body);
 		Reply reply = liveReply(topicId, id);
 		String before = reply.body();
-		PostRevision previous = reply.edit(actor, liveTopic(topicId), body, markdown.toSafeHtml(body), clock.instant());
+		Mentions.Rendered rendered = mentions.render(body);
+		PostRevision previous = reply.edit(actor, liveTopic(topicId), body, rendered.html(), clock.instant());
+		reply.mentionedAfterEdit(actor, rendered.mentioned());
 		checkLinks(actor, before, body);
 		trust.admitEdit(actor, markdown.linkTargets(body).size());
 		revisions.save(previous);
@@ -234,7 +241,7 @@ public class Discussions {
 	 */
 	void moderated(Actor actor, PostKind kind, long postId, TopicId topic, MemberId author, String action) {
 		if (actor.moderates() && (author == null || !actor.is(author))) {
-			events.publishEvent(new PostModerated(kind, postId, topic, actor.id(), action, clock.instant()));
+			events.publishEvent(new PostModerated(kind, postId, topic, actor.id(), action, clock.instant(), author));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package com.forum.discussion;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.forum.member.Actor;
 import com.forum.member.MemberId;
@@ -107,6 +108,13 @@ abstract class Post<P extends Post<P>> extends AbstractAggregateRoot<P> {
 		this.bodyHtml = newHtml;
 		this.editedAt = now;
 		return previous;
+	}
+
+	/** After an edit: the members the post now mentions, for the notifier to tell those it has not told yet. */
+	void mentionedAfterEdit(Actor editor, List<MemberId> mentioned) {
+		if (!mentioned.isEmpty()) {
+			registerEvent(new PostMentioned(kind(), id, topicId(), authorId(), editor.id(), mentioned));
+		}
 	}
 
 	/** The author deletes their own post; moderators delete anyone's. */

@@ -11,7 +11,8 @@ import com.forum.shared.DomainEvent;
  *
  * @param action {@code pinned}, {@code unpinned}, {@code locked}, {@code unlocked}, {@code deleted},
  * {@code kept} or {@code removed}
+ * @param authorId the post's author when a moderator deleted it, whom it concerns; null for the other actions
  */
 public record PostModerated(PostKind kind, long postId, TopicId topicId, MemberId moderatorId, String action,
-		Instant at) implements DomainEvent {
+		Instant at, MemberId authorId) implements DomainEvent {
 }

@@ -186,7 +186,7 @@ public class PostModeration {
 			topicId = reply.topicId();
 		}
 		flags.resolve(kind, postId, topicId, false, actor.id(), clock.instant()).forEach(events::publishEvent);
-		events.publishEvent(new PostModerated(kind, postId, topicId, actor.id(), "kept", clock.instant()));
+		events.publishEvent(new PostModerated(kind, postId, topicId, actor.id(), "kept", clock.instant(), null));
 	}
 
 	/**
@@ -207,7 +207,7 @@ public class PostModeration {
 			discussions.deleteReply(actor, topicId, reply.id());
 		}
 		flags.resolve(kind, postId, topicId, true, actor.id(), clock.instant()).forEach(events::publishEvent);
-		events.publishEvent(new PostModerated(kind, postId, topicId, actor.id(), "removed", clock.instant()));
+		events.publishEvent(new PostModerated(kind, postId, topicId, actor.id(), "removed", clock.instant(), null));
 	}
 
 	/** The posts waiting for a moderator, in one thread or (null) everywhere, the longest waiting first. */

@@ -1,6 +1,7 @@
 package com.forum.discussion;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.forum.member.Actor;
 import com.forum.member.MemberId;
@@ -27,8 +28,9 @@ class Reply extends Post<Reply> {
 		this.quotedReplyId = quoted == null ? null : quoted.value();
 	}
 
-	Reply posted() {
-		registerEvent(new ReplyPosted(id(), topicId(), authorId()));
+	Reply posted(Topic topic, Reply quoted, List<MemberId> mentioned) {
+		registerEvent(new ReplyPosted(id(), checkIn(topic).topicId(), authorId(), topic.authorId(),
+				quoted == null ? null : quoted.authorId(), mentioned));
 		return this;
 	}
 

@@ -1,6 +1,7 @@
 package com.forum.discussion;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.forum.board.BoardId;
 import com.forum.board.BoardSummary;
@@ -68,8 +69,8 @@ class Topic extends Post<Topic> {
 	}
 
 	/** Called once the id is known. */
-	Topic started() {
-		registerEvent(new TopicStarted(id(), boardId(), authorId()));
+	Topic started(List<MemberId> mentioned) {
+		registerEvent(new TopicStarted(id(), boardId(), authorId(), mentioned));
 		return this;
 	}
 

@@ -80,6 +80,43 @@ public class MemberDirectory {
 		return names;
 	}
 
+	/**
+	 * The members these names (as written in a post) belong to, by their folded name, so {@code @MIFAN}
+	 * and {@code @ｍｉｆａｎ} find {@code mifan}; names of nobody, and members who have not confirmed
+	 * their address yet (strangers may not learn they exist), are left out.
+	 */
+	public Map<String, MemberName> byNames(Collection<String> names) {
+		if (names.isEmpty()) {
+			return Map.of();
+		}
+		String[] folded = names.stream().map(NameFolding::fold).distinct().toArray(String[]::new);
+		Map<String, MemberName> found = new java.util.HashMap<>();
+		jdbc.query("""
+				select id, username, username_folded from member
+				where username_folded = any(?) and email_confirmed_at is not null""",
+				rs -> { found.put(rs.getString(3), new MemberName(new MemberId(rs.getLong(1)), rs.getString(2))); },
+				(Object) folded);
+		return found;
+	}
+
+	/**
+	 * Members whose name begins with the prefix (compared folded, as names are), shortest names first,
+	 * for completing an {@code @name} being typed. Members who have not confirmed their address are not
+	 * offered.
+	 */
+	public List<MemberName> suggestions(String prefix, int limit) {
+		String folded = NameFolding.fold(prefix);
+		if (folded.isEmpty()) {
+			return List.of();
+		}
+		String pattern = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.query("""
+				select id, username from member
+				where username_folded like ? and email_confirmed_at is not null
+				order by length(username_folded), username_folded limit ?""",
+				(rs, i) -> new MemberName(new MemberId(rs.getLong(1)), rs.getString(2)), pattern, limit);
+	}
+
 	/** Employees and admins by username, for choosing who looks after something. */
 	public List<MemberProfile> staff() {
 		return members.findByRoleIn(Arrays.stream(Role.values()).filter(Role::isStaff).toList())

@@ -1,20 +1,15 @@
 package com.forum.notification;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 import com.forum.member.LanguageProperties;
 import com.forum.member.MemberId;
-import com.forum.notification.internal.MailQueued;
 import com.forum.notification.internal.NotificationColumns;
 import com.forum.shared.NotFoundException;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -37,11 +32,17 @@ public class Notifications {
 
 	private final LanguageProperties languages;
 
-	private final ApplicationEventPublisher events;
+	private final MailOutbox outbox;
+
+	private final NotificationPreferences preferences;
+
+	private final MailDigests digests;
 
 	Notifications(NamedParameterJdbcTemplate jdbc, Clock clock, MessageSource messages, LanguageProperties languages,
-			ApplicationEventPublisher events) {
-		this.events = events;
+			MailOutbox outbox, NotificationPreferences preferences, MailDigests digests) {
+		this.outbox = outbox;
+		this.preferences = preferences;
+		this.digests = digests;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.messages = messages;
@@ -76,21 +77,41 @@ public class Notifications {
 		Long total = jdbc.queryForObject("select count(*) from notification" + where, params, Long.class);
 		List<Notification> items = jdbc.query(
 				"select * from notification" + where + " order by id desc limit :limit offset :offset", params,
-				(rs, i) -> {
-					String[] arguments = arguments(rs.getArray("message_args"));
-					String key = rs.getString("message_key");
-					String bodyKey = rs.getString("body_key");
-					return new Notification(rs.getLong("id"), rs.getString("kind"),
-							key == null ? rs.getString("title") : messages.getMessage(key, arguments, rs.getString("title"), language),
-							bodyKey == null ? rs.getString("body") : messages.getMessage(bodyKey, arguments, rs.getString("body"), language),
-							rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
-							rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant());
-				});
+				(rs, i) -> StoredNotification.read(rs).in(messages, language));
 		return new PageImpl<>(items, PageRequest.of(page, size), total == null ? 0 : total);
 	}
 
-	private static String[] arguments(Array array) throws SQLException {
-		return array == null ? new String[0] : (String[]) array.getArray();
+	/**
+	 * Tells one member of something others did with their posts, through the channel they chose for its
+	 * kind: nothing when they turned it off, the centre, or the centre and e-mail (paced into digests).
+	 * Causes that share a key tell once: the first of them told wins, so a caller tries them in order of
+	 * precedence, and a cause turned off leaves the next its place.
+	 *
+	 * @return whether the notification is new
+	 */
+	@Transactional
+	public boolean notify(MemberId recipient, NotificationKind kind, Message title, String bodyKey, String link,
+			String dedupeKey) {
+		NotificationChannel channel = preferences.channel(recipient, kind);
+		if (channel == NotificationChannel.OFF || !tell(recipient, kind.id(), title, bodyKey, link, dedupeKey)) {
+			return false;
+		}
+		if (channel == NotificationChannel.EMAIL) {
+			digests.mailOrHold(recipient, dedupeKey);
+		}
+		return true;
+	}
+
+	/**
+	 * Tells one member of news that grows ("12 people liked your reply"): the notification under the key
+	 * is replaced by this one, unread and on top of the centre, instead of one more beside it.
+	 */
+	@Transactional
+	public boolean renotify(MemberId recipient, NotificationKind kind, Message title, String bodyKey, String link,
+			String dedupeKey) {
+		jdbc.update("delete from notification where recipient_id = :recipient and dedupe_key = :key",
+				new MapSqlParameterSource("recipient", recipient.value()).addValue("key", dedupeKey));
+		return notify(recipient, kind, title, bodyKey, link, dedupeKey);
 	}
 
 	/**
@@ -110,7 +131,7 @@ public class Notifications {
 				values (:recipient, :kind, :title, :body, :titleKey, :args, :bodyKey, :link, :key, :now)
 				on conflict (recipient_id, dedupe_key) do nothing""",
 				new MapSqlParameterSource("recipient", recipient.value()).addValue("kind", kind)
-					.addValue("title", clip(title.render(messages, fallback)))
+					.addValue("title", NotificationColumns.clip(title.render(messages, fallback)))
 					.addValue("body", body.render(messages, fallback))
 					.addValue("titleKey", title.key())
 					.addValue("args", title.arguments())
@@ -135,7 +156,7 @@ public class Notifications {
 		}
 		Message body = new Message(bodyKey, title.arguments());
 		// the link ends the mail on a line of its own, where mail programs make it clickable
-		queueMail(recipient, title, language -> body.render(messages, language) + "\n\n"
+		outbox.queue(recipient, language -> title.render(messages, language), language -> body.render(messages, language) + "\n\n"
 				+ messages.getMessage("mail.open", null, language) + "\n" + link, dedupeKey);
 		return true;
 	}
@@ -150,34 +171,8 @@ public class Notifications {
 	 */
 	@Transactional
 	public void mail(MemberId recipient, Message subject, Message body, String link, String dedupeKey) {
-		queueMail(recipient, subject,
+		outbox.queue(recipient, language -> subject.render(messages, language),
 				language -> body.render(messages, language) + (link == null ? "" : "\n\n" + link), dedupeKey);
-	}
-
-	/**
-	 * Writes one member's mail into the outbox in the language they chose (the forum's first if none),
-	 * once per key, and has it sent after the transaction commits.
-	 */
-	private void queueMail(MemberId recipient, Message subject, Function<Locale, String> body, String dedupeKey) {
-		for (Locale language : languages.supported()) {
-			jdbc.update("""
-					insert into outgoing_email (recipient_id, address, subject, body, dedupe_key, created_at)
-					select m.id, m.email, :subject, :mail, :key, :now from member m
-					where m.id = :recipient and coalesce(m.language, :fallback) = :language
-					on conflict (recipient_id, dedupe_key) do nothing""",
-					new MapSqlParameterSource("recipient", recipient.value())
-						.addValue("subject", clip(subject.render(messages, language)))
-						.addValue("mail", body.apply(language))
-						.addValue("key", dedupeKey)
-						.addValue("now", Timestamp.from(clock.instant()))
-						.addValue("language", language.toLanguageTag())
-						.addValue("fallback", languages.fallback().toLanguageTag()));
-		}
-		events.publishEvent(new MailQueued(dedupeKey));
-	}
-
-	private static String clip(String text) {
-		return text.length() <= 300 ? text : text.substring(0, 299) + "…";
 	}
 
 	@Transactional(readOnly = true)

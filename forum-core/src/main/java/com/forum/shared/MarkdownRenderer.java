@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
@@ -14,6 +16,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -31,6 +34,15 @@ import org.springframework.stereotype.Component;
 public class MarkdownRenderer {
 
 	private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[a-zA-Z0-9_+-]{1,30}");
+
+	/**
+	 * An {@code @name} as members write it: the characters a username may hold, beginning and ending
+	 * with a letter, digit or underscore, so the full stop ending a sentence is not taken for part of
+	 * the name. Not after a Latin letter, digit or mark of an address, so {@code a@b} in plain text
+	 * mentions nobody; a Chinese sentence may run straight into a mention ({@code 谢谢@mifan}).
+	 */
+	private static final Pattern MENTION = Pattern
+		.compile("(?<![A-Za-z0-9_.@/+-])@([\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]{1,30}[\\p{L}\\p{N}_])");
 
 	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create(),
 			AutolinkExtension.create());
@@ -78,7 +90,16 @@ public class MarkdownRenderer {
 	 * any other image is shown as its text.
 	 */
 	public String toSafeHtml(String markdown) {
+		return toSafeHtml(markdown, name -> null);
+	}
+
+	/**
+	 * Safe HTML as {@link #toSafeHtml(String)}, with each {@code @name} that {@code mentionLinks} gives
+	 * an address for (a member's profile) made a link there; names it gives none for stay text.
+	 */
+	public String toSafeHtml(String markdown, Function<String, String> mentionLinks) {
 		Node document = parser.parse(markdown == null ? "" : markdown);
+		linkMentions(document, mentionLinks);
 		document.accept(new AbstractVisitor() {
 
 			@Override
@@ -101,6 +122,78 @@ public class MarkdownRenderer {
 			}
 		});
 		return POLICY.sanitize(renderer.render(document));
+	}
+
+	/**
+	 * The names the text mentions ({@code @name}), in the order written, each once: in its text, not in
+	 * code (which shows an {@code @} as written) nor in a link's words.
+	 */
+	public Set<String> mentionedNames(String markdown) {
+		Set<String> names = new LinkedHashSet<>();
+		parser.parse(markdown == null ? "" : markdown).accept(new MentionVisitor() {
+
+			@Override
+			void mention(Text text, Matcher matcher) {
+				names.add(matcher.group(1));
+			}
+		});
+		return names;
+	}
+
+	private static void linkMentions(Node document, Function<String, String> mentionLinks) {
+		List<Text> mentioning = new ArrayList<>();
+		document.accept(new MentionVisitor() {
+
+			@Override
+			void mention(Text text, Matcher matcher) {
+				if (mentioning.isEmpty() || mentioning.getLast() != text) {
+					mentioning.add(text);
+				}
+			}
+		});
+		// split once the walk is over: a node must not move while it is visited
+		for (Text text : mentioning) {
+			String literal = text.getLiteral();
+			Matcher matcher = MENTION.matcher(literal);
+			int done = 0;
+			while (matcher.find()) {
+				String target = mentionLinks.apply(matcher.group(1));
+				if (target == null) {
+					continue;
+				}
+				if (matcher.start() > done) {
+					text.insertBefore(new Text(literal.substring(done, matcher.start())));
+				}
+				Link link = new Link(target, null);
+				link.appendChild(new Text(matcher.group()));
+				text.insertBefore(link);
+				done = matcher.end();
+			}
+			if (done > 0) {
+				if (done < literal.length()) {
+					text.insertBefore(new Text(literal.substring(done)));
+				}
+				text.unlink();
+			}
+		}
+	}
+
+	/** Walks the text a reader sees as words: not into links (their words are their own) nor code. */
+	private abstract static class MentionVisitor extends AbstractVisitor {
+
+		@Override
+		public void visit(Link link) {
+		}
+
+		@Override
+		public void visit(Text text) {
+			Matcher matcher = MENTION.matcher(text.getLiteral());
+			while (matcher.find()) {
+				mention(text, matcher);
+			}
+		}
+
+		abstract void mention(Text text, Matcher matcher);
 	}
 
 	/** Refuses a text with images when the forum is configured to refuse them rather than proxy them. */

@@ -53,6 +53,26 @@ class MarkdownRendererTest {
 	}
 
 	@Test
+	void findsMentionedNamesInTextButNotInCodeLinksOrAddresses() {
+		assertThat(markdown.mentionedNames("""
+				Thanks @mifan, and 谢谢@helper_2. Mail me at fan@mi.example or see [@linked](https://mi.example).
+				`@in_code` and @mifan again, @ab too short, @trailing.dot.
+
+				    @in_block""")).containsExactly("mifan", "helper_2", "trailing.dot");
+	}
+
+	@Test
+	void linksOnlyTheMentionsGivenAnAddressAndKeepsTheTextAround() {
+		String html = markdown.toSafeHtml("Hi @mifan and @stranger, **@mifan** again.",
+				name -> name.equals("mifan") ? "/members/mifan" : null);
+
+		// the sanitizer writes every @ as &#64;, which the browser shows as @
+		assertThat(html).contains("Hi <a href=\"/members/mifan\"")
+			.contains(">&#64;mifan</a> and &#64;stranger, <strong><a href=\"/members/mifan\"")
+			.doesNotContain("/members/stranger");
+	}
+
+	@Test
 	void plainTextDropsMarkup() {
 		assertThat(markdown.toPlainText("# Title\n\n**bold** <b>raw</b>")).isEqualTo("Title bold <b>raw</b>");
 	}

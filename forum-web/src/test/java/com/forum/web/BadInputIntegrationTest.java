@@ -121,7 +121,17 @@ class BadInputIntegrationTest {
 						"{\"currentPassword\":\"not it at all\",\"newPassword\":\"12345678\"}",
 						"application/json", 400, "/problems/validation"),
 				Arguments.of("revoke an unknown token", "DELETE", "/api/v1/members/me/tokens/999999999", null, null,
-						404, "/problems/not-found"));
+						404, "/problems/not-found"),
+				Arguments.of("unknown notification channel", "PUT", "/api/v1/notifications/preferences",
+						"{\"channels\":{\"reply\":\"loud\"}}", "application/json", 400, "/problems/validation"),
+				Arguments.of("unknown notification kind", "PUT", "/api/v1/notifications/preferences",
+						"{\"channels\":{\"gossip\":\"off\"}}", "application/json", 400, "/problems/validation"),
+				Arguments.of("notification preferences without channels", "PUT", "/api/v1/notifications/preferences",
+						"{}", "application/json", 400, "/problems/validation"),
+				Arguments.of("name suggestions without a prefix", "GET", "/api/v1/members/suggestions?prefix=", null,
+						null, 400, "/problems/validation"),
+				Arguments.of("overlong name prefix", "GET", "/api/v1/members/suggestions?prefix=" + "m".repeat(40), null,
+						null, 400, "/problems/validation"));
 	}
 
 	/** Flags, hiding and the review queue, sent by a moderator, who holds every privilege they need. */

@@ -2,6 +2,7 @@ package com.forum.web.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -37,6 +38,18 @@ final class ApiDtos {
 	}
 
 	record AuthorResponse(long id, String username) {
+	}
+
+	/** Members whose name begins with what is being typed after an {@code @}. */
+	record MemberSuggestionsResponse(List<AuthorResponse> items) {
+	}
+
+	/** @param channels each kind of notification ({@code reply}, {@code mention}, ...) to {@code centre}, {@code email} or {@code off} */
+	record NotificationPreferencesResponse(Map<String, String> channels) {
+	}
+
+	/** @param channels the kinds to change, each to {@code centre}, {@code email} or {@code off}; others keep theirs */
+	record NotificationPreferencesRequest(@NotNull @Size(max = 20) Map<String, String> channels) {
 	}
 
 	record CreateThreadRequest(@NotNull @Positive Long boardId, @NotBlank @Size(min = 5, max = 150) String title,

@@ -1,6 +1,8 @@
 package com.forum.web.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.forum.board.BoardSummary;
 import com.forum.discussion.QuotedReply;
@@ -10,7 +12,10 @@ import com.forum.discussion.Revision;
 import com.forum.discussion.TopicDetails;
 import com.forum.discussion.TopicSummary;
 import com.forum.member.MemberId;
+import com.forum.member.MemberName;
 import com.forum.member.MemberProfile;
+import com.forum.notification.NotificationChannel;
+import com.forum.notification.NotificationKind;
 import com.forum.reputation.HeldBadge;
 import com.forum.reputation.Standing;
 import com.forum.reputation.Standings;
@@ -20,6 +25,8 @@ import com.forum.web.api.ApiDtos.AuthorResponse;
 import com.forum.web.api.ApiDtos.BoardFacetResponse;
 import com.forum.web.api.ApiDtos.BoardResponse;
 import com.forum.web.api.ApiDtos.MemberResponse;
+import com.forum.web.api.ApiDtos.MemberSuggestionsResponse;
+import com.forum.web.api.ApiDtos.NotificationPreferencesResponse;
 import com.forum.web.api.ApiDtos.QuoteResponse;
 import com.forum.web.api.ApiDtos.ReplyResponse;
 import com.forum.web.api.ApiDtos.RevisionResponse;
@@ -36,6 +43,20 @@ interface ApiMapper {
 	@Mapping(target = "id", source = "id.value")
 	@Mapping(target = "kind", expression = "java(board.kind().name().toLowerCase())")
 	BoardResponse board(BoardSummary board);
+
+	@Mapping(target = "id", source = "id.value")
+	AuthorResponse suggestion(MemberName member);
+
+	default MemberSuggestionsResponse suggestions(List<MemberName> members) {
+		return new MemberSuggestionsResponse(members.stream().map(this::suggestion).toList());
+	}
+
+	/** Kinds by their ids, in the kinds' order, each with its channel's id. */
+	default NotificationPreferencesResponse preferences(Map<NotificationKind, NotificationChannel> channels) {
+		Map<String, String> ids = new LinkedHashMap<>();
+		channels.forEach((kind, channel) -> ids.put(kind.id(), channel.id()));
+		return new NotificationPreferencesResponse(ids);
+	}
 
 	@Mapping(target = "id", source = "member.id.value")
 	@Mapping(target = "role", expression = "java(member.role().name().toLowerCase())")

@@ -1,11 +1,15 @@
 package com.forum.web.api;
 
+import com.forum.notification.NotificationPreferences;
 import com.forum.notification.Notifications;
+import com.forum.web.api.ApiDtos.NotificationPreferencesRequest;
+import com.forum.web.api.ApiDtos.NotificationPreferencesResponse;
 import com.forum.web.api.PetitionDtos.NotificationResponse;
 import com.forum.web.api.PetitionDtos.UnreadCountResponse;
 import com.forum.web.security.MemberPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -13,6 +17,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,9 +32,32 @@ class NotificationsApi {
 
 	private final PetitionApiMapper mapper;
 
-	NotificationsApi(Notifications notifications, PetitionApiMapper mapper) {
+	private final NotificationPreferences preferences;
+
+	private final ApiMapper api;
+
+	NotificationsApi(Notifications notifications, PetitionApiMapper mapper, NotificationPreferences preferences,
+			ApiMapper api) {
 		this.notifications = notifications;
 		this.mapper = mapper;
+		this.preferences = preferences;
+		this.api = api;
+	}
+
+	@GetMapping("/preferences")
+	@Operation(summary = "Where each kind of notification goes: centre, email or off")
+	NotificationPreferencesResponse preferences(@AuthenticationPrincipal MemberPrincipal me) {
+		return api.preferences(preferences.of(me.memberId()));
+	}
+
+	@PutMapping("/preferences")
+	@Operation(summary = "Change where some kinds of notification go; the others keep theirs",
+			description = "Kinds: reply, quote, mention, post-liked, answer-accepted. Channels: centre (the default), "
+					+ "email (the centre and an e-mail, several within a short window sent as one digest), off.")
+	NotificationPreferencesResponse changePreferences(@AuthenticationPrincipal MemberPrincipal me,
+			@Valid @RequestBody NotificationPreferencesRequest request) {
+		preferences.change(me.memberId(), request.channels());
+		return preferences(me);
 	}
 
 	@GetMapping

@@ -17,9 +17,13 @@ import com.forum.member.MemberPreferences;
 import com.forum.member.MemberProfile;
 import com.forum.member.MemberSettings;
 import com.forum.member.NameFolding;
+import com.forum.notification.NotificationChannel;
+import com.forum.notification.NotificationKind;
+import com.forum.notification.NotificationPreferences;
 import com.forum.reputation.Badges;
 import com.forum.reputation.Reputation;
 import com.forum.reputation.Standings;
+import com.forum.shared.InvalidInputException;
 import com.forum.web.security.MemberPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,7 +45,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A member's public profile: who they are, and their threads or replies, a page at a time. On their
- * own profile a member also finds their settings: the language of the site and their time zone.
+ * own profile a member also finds their settings: the language of the site, their time zone, and where
+ * each kind of notification goes.
  */
 @Controller
 class ProfilePage {
@@ -64,8 +69,12 @@ class ProfilePage {
 
 	private final Badges badges;
 
+	private final NotificationPreferences notifications;
+
 	ProfilePage(MemberDirectory members, DiscussionQueries queries, MemberSettings settings,
-			LanguageProperties languages, LocaleResolver locales, Clock clock, Reputation reputation, Badges badges) {
+			LanguageProperties languages, LocaleResolver locales, Clock clock, Reputation reputation, Badges badges,
+			NotificationPreferences notifications) {
+		this.notifications = notifications;
 		this.reputation = reputation;
 		this.badges = badges;
 		this.members = members;
@@ -113,6 +122,28 @@ class ProfilePage {
 		return "redirect:/members/" + Pages.encode(member.username()) + "#settings";
 	}
 
+	/**
+	 * Saves where each kind of notification goes. A kind or channel the page never offered (a hand-made
+	 * request) is refused with the form shown again and nothing changed.
+	 */
+	@PostMapping("/settings/notifications")
+	String saveNotifications(@ModelAttribute("notificationForm") NotificationSettingsForm form, BindingResult result,
+			@AuthenticationPrincipal MemberPrincipal viewer, Model model, RedirectAttributes redirect) {
+		new Viewer(viewer).actor();
+		MemberProfile member = members.profile(viewer.getUsername());
+		try {
+			notifications.change(viewer.memberId(), form.getChannels());
+		}
+		catch (InvalidInputException ex) {
+			// the page offers only known kinds and channels: say so in its words, not the API's ids
+			result.reject("notification-settings.invalid");
+			model.addAttribute("settingsForm", currentSettings(member));
+			return profilePage(member, "threads", 1, viewer, model);
+		}
+		redirect.addFlashAttribute("notice", "notification-settings.saved");
+		return "redirect:/members/" + Pages.encode(member.username()) + "#notification-settings";
+	}
+
 	/** A reply hidden pending review shows its text to its author and moderators only, here as in its thread. */
 	private String profilePage(MemberProfile member, String tab, int page, MemberPrincipal viewer, Model model) {
 		boolean replies = "replies".equals(tab);
@@ -135,6 +166,11 @@ class ProfilePage {
 			model.addAttribute("now", clock.instant());
 			model.addAttribute("settingsLanguages", languages.supported());
 			model.addAttribute("settingsZones", TimeZoneChoices.at(clock.instant(), LocaleContextHolder.getLocale()));
+			if (!model.containsAttribute("notificationForm")) {
+				model.addAttribute("notificationForm", NotificationSettingsForm.of(notifications.of(member.id())));
+			}
+			model.addAttribute("notificationKinds", NotificationKind.values());
+			model.addAttribute("notificationChannels", NotificationChannel.values());
 		}
 		return "members/profile";
 	}

@@ -14,7 +14,10 @@ import static com.forum.web.Browser.enc;
 import static com.forum.web.browser.Journey.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Threads, replies with quotes, likes, accepted answers and search, in a real browser. */
+/**
+ * Threads, replies with quotes and mentions (and the mentioned member's notification), likes, accepted
+ * answers and search, in a real browser.
+ */
 @IntegrationTest
 class DiscussionJourneysTest extends JourneyTest {
 
@@ -46,16 +49,21 @@ class DiscussionJourneysTest extends JourneyTest {
 		j.axe("thread").screenshot("thread");
 	}
 
+	/**
+	 * A reader quotes a helper's reply and mentions them, the name completed as it is typed; the helper
+	 * hears of it once (a mention, which outranks the quote) in their notification centre, follows it to
+	 * the reply and answers there.
+	 */
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "en", "zh-CN" })
-	void aMemberRepliesQuotingAnotherMembersPost(String language) {
+	void aMemberRepliesQuotingAndMentioningAnotherMemberWhoIsToldAndAnswers(String language) {
 		Member asker = member("asker");
 		Member helper = member("helper");
 		Member reader = member("reader");
 		String marker = marker();
 		boolean zh = language.startsWith("zh");
-		long thread = thread(asker, TALK, (zh ? "充电很慢怎么办 " : "Slow charging after the update ") + marker,
-				zh ? "更新后充电变慢了。" : "Charging got slow after the update.");
+		String title = (zh ? "充电很慢怎么办 " : "Slow charging after the update ") + marker;
+		long thread = thread(asker, TALK, title, zh ? "更新后充电变慢了。" : "Charging got slow after the update.");
 		String quoted = zh ? "换一根原装数据线试试，我的就好了。" : "Try the original cable; that fixed mine.";
 		long reply = reply(helper, thread, quoted);
 
@@ -65,7 +73,13 @@ class DiscussionJourneysTest extends JourneyTest {
 		assertThat(j.text(".quoted-preview .post-body")).contains(quoted);
 		assertThat(j.text(".quoted-preview .post-author")).isEqualTo(helper.username());
 		String mine = j.say("Same here, the cable was the culprit ", "同感，问题出在数据线 ") + marker;
-		j.type("#body", mine).axe("reply").screenshot("quote");
+		// the name is completed from its first letters, as the reader types them
+		j.type("#body", mine + " @" + helper.username().substring(0, helper.username().length() - 2));
+		WebElement suggestion = j.find("#mention-suggestions [role=option][data-username='" + helper.username() + "']");
+		// checked and shown with the list of names open
+		j.axe("reply").screenshot("quote");
+		suggestion.click();
+		assertThat(j.find("#body").getDomProperty("value")).isEqualTo(mine + " @" + helper.username() + " ");
 		j.submit(form("/threads/" + thread + "/replies"));
 
 		assertThat(j.path()).isEqualTo("/threads/" + thread);
@@ -78,7 +92,32 @@ class DiscussionJourneysTest extends JourneyTest {
 		assertThat(posted.findElement(By.cssSelector(".quote-box .quote-text")).getText()).contains(quoted);
 		assertThat(posted.findElement(By.cssSelector(".quote-box .quote-who a")).getDomAttribute("href"))
 			.contains("reply=" + reply);
+		assertThat(posted.findElement(By.cssSelector(".post-body a[href='/members/" + helper.username() + "']"))
+			.getText()).isEqualTo("@" + helper.username());
+		String mentioning = posted.getDomAttribute("id");
 		j.screenshot("quoted");
+
+		// the helper hears of it in the centre, in their language, once: a mention, not also a quote
+		Await.until(Duration.ofSeconds(20),
+				() -> api.get("/api/v1/notifications", helper.token()).json().get("totalItems").asLong() > 0);
+		j.as(helper.username(), helper.password());
+		j.click(".account-nav a.notif-link");
+		String told = j.message("notification.mention", title, reader.username());
+		assertThat(texts(j.all(".notification.is-unread .notification-title > span:last-child"))).containsOnlyOnce(told)
+			.doesNotContain(j.message("notification.quote", title, reader.username()));
+		j.screenshot("mentioned");
+		j.follow(j.all(".notification.is-unread .notification-title")
+			.stream()
+			.filter(button -> button.getText().contains(told))
+			.findFirst()
+			.orElseThrow());
+		assertThat(j.path()).isEqualTo("/threads/" + thread);
+		assertThat(j.has("#" + mentioning)).as("the page with the mentioning reply").isTrue();
+		String answer = j.say("Glad it helped, ", "很高兴能帮上忙，") + reader.username();
+		j.type("#body", answer);
+		j.submit(form("/threads/" + thread + "/replies"));
+		assertThat(texts(j.all("article.post[id^='reply-'] .post-body"))).anySatisfy(text -> assertThat(text)
+			.contains(answer));
 	}
 
 	@ParameterizedTest(name = "{0}")

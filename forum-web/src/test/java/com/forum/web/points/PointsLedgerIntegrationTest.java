@@ -200,7 +200,7 @@ class PointsLedgerIntegrationTest {
 
 		// the reply's event delivered once more after the deletion, as a retry or a slow node would
 		tx.executeWithoutResult(s -> events.publishEvent(new ReplyPosted(new ReplyId(reply), new TopicId(thread),
-				new MemberId(memberId(replier)))));
+				new MemberId(memberId(replier)), null, null, List.of())));
 		Await.until(WAIT, () -> jdbc.queryForObject("""
 				select count(*) from event_publication where completion_date is null
 				and event_type like '%ReplyPosted' and listener_id like '%EarningRules%'""", Long.class) == 0);

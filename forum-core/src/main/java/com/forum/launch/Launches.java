@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Service;
@@ -59,6 +61,9 @@ public class Launches {
 
 	private final Set<Long> rebuildsDue = ConcurrentHashMap.newKeySet();
 
+	/** Set when the application starts to close: a sweep of {@link #rebuildMissing} stops at the next launch. */
+	private volatile boolean closing;
+
 	Launches(LaunchRecords records, Admission admission, Reputation reputation, LaunchProperties properties,
 			Clock clock, TransactionTemplate tx, ApplicationEventPublisher events) {
 		this.records = records;
@@ -72,8 +77,19 @@ public class Launches {
 		this.snapshot.setReadOnly(true);
 	}
 
+	/**
+	 * A node that is being stopped rebuilds no more keys: the close would otherwise wait for a whole sweep
+	 * (half a second per launch Redis lost) before it could stop the scheduler. Another node, or this one's
+	 * next start, rebuilds the rest, as after any Redis outage.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closing() {
+		closing = true;
+	}
+
 	@PreDestroy
 	void stop() {
+		closing = true;
 		rebuilds.shutdownNow();
 	}
 
@@ -285,6 +301,9 @@ public class Launches {
 		int rebuilt = 0;
 		for (long id : records.jdbc().queryForList("select id from launch where state <> 'CLOSED'",
 				new MapSqlParameterSource(), Long.class)) {
+			if (closing) {
+				break;
+			}
 			if (!admission.loaded(id) && rebuild(id)) {
 				rebuilt++;
 			}

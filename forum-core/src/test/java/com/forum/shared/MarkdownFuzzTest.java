@@ -30,7 +30,7 @@ class MarkdownFuzzTest {
 
 	private static final long started = System.nanoTime();
 
-	@FuzzTest(maxDuration = "30s")
+	@FuzzTest(maxDuration = "10s")
 	@DictionaryFile(resourcePath = "/com/forum/shared/markdown.dict")
 	void anyMarkdownRendersToAllowedHtmlOnly(String markdown) {
 		check(markdown);

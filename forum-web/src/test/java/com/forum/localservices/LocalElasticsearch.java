@@ -48,13 +48,22 @@ public final class LocalElasticsearch {
 
 	private final String heap;
 
-	LocalElasticsearch(Path home, Path instanceDir, Path dataDir, int httpPort, int transportPort, String heap) {
+	/**
+	 * The throwaway node of a test run compiles with C1 only: its start-up (the blocking half of the
+	 * first test context's) takes about half as long on two cores, and the small indexes of the tests
+	 * never need C2's code; the node of {@code ./forum start} keeps the JVM's full tiered compilation.
+	 */
+	private final boolean quickStart;
+
+	LocalElasticsearch(Path home, Path instanceDir, Path dataDir, int httpPort, int transportPort, String heap,
+			boolean quickStart) {
 		this.home = home;
 		this.instanceDir = instanceDir;
 		this.dataDir = dataDir;
 		this.httpPort = httpPort;
 		this.transportPort = transportPort;
 		this.heap = heap;
+		this.quickStart = quickStart;
 	}
 
 	public String url() {
@@ -204,6 +213,13 @@ public final class LocalElasticsearch {
 				cluster.routing.allocation.disk.threshold_enabled: false
 				""".formatted(httpPort, transportPort, dataDir, logsDir()));
 		Files.writeString(config.resolve("jvm.options.d/heap.options"), "-Xms" + heap + "\n-Xmx" + heap + "\n");
+		Path compiler = config.resolve("jvm.options.d/compiler.options");
+		if (quickStart) {
+			Files.writeString(compiler, "-XX:TieredStopAtLevel=1\n");
+		}
+		else {
+			Files.deleteIfExists(compiler);
+		}
 		Files.deleteIfExists(pidFile());
 		if (LocalProcesses.isRoot()) {
 			LocalProcesses.chownToNobody(instanceDir, dataDir);

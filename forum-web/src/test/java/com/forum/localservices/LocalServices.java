@@ -432,7 +432,7 @@ public final class LocalServices {
 
 		LocalElasticsearch elasticsearch(LocalServicesProperties properties, int httpPort, int transportPort) {
 			return new LocalElasticsearch(elasticsearchHome(), esInstance, esData, httpPort, transportPort,
-					properties.elasticsearchHeap());
+					properties.elasticsearchHeap(), temporary);
 		}
 
 		/** Only processes started from these directories count as ours (pids get reused). */

@@ -61,10 +61,14 @@ public class NotificationPreferences {
 		channels.forEach((kind, channel) -> chosen.put(
 				NotificationKind.byId(kind).orElseThrow(() -> new InvalidInputException("channels", "one-of",
 						"unknown kind " + kind, ids(NotificationKind.values(), NotificationKind::id))),
-				NotificationChannel.byId(channel).orElseThrow(() -> new InvalidInputException("channels." + kind,
-						"one-of", "must be one of centre, email, off",
-						ids(NotificationChannel.values(), NotificationChannel::id)))));
+				NotificationChannel.byId(channel).orElseThrow(() -> new InvalidInputException(entry(kind), "one-of",
+						"must be one of centre, email, off", ids(NotificationChannel.values(), NotificationChannel::id)))));
 		choose(member, chosen);
+	}
+
+	/** The field of one kind's channel, as the API's body names it ({@code channels.mention}). */
+	private static String entry(String kind) {
+		return "channels." + kind;
 	}
 
 	private static <T> String ids(T[] values, Function<T, String> id) {

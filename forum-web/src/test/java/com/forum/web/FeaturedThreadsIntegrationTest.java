@@ -3,8 +3,11 @@ package com.forum.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import com.forum.board.BoardCatalog;
+import com.forum.board.BoardKind;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +31,9 @@ class FeaturedThreadsIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	BoardCatalog boards;
 
 	ApiClient api;
 
@@ -102,21 +108,24 @@ class FeaturedThreadsIntegrationTest {
 	void hotThisWeekListsOnlyThreadsStartedInTheLastSevenDaysMostEngagingFirst() {
 		Member author = api.newMember("hotweek");
 		Member fan = api.newMember("hotfan");
+		// a board of its own: every other test's threads of this week compete on the shared boards
+		String board = "hot-" + UUID.randomUUID().toString().substring(0, 8);
+		long boardId = boards.create(board, board, "Threads of the hot-list test.", BoardKind.DISCUSSION).value();
 		// the busy one is older, so only its replies can put it ahead of the quiet one
-		long old = api.startThread(author, "xiaomi-17", "A busy thread of last month", "Long ago.");
-		long busy = api.startThread(author, "xiaomi-17", "A busy thread of this week", "Everyone replied.");
-		long quiet = api.startThread(author, "xiaomi-17", "A quiet thread of this week", "Hardly anyone replied.");
+		long old = api.startThread(author, board, "A busy thread of last month", "Long ago.");
+		long busy = api.startThread(author, board, "A busy thread of this week", "Everyone replied.");
+		long quiet = api.startThread(author, board, "A quiet thread of this week", "Hardly anyone replied.");
 		for (long thread : List.of(busy, old)) {
 			assertThat(api.post("/api/v1/threads/" + thread + "/replies", Map.of("body", "Agreed, same here"),
 					fan.token()).status()).isEqualTo(201);
 		}
 		jdbc.update("update topic set created_at = now() - interval '30 days' where id = ?", old);
 
-		List<Long> week = ids(api.get("/api/v1/threads?sort=week&size=100", null));
-		assertThat(week).contains(quiet, busy).doesNotContain(old);
-		assertThat(week.indexOf(busy)).isLessThan(week.indexOf(quiet));
-		assertThat(ids(api.get("/api/v1/threads?sort=latest&size=100", null))).contains(old);
-		assertThat(api.page("/hot")).contains("A busy thread of this week").doesNotContain("A busy thread of last month");
+		assertThat(ids(api.get("/api/v1/threads?sort=week&boardId=" + boardId, null))).containsExactly(busy, quiet);
+		assertThat(ids(api.get("/api/v1/threads?sort=latest&boardId=" + boardId, null))).contains(old);
+		assertThat(api.page("/boards/" + board + "?sort=week")).contains("A busy thread of this week")
+			.doesNotContain("A busy thread of last month");
+		assertThat(api.page("/hot")).doesNotContain("A busy thread of last month");
 		assertThat(api.get("/api/v1/threads?sort=sideways", null).status()).isEqualTo(400);
 	}
 

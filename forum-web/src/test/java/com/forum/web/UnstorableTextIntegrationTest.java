@@ -63,6 +63,8 @@ class UnstorableTextIntegrationTest {
 			"DELETE /api/v1/petitions/{id}/vote", "POST /api/v1/releases/{id}/publish",
 			"DELETE /api/v1/threads/{id}", "DELETE /api/v1/threads/{id}/like", "PUT /api/v1/threads/{id}/like",
 			"DELETE /api/v1/threads/{id}/lock", "PUT /api/v1/threads/{id}/lock", "DELETE /api/v1/threads/{id}/pin",
+			"DELETE /api/v1/threads/{id}/feature", "PUT /api/v1/threads/{id}/feature", "POST /threads/{id}/feature",
+			"PUT /api/v1/notifications/preferences", "POST /settings/notifications",
 			"PUT /api/v1/threads/{id}/pin", "POST /api/v1/threads/{id}/accepted-answer",
 			"DELETE /api/v1/threads/{id}/replies/{replyId}", "DELETE /api/v1/threads/{id}/replies/{replyId}/like",
 			"PUT /api/v1/threads/{id}/replies/{replyId}/like", "POST /notifications/read-all",

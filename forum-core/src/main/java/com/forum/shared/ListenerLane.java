@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -30,6 +33,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * context resumed), it runs on fresh threads.
  */
 public final class ListenerLane implements AsyncTaskExecutor, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ListenerLane.class);
 
 	/** The web server stops its graceful shutdown at DEFAULT_PHASE - 1024 and itself at - 2048. */
 	private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -68,8 +73,17 @@ public final class ListenerLane implements AsyncTaskExecutor, SmartLifecycle {
 		return threads;
 	}
 
+	/**
+	 * Queues the delivery. A lane that is stopping takes nothing more and says so in the log only: the
+	 * delivery is recorded in the registry, whose retry job runs it again after a restart or on another
+	 * node, and an exception here would only be logged as an error by the transaction that published it.
+	 */
 	@Override
 	public void execute(Runnable delivery) {
+		if (pool.getThreadPoolExecutor().isShutdown()) {
+			log.debug("Lane {} is stopping; the delivery is left to the registry's retries", name);
+			return;
+		}
 		long number = handedOver.incrementAndGet();
 		unfinished.put(number, clock.instant());
 		try {

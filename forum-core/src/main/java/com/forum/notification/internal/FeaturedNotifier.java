@@ -1,8 +1,8 @@
 package com.forum.notification.internal;
 
 import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.PostKind;
 import com.forum.discussion.TopicFeatured;
-import com.forum.discussion.TopicSnapshot;
 import com.forum.notification.Message;
 import com.forum.notification.Notifications;
 
@@ -31,9 +31,9 @@ class FeaturedNotifier {
 		if (!e.featured() || e.authorId().equals(e.moderatorId())) {
 			return;
 		}
-		String title = discussions.topicSnapshot(e.topicId()).map(TopicSnapshot::title).orElse("#" + e.topicId().value());
-		notifications.tell(e.authorId(), "topic-featured", new Message("notification.topic-featured", title),
-				"notification.topic-featured.body", "/threads/" + e.topicId().value(),
+		notifications.tell(e.authorId(), "topic-featured",
+				new Message("notification.topic-featured", ThreadLinks.title(discussions, e.topicId())),
+				"notification.topic-featured.body", ThreadLinks.link(e.topicId(), PostKind.TOPIC, e.topicId().value()),
 				"featured:" + e.topicId().value() + ":" + e.featuredAt().toEpochMilli());
 	}
 }

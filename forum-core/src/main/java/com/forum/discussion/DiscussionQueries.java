@@ -83,6 +83,19 @@ public class DiscussionQueries {
 		});
 	}
 
+	/**
+	 * The threads with these ids in the order given, for lists another feature chose (new, unread, a
+	 * member's feed); deleted ones are left out.
+	 */
+	public List<TopicSummary> summaries(List<TopicId> ids) {
+		Map<TopicId, Topic> found = topics.findAllById(ids.stream().map(TopicId::value).toList())
+			.stream()
+			.filter(t -> !t.isDeleted())
+			.collect(Collectors.toMap(Topic::id, t -> t));
+		List<Topic> ordered = ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+		return summaries(new org.springframework.data.domain.PageImpl<>(ordered)).getContent();
+	}
+
 	public Page<TopicSummary> topicsBy(MemberId author, int page, int size) {
 		return summaries(topics.findLiveByAuthor(author.value(), PageRequest.of(page, size, sort(TopicOrder.NEWEST))));
 	}

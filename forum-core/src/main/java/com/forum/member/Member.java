@@ -61,6 +61,15 @@ class Member extends AbstractAggregateRoot<Member> {
 	@Column(name = "time_zone")
 	private String timeZone;
 
+	/** Markdown shown on the profile, null until written. */
+	private String bio;
+
+	/** One line of plain text under the member's posts, null until written. */
+	private String signature;
+
+	/** One of the configured devices ({@code forum.profile-fields.devices}), null until chosen. */
+	private String device;
+
 	@Version
 	private long version;
 
@@ -113,6 +122,19 @@ class Member extends AbstractAggregateRoot<Member> {
 
 	void liveIn(ZoneId zone) {
 		this.timeZone = zone == null ? null : zone.getId();
+	}
+
+	/** What the member says of themselves; each checked by {@link MemberProfiles}, null for none. */
+	Member describe(String bio, String signature, String device) {
+		this.bio = bio;
+		this.signature = signature;
+		this.device = device;
+		registerEvent(new ProfileDescribed(id()));
+		return this;
+	}
+
+	String bio() {
+		return bio;
 	}
 
 	Member registered() {

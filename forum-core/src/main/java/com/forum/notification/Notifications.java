@@ -2,6 +2,7 @@ package com.forum.notification;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -100,6 +101,46 @@ public class Notifications {
 			digests.mailOrHold(recipient, dedupeKey);
 		}
 		return true;
+	}
+
+	/**
+	 * Tells many members the same news (a reply in a thread they watch) as {@link #notify} tells one, in
+	 * one insert: members who turned the kind off are left out, a member the key told already is not told
+	 * again, and those who chose e-mail get it as their digests allow. The caller keeps each call to a
+	 * batch of modest size, each its own transaction.
+	 *
+	 * @return the members told now
+	 */
+	@Transactional
+	public List<MemberId> notifyAll(Collection<MemberId> recipients, NotificationKind kind, Message title,
+			String bodyKey, String link, String dedupeKey) {
+		if (recipients.isEmpty()) {
+			return List.of();
+		}
+		MapSqlParameterSource params = NotificationColumns
+			.of(kind.id(), title, new Message(bodyKey, title.arguments()), link, dedupeKey, clock.instant(), messages,
+					languages.fallback())
+			.addValue("recipients", recipients.stream().map(MemberId::value).toList());
+		List<MemberId> told = jdbc.queryForList("""
+				insert into notification (recipient_id, kind, title, body, message_key, message_args, body_key, link,
+				                          dedupe_key, created_at)
+				select m.id, :kind, :title, :body, :messageKey, :messageArgs, :bodyKey, :link, :key, :now
+				from member m
+				where m.id in (:recipients) and not exists (
+				    select 1 from notification_preference p where p.member_id = m.id and p.kind = :kind and p.channel = 'OFF')
+				order by m.id
+				on conflict (recipient_id, dedupe_key) do nothing
+				returning recipient_id""", params, Long.class).stream().map(MemberId::new).toList();
+		if (!told.isEmpty()) {
+			jdbc.queryForList("""
+					select member_id from notification_preference
+					where kind = :kind and channel = 'EMAIL' and member_id in (:told) order by member_id""",
+					new MapSqlParameterSource("kind", kind.id()).addValue("told",
+							told.stream().map(MemberId::value).toList()),
+					Long.class)
+				.forEach(member -> digests.mailOrHold(new MemberId(member), dedupeKey));
+		}
+		return told;
 	}
 
 	/**

@@ -131,7 +131,24 @@ class BadInputIntegrationTest {
 				Arguments.of("name suggestions without a prefix", "GET", "/api/v1/members/suggestions?prefix=", null,
 						null, 400, "/problems/validation"),
 				Arguments.of("overlong name prefix", "GET", "/api/v1/members/suggestions?prefix=" + "m".repeat(40), null,
-						null, 400, "/problems/validation"));
+						null, 400, "/problems/validation"),
+				// watching, new and unread, following, profile fields
+				Arguments.of("unknown watching level", "PUT", "/api/v1/threads/THREAD/notification-level",
+						"{\"level\":\"loud\"}", "application/json", 400, "/problems/validation"),
+				Arguments.of("watching level without a level", "PUT", "/api/v1/boards/hyperos/notification-level", "{}",
+						"application/json", 400, "/problems/validation"),
+				Arguments.of("watching an unknown thread", "PUT", "/api/v1/threads/999999/notification-level",
+						"{\"level\":\"watching\"}", "application/json", 404, "/problems/not-found"),
+				Arguments.of("unread page zero", "GET", "/api/v1/threads/unread?page=0", null, null, 400,
+						"/problems/validation"),
+				Arguments.of("following nobody", "PUT", "/api/v1/members/nobody-at-all-here/follow", null, null, 404,
+						"/problems/not-found"),
+				Arguments.of("unknown device", "PUT", "/api/v1/members/me/profile", "{\"device\":\"Nokia 3310\"}",
+						"application/json", 400, "/problems/validation"),
+				Arguments.of("signature of two lines", "PUT", "/api/v1/members/me/profile",
+						"{\"signature\":\"one\\ntwo\"}", "application/json", 400, "/problems/validation"),
+				Arguments.of("overlong bio", "PUT", "/api/v1/members/me/profile",
+						"{\"bio\":\"" + "b".repeat(501) + "\"}", "application/json", 400, "/problems/validation"));
 	}
 
 	/** Flags, hiding and the review queue, sent by a moderator, who holds every privilege they need. */

@@ -96,7 +96,11 @@ class UnstorableTextIntegrationTest {
 			"POST /launches/{id}/pause", "POST /launches/{id}/resume", "POST /launches/{id}/close",
 			"POST /api/v1/members/me/email-confirmations", "POST /api/v1/members/me/sign-out-everywhere",
 			"DELETE /api/v1/members/me/tokens/{id}", "POST /account/confirmation", "POST /account/sign-out-everywhere",
-			"POST /account/tokens/{id}/revoke");
+			"POST /account/tokens/{id}/revoke",
+			// watching, new and unread, following
+			"POST /api/v1/threads/new/dismiss", "POST /api/v1/threads/unread/dismiss", "POST /new/dismiss",
+			"POST /unread/dismiss", "PUT /api/v1/members/{username}/follow", "DELETE /api/v1/members/{username}/follow",
+			"POST /members/{username}/follow", "POST /members/{username}/unfollow");
 
 	private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
 			RequestMethod.PATCH, RequestMethod.DELETE);

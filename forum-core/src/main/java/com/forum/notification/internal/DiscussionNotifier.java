@@ -17,6 +17,7 @@ import com.forum.member.MemberId;
 import com.forum.notification.Message;
 import com.forum.notification.NotificationKind;
 import com.forum.notification.Notifications;
+import com.forum.watching.Watching;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * in) and their answer accepted. Never the one who acted. A post tells each member once, under one key,
  * for the strongest cause that concerns them and that they did not turn off: a mention before a quote
  * before a reply to their thread. Every key is fixed by the event, so a redelivered event adds nothing.
+ * A member who muted the thread hears of mentions alone.
  */
 @Component
 class DiscussionNotifier {
@@ -41,8 +43,11 @@ class DiscussionNotifier {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final Watching watching;
+
 	DiscussionNotifier(Notifications notifications, DiscussionQueries discussions, MemberDirectory members,
-			NamedParameterJdbcTemplate jdbc) {
+			NamedParameterJdbcTemplate jdbc, Watching watching) {
+		this.watching = watching;
 		this.notifications = notifications;
 		this.discussions = discussions;
 		this.members = members;
@@ -51,6 +56,31 @@ class DiscussionNotifier {
 
 	@ApplicationModuleListener
 	void on(ReplyPosted e) {
+		List<Cause> causes = causes(e);
+		if (causes.isEmpty()) {
+			return;
+		}
+		// a muted thread tells of nothing but mentions (NotificationLevel)
+		Set<MemberId> muted = watching.mutedAmong(e.topicId(),
+				causes.stream().filter(cause -> cause.kind() != NotificationKind.MENTION).map(Cause::recipient).toList());
+		String[] words = null;
+		for (Cause cause : causes) {
+			if (cause.kind() != NotificationKind.MENTION && muted.contains(cause.recipient())) {
+				continue;
+			}
+			words = words == null ? new String[] { ThreadLinks.title(discussions, e.topicId()), name(e.authorId()) } : words;
+			// one key for every cause: the first told is the only one
+			notifications.notify(cause.recipient(), cause.kind(), new Message("notification." + cause.kind().id(), words),
+					"notification." + cause.kind().id() + ".body",
+					ThreadLinks.link(e.topicId(), PostKind.REPLY, e.replyId().value()), replyKey(e));
+		}
+	}
+
+	/**
+	 * Whom the reply concerns besides its author, strongest cause first; the author is left out. Shared
+	 * with the watchers' notifier, which leaves these members to this one.
+	 */
+	static List<Cause> causes(ReplyPosted e) {
 		List<Cause> causes = new ArrayList<>();
 		e.mentionedIds().forEach(member -> causes.add(new Cause(member, NotificationKind.MENTION)));
 		if (e.quotedAuthorId() != null) {
@@ -59,20 +89,13 @@ class DiscussionNotifier {
 		if (e.topicAuthorId() != null) {
 			causes.add(new Cause(e.topicAuthorId(), NotificationKind.REPLY));
 		}
-		if (causes.isEmpty()) {
-			return;
-		}
-		String[] words = null;
-		for (Cause cause : causes) {
-			if (cause.recipient().equals(e.authorId())) {
-				continue;
-			}
-			words = words == null ? new String[] { ThreadLinks.title(discussions, e.topicId()), name(e.authorId()) } : words;
-			// one key for every cause: the first told is the only one
-			notifications.notify(cause.recipient(), cause.kind(), new Message("notification." + cause.kind().id(), words),
-					"notification." + cause.kind().id() + ".body",
-					ThreadLinks.link(e.topicId(), PostKind.REPLY, e.replyId().value()), "reply:" + e.replyId());
-		}
+		causes.removeIf(cause -> cause.recipient().equals(e.authorId()));
+		return causes;
+	}
+
+	/** The one key under which a reply tells each member, whatever the cause. */
+	static String replyKey(ReplyPosted e) {
+		return "reply:" + e.replyId();
 	}
 
 	@ApplicationModuleListener
@@ -97,11 +120,16 @@ class DiscussionNotifier {
 		}
 		String words = kind == PostKind.TOPIC ? "notification.mention.topic" : "notification.mention";
 		Message title = new Message(words, ThreadLinks.title(discussions, topic), name(author));
-		String key = kind == PostKind.TOPIC ? "topic:" + topic : "reply:" + postId;
+		String key = kind == PostKind.TOPIC ? topicKey(topic) : "reply:" + postId;
 		for (MemberId member : told) {
 			notifications.notify(member, NotificationKind.MENTION, title, words + ".body",
 					ThreadLinks.link(topic, kind, postId), key);
 		}
+	}
+
+	/** The one key under which a new thread tells each member, whatever the cause. */
+	static String topicKey(TopicId topic) {
+		return "topic:" + topic;
 	}
 
 	@ApplicationModuleListener
@@ -148,6 +176,6 @@ class DiscussionNotifier {
 		return members.usernames(Set.of(member)).getOrDefault(member, "#" + member.value());
 	}
 
-	private record Cause(MemberId recipient, NotificationKind kind) {
+	record Cause(MemberId recipient, NotificationKind kind) {
 	}
 }

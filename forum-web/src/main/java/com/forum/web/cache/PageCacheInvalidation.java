@@ -24,6 +24,7 @@ import com.forum.discussion.TopicChanged;
 import com.forum.discussion.TopicDeleted;
 import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicStarted;
+import com.forum.member.ProfileDescribed;
 import com.forum.points.Account;
 import com.forum.points.LedgerPosted;
 import com.forum.shared.DomainEvent;
@@ -100,6 +101,12 @@ class PageCacheInvalidation {
 			.filter(entry -> entry.account() == Account.REPUTATION)
 			.map(LedgerPosted.Entry::memberId)
 			.toList()));
+	}
+
+	/** A member's signature and device show with their posts. */
+	@EventListener
+	void on(ProfileDescribed event) {
+		afterCommit(PageTags.members(List.of(event.memberId())));
 	}
 
 	@Scheduled(fixedDelayString = "${forum.page-cache.retry-interval:1s}")

@@ -49,8 +49,11 @@ class BoardPages {
 
 	private final Reputation reputation;
 
+	private final WatchingView watching;
+
 	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions, PrivilegeGate privileges,
-			Reputation reputation) {
+			Reputation reputation, WatchingView watching) {
+		this.watching = watching;
 		this.boards = boards;
 		this.queries = queries;
 		this.discussions = discussions;
@@ -60,7 +63,8 @@ class BoardPages {
 
 	@GetMapping("/boards/{slug}")
 	String board(@PathVariable String slug, @RequestParam(defaultValue = "latest") String sort,
-			@RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal MemberPrincipal member,
+			HttpServletRequest request, Model model) {
 		BoardSummary board = boards.get(slug);
 		TopicOrder order = order(sort);
 		String sortName = order.name().toLowerCase(Locale.ROOT);
@@ -70,6 +74,8 @@ class BoardPages {
 		model.addAttribute("topics", topics);
 		List<MemberId> authors = topics.map(TopicSummary::authorId).toList();
 		model.addAttribute("standings", reputation.standings(authors));
+		watching.board(model, member, board.id());
+		watching.list(model, member, topics.map(TopicSummary::id).getContent());
 		CachedPage.dependsOn(request, PageTags.of(authors, PageTags.board(board.id()), PageTags.BOARDS));
 		model.addAttribute("pager", Pager.of(Pages.number(page), topics.getTotalPages(),
 				n -> "/boards/" + board.slug() + "?sort=" + sortName + (n > 1 ? "&page=" + n : "")));

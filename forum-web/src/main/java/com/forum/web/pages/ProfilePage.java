@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.MemberActivity;
+import com.forum.discussion.PostActivity;
 import com.forum.discussion.ReplyDetails;
 import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicSummary;
@@ -71,9 +73,15 @@ class ProfilePage {
 
 	private final NotificationPreferences notifications;
 
+	private final MemberActivity activity;
+
+	private final WatchingView watching;
+
 	ProfilePage(MemberDirectory members, DiscussionQueries queries, MemberSettings settings,
 			LanguageProperties languages, LocaleResolver locales, Clock clock, Reputation reputation, Badges badges,
-			NotificationPreferences notifications) {
+			NotificationPreferences notifications, MemberActivity activity, WatchingView watching) {
+		this.activity = activity;
+		this.watching = watching;
 		this.notifications = notifications;
 		this.reputation = reputation;
 		this.badges = badges;
@@ -144,20 +152,31 @@ class ProfilePage {
 		return "redirect:/members/" + Pages.encode(member.username()) + "#notification-settings";
 	}
 
-	/** A reply hidden pending review shows its text to its author and moderators only, here as in its thread. */
+	/**
+	 * A reply hidden pending review shows its text to its author and moderators only, here as in its thread;
+	 * the activity tab leaves hidden posts out for everyone else.
+	 */
 	private String profilePage(MemberProfile member, String tab, int page, MemberPrincipal viewer, Model model) {
 		boolean replies = "replies".equals(tab);
-		Page<TopicSummary> topics = queries.topicsBy(member.id(), replies ? 0 : Pages.index(page), replies ? 1 : PAGE_SIZE);
+		boolean activities = "activity".equals(tab);
+		boolean threads = !replies && !activities;
+		Page<TopicSummary> topics = queries.topicsBy(member.id(), threads ? Pages.index(page) : 0, threads ? PAGE_SIZE : 1);
 		Page<ReplyDetails> posts = queries.repliesBy(member.id(), replies ? Pages.index(page) : 0, replies ? PAGE_SIZE : 1)
 			.map(r -> r.shownTo(viewer == null ? null : viewer.memberId(), viewer != null && viewer.moderates()));
-		Page<?> shown = replies ? posts : topics;
-		String base = "/members/" + Pages.encode(member.username()) + "?tab=" + (replies ? "replies" : "threads");
+		boolean seesHidden = viewer != null && (viewer.moderates() || viewer.memberId().equals(member.id()));
+		Page<PostActivity> recent = activities ? activity.of(member.id(), seesHidden, Pages.index(page), PAGE_SIZE)
+				: Page.empty();
+		Page<?> shown = replies ? posts : activities ? recent : topics;
+		String shownTab = replies ? "replies" : activities ? "activity" : "threads";
+		String base = "/members/" + Pages.encode(member.username()) + "?tab=" + shownTab;
+		model.addAttribute("activity", recent);
+		watching.profile(model, viewer, member.id());
 		model.addAttribute("member", member);
 		Standings standings = reputation.standings(List.of(member.id()));
 		model.addAttribute("standings", standings);
 		model.addAttribute("standing", standings.of(member.id()));
 		model.addAttribute("badges", badges.heldBy(member.id()));
-		model.addAttribute("tab", replies ? "replies" : "threads");
+		model.addAttribute("tab", shownTab);
 		model.addAttribute("topics", topics);
 		model.addAttribute("posts", posts);
 		model.addAttribute("titles", replies ? titles(posts) : Map.of());

@@ -63,8 +63,11 @@ class ThreadPages {
 
 	private final ClientAddress addresses;
 
+	private final WatchingView watching;
+
 	ThreadPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links,
-			PrivilegeGate privileges, Reputation reputation, ClientAddress addresses) {
+			PrivilegeGate privileges, Reputation reputation, ClientAddress addresses, WatchingView watching) {
+		this.watching = watching;
 		this.queries = queries;
 		this.discussions = discussions;
 		this.boards = boards;
@@ -100,6 +103,7 @@ class ThreadPages {
 			.concat(Stream.of(topic.authorId()), replies.getContent().stream().map(ReplyDetails::authorId))
 			.toList();
 		model.addAttribute("standings", reputation.standings(authors));
+		watching.thread(model, member, topicId, replies, authors);
 		CachedPage.dependsOn(request,
 				PageTags.of(authors, PageTags.topic(topicId), PageTags.board(topic.boardId()), PageTags.BOARDS));
 		CachedPage.onEveryServe(request, again -> recordView(topicId, viewer, again));

@@ -50,6 +50,14 @@ public class RateLimits {
 		}
 	}
 
+	/**
+	 * One more change of what the member follows and how (a watching level, a follow, a dismissal, the
+	 * profile's fields), or {@link RateLimitedException}.
+	 */
+	public void followingChange(MemberId member) {
+		take("following-changes", limits.followingChangesPerMember(), "member:" + member.value());
+	}
+
 	/** One more API call with this bearer token: empty when admitted, else how long to wait. */
 	Optional<RateLimitedException> apiCall(String token) {
 		Limit limit = limits.apiCallsPerToken();

@@ -1,0 +1,121 @@
+package com.forum.notification.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.forum.discussion.DiscussionQueries;
+import com.forum.discussion.PostKind;
+import com.forum.discussion.ReplyPosted;
+import com.forum.discussion.ReplySnapshot;
+import com.forum.discussion.TopicId;
+import com.forum.discussion.TopicSnapshot;
+import com.forum.discussion.TopicStarted;
+import com.forum.member.MemberDirectory;
+import com.forum.member.MemberId;
+import com.forum.notification.Message;
+import com.forum.notification.NotificationChannel;
+import com.forum.notification.NotificationKind;
+import com.forum.notification.NotificationPreferences;
+import com.forum.notification.Notifications;
+import com.forum.watching.Following;
+import com.forum.watching.Watching;
+import com.forum.watching.WatchingProperties;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * Tells watchers of a thread of each new reply, and followers of a member of each thread they start.
+ * <p>
+ * Never the one who posted, and never twice: the members {@link DiscussionNotifier} tells of the same post
+ * (a reply to their thread, a quote, a mention) are left to it unless they turned that cause off, and both
+ * notifiers tell under the post's one key, so even a member both would tell hears once. Since the members
+ * each leaves to the other are fixed by the event, it does not matter which runs first.
+ * <p>
+ * A thread with ten thousand watchers is told in batches ({@code forum.watching.batch-size}), each its
+ * own transaction: this listener runs outside one, so no transaction holds ten thousand rows' locks, and a
+ * delivery that stops half-way is retried and tells only those the keys show were not told yet.
+ */
+@Component
+class WatchNotifier {
+
+	private final Notifications notifications;
+
+	private final NotificationPreferences preferences;
+
+	private final DiscussionQueries discussions;
+
+	private final MemberDirectory members;
+
+	private final Watching watching;
+
+	private final Following following;
+
+	private final WatchingProperties properties;
+
+	WatchNotifier(Notifications notifications, NotificationPreferences preferences, DiscussionQueries discussions,
+			MemberDirectory members, Watching watching, Following following, WatchingProperties properties) {
+		this.notifications = notifications;
+		this.preferences = preferences;
+		this.discussions = discussions;
+		this.members = members;
+		this.watching = watching;
+		this.following = following;
+		this.properties = properties;
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ReplyPosted e) {
+		if (!discussions.replySnapshot(e.replyId()).map(ReplySnapshot::visible).orElse(false)) {
+			return; // a reply held for review (or gone already) is no news to tell
+		}
+		Set<MemberId> leftOut = new HashSet<>(List.of(e.authorId()));
+		DiscussionNotifier.causes(e)
+			.stream()
+			.filter(cause -> preferences.channel(cause.recipient(), cause.kind()) != NotificationChannel.OFF)
+			.forEach(cause -> leftOut.add(cause.recipient()));
+		Message title = new Message("notification.watched-reply", ThreadLinks.title(discussions, e.topicId()),
+				name(e.authorId()));
+		tellInBatches(e.topicId(), after -> watching.watchers(e.topicId(), after, properties.batchSize()), leftOut,
+				NotificationKind.WATCHED_REPLY, title,
+				ThreadLinks.link(e.topicId(), PostKind.REPLY, e.replyId().value()), DiscussionNotifier.replyKey(e));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(TopicStarted e) {
+		TopicSnapshot topic = discussions.topicSnapshot(e.topicId()).orElse(null);
+		if (topic == null || topic.deleted() || topic.hidden()) {
+			return;
+		}
+		Set<MemberId> leftOut = new HashSet<>(List.of(e.authorId()));
+		e.mentionedIds()
+			.stream()
+			.filter(member -> preferences.channel(member, NotificationKind.MENTION) != NotificationChannel.OFF)
+			.forEach(leftOut::add);
+		Message title = new Message("notification.followed-thread", topic.title(), name(e.authorId()));
+		tellInBatches(e.topicId(), after -> following.followers(e.authorId(), after, properties.batchSize()), leftOut,
+				NotificationKind.FOLLOWED_THREAD, title, ThreadLinks.link(e.topicId(), PostKind.TOPIC, e.topicId().value()),
+				DiscussionNotifier.topicKey(e.topicId()));
+	}
+
+	/** Walks the recipients batch by batch; members who muted the thread (or its board) hear nothing. */
+	private void tellInBatches(TopicId topic, Function<MemberId, List<MemberId>> batches, Set<MemberId> leftOut,
+			NotificationKind kind, Message title, String link, String key) {
+		MemberId after = null;
+		List<MemberId> batch;
+		while (!(batch = batches.apply(after)).isEmpty()) {
+			after = batch.get(batch.size() - 1);
+			List<MemberId> candidates = batch.stream().filter(member -> !leftOut.contains(member)).toList();
+			Set<MemberId> muted = watching.mutedAmong(topic, candidates);
+			notifications.notifyAll(candidates.stream().filter(member -> !muted.contains(member)).toList(), kind, title,
+					"notification." + kind.id() + ".body", link, key);
+		}
+	}
+
+	private String name(MemberId member) {
+		return members.usernames(Set.of(member)).getOrDefault(member, "#" + member.value());
+	}
+}

@@ -95,6 +95,25 @@ class WatchingIntegrationTest {
 		assertThat(unreadIds(replier)).doesNotContain(thread);
 	}
 
+	/** forum.watching.batch-size is 500: 1,200 watchers are told in three transactions, each once. */
+	@Test
+	void aThreadWithManyWatchersTellsEveryOneOfThemOnce() {
+		Member author = api.newMember("popular");
+		long thread = api.startThread(author, board(), "Everyone watches this " + marker(), "Launch day.");
+		List<com.forum.member.MemberId> watchers = SeededMember.many(jdbc, 1200);
+		jdbc.batchUpdate("insert into topic_notification_level (member_id, topic_id, level) values (?, ?, 'WATCHING')",
+				watchers.stream().map(member -> new Object[] { member.value(), thread }).toList());
+
+		long reply = reply(author, thread, "It is out.");
+
+		Await.until(WAIT, () -> jdbc.queryForObject(
+				"select count(*) from notification where dedupe_key = ? and kind = 'watched-reply'", Long.class,
+				"reply:" + reply) == 1200);
+		settled();
+		assertThat(jdbc.queryForObject("select count(distinct recipient_id) from notification where dedupe_key = ?",
+				Long.class, "reply:" + reply)).isEqualTo(1200);
+	}
+
 	@Test
 	void unreadCountsAndTheFirstUnreadLinkFollowWhatTheMemberHasRead() {
 		Member author = api.newMember("reads");

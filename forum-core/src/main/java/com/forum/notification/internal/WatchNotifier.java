@@ -15,9 +15,7 @@ import com.forum.discussion.TopicStarted;
 import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
 import com.forum.notification.Message;
-import com.forum.notification.NotificationChannel;
 import com.forum.notification.NotificationKind;
-import com.forum.notification.NotificationPreferences;
 import com.forum.notification.Notifications;
 import com.forum.watching.Following;
 import com.forum.watching.Watching;
@@ -30,10 +28,11 @@ import org.springframework.transaction.annotation.Propagation;
 /**
  * Tells watchers of a thread of each new reply, and followers of a member of each thread they start.
  * <p>
- * Never the one who posted, and never twice: the members {@link DiscussionNotifier} tells of the same post
- * (a reply to their thread, a quote, a mention) are left to it unless they turned that cause off, and both
- * notifiers tell under the post's one key, so even a member both would tell hears once. Since the members
- * each leaves to the other are fixed by the event, it does not matter which runs first.
+ * Never the one who posted, and never twice: the members the post concerns directly (the thread's author,
+ * the quoted, the mentioned) are left to {@link DiscussionNotifier}, whose cause is the stronger one and
+ * whose channel they chose for it (a thread's author who turned replies off is not told of them as a
+ * watcher either). Both notifiers tell under the post's one key besides. Since the members each leaves to
+ * the other are fixed by the event, it does not matter which runs first.
  * <p>
  * A thread with ten thousand watchers is told in batches ({@code forum.watching.batch-size}), each its
  * own transaction: this listener runs outside one, so no transaction holds ten thousand rows' locks, and a
@@ -43,8 +42,6 @@ import org.springframework.transaction.annotation.Propagation;
 class WatchNotifier {
 
 	private final Notifications notifications;
-
-	private final NotificationPreferences preferences;
 
 	private final DiscussionQueries discussions;
 
@@ -56,10 +53,9 @@ class WatchNotifier {
 
 	private final WatchingProperties properties;
 
-	WatchNotifier(Notifications notifications, NotificationPreferences preferences, DiscussionQueries discussions,
+	WatchNotifier(Notifications notifications, DiscussionQueries discussions,
 			MemberDirectory members, Watching watching, Following following, WatchingProperties properties) {
 		this.notifications = notifications;
-		this.preferences = preferences;
 		this.discussions = discussions;
 		this.members = members;
 		this.watching = watching;
@@ -73,10 +69,7 @@ class WatchNotifier {
 			return; // a reply held for review (or gone already) is no news to tell
 		}
 		Set<MemberId> leftOut = new HashSet<>(List.of(e.authorId()));
-		DiscussionNotifier.causes(e)
-			.stream()
-			.filter(cause -> preferences.channel(cause.recipient(), cause.kind()) != NotificationChannel.OFF)
-			.forEach(cause -> leftOut.add(cause.recipient()));
+		DiscussionNotifier.causes(e).forEach(cause -> leftOut.add(cause.recipient()));
 		Message title = new Message("notification.watched-reply", ThreadLinks.title(discussions, e.topicId()),
 				name(e.authorId()));
 		tellInBatches(e.topicId(), after -> watching.watchers(e.topicId(), after, properties.batchSize()), leftOut,
@@ -91,10 +84,7 @@ class WatchNotifier {
 			return;
 		}
 		Set<MemberId> leftOut = new HashSet<>(List.of(e.authorId()));
-		e.mentionedIds()
-			.stream()
-			.filter(member -> preferences.channel(member, NotificationKind.MENTION) != NotificationChannel.OFF)
-			.forEach(leftOut::add);
+		leftOut.addAll(e.mentionedIds());
 		Message title = new Message("notification.followed-thread", topic.title(), name(e.authorId()));
 		tellInBatches(e.topicId(), after -> following.followers(e.authorId(), after, properties.batchSize()), leftOut,
 				NotificationKind.FOLLOWED_THREAD, title, ThreadLinks.link(e.topicId(), PostKind.TOPIC, e.topicId().value()),

@@ -39,7 +39,6 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,7 +53,6 @@ import org.springframework.web.bind.annotation.RestController;
  * The lists' literal paths ({@code /threads/new}) win over {@code /threads/{id}}, whose id is a number.
  */
 @RestController
-@Validated
 @Tag(name = "Watching", description = "Notification levels, new and unread threads, following, profile fields")
 class WatchingApi {
 

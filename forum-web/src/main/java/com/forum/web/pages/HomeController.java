@@ -10,8 +10,10 @@ import com.forum.member.MemberId;
 import com.forum.reputation.Reputation;
 import com.forum.web.cache.CachedPage;
 import com.forum.web.cache.PageTags;
+import com.forum.web.security.MemberPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,20 +30,24 @@ class HomeController {
 
 	private final Reputation reputation;
 
-	HomeController(BoardCatalog boards, DiscussionQueries queries, Reputation reputation) {
+	private final WatchingView watching;
+
+	HomeController(BoardCatalog boards, DiscussionQueries queries, Reputation reputation, WatchingView watching) {
+		this.watching = watching;
 		this.boards = boards;
 		this.queries = queries;
 		this.reputation = reputation;
 	}
 
 	@GetMapping("/")
-	String home(HttpServletRequest request, Model model) {
+	String home(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request, Model model) {
 		model.addAttribute("boards", boards.all());
 		model.addAttribute("boardsById", boards.byId());
 		List<TopicSummary> topics = queries.topics(null, TopicOrder.NEWEST, 0, LATEST).getContent();
 		model.addAttribute("topics", topics);
 		List<MemberId> authors = topics.stream().map(TopicSummary::authorId).toList();
 		model.addAttribute("standings", reputation.standings(authors));
+		watching.list(model, member, topics.stream().map(TopicSummary::id).toList());
 		CachedPage.dependsOn(request, PageTags.of(authors, PageTags.LATEST, PageTags.BOARDS));
 		return "home";
 	}

@@ -112,7 +112,7 @@ public class Notifications {
 	 * @return the members told now
 	 */
 	@Transactional
-	public List<MemberId> notifyAll(Collection<MemberId> recipients, NotificationKind kind, Message title,
+	public List<MemberId> notifyMany(Collection<MemberId> recipients, NotificationKind kind, Message title,
 			String bodyKey, String link, String dedupeKey) {
 		if (recipients.isEmpty()) {
 			return List.of();

@@ -100,7 +100,7 @@ class WatchNotifier {
 			after = batch.get(batch.size() - 1);
 			List<MemberId> candidates = batch.stream().filter(member -> !leftOut.contains(member)).toList();
 			Set<MemberId> muted = watching.mutedAmong(topic, candidates);
-			notifications.notifyAll(candidates.stream().filter(member -> !muted.contains(member)).toList(), kind, title,
+			notifications.notifyMany(candidates.stream().filter(member -> !muted.contains(member)).toList(), kind, title,
 					"notification." + kind.id() + ".body", link, key);
 		}
 	}

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of notification a member chooses a channel for: what others do to or with their posts, and
- * what happens to the petitions they back. The id is the notification's stored kind and the name used in
- * forms and the API.
+ * The kinds of notification a member chooses a channel for: what others do to or with their posts, what
+ * happens to the petitions they back, and private messages to them. The id is the notification's stored
+ * kind and the name used in forms and the API.
  */
 public enum NotificationKind {
 
@@ -16,7 +16,9 @@ public enum NotificationKind {
 	/** An employee answered such a petition officially. */
 	PETITION_RESPONSE("petition-response", NotificationChannel.EMAIL),
 	/** A release that ships such a petition was published. */
-	RELEASE_PUBLISHED("release-published", NotificationChannel.EMAIL);
+	RELEASE_PUBLISHED("release-published", NotificationChannel.EMAIL),
+	/** A private message delivered to the member. */
+	PRIVATE_MESSAGE("private-message");
 
 	private final String id;
 

@@ -161,7 +161,6 @@ public class Conversations {
 		}
 		jdbc.update("update conversation set reported_at = coalesce(reported_at, :now) where id = :id",
 				params(id, reporter.id()).addValue("now", Timestamp.from(now)));
-		events.publishEvent(new ConversationReported(report, id, reporter.id(), reason, now));
 		return true;
 	}
 

@@ -1,5 +1,6 @@
 package com.forum.web.conversation;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import com.forum.points.Ledger;
 import com.forum.web.ApiClient;
 import com.forum.web.ApiClient.Response;
 import com.forum.web.Await;
+import com.forum.web.Browser;
 import com.forum.web.IntegrationTest;
 import com.forum.web.Replays;
 import com.forum.web.Reputations;
@@ -26,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +59,9 @@ class ConversationsIntegrationTest {
 
 	@Autowired
 	TransactionTemplate tx;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	ApiClient api;
 
@@ -278,6 +284,39 @@ class ConversationsIntegrationTest {
 		assertThat(send(moderator, id, "Moderator here").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/conversations/" + id, stranger.token()).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/moderation/conversations/" + id, stranger.token()).status()).isEqualTo(403);
+	}
+
+	@Test
+	void thePagesSayWhatIsWrongWithAFormAndBlockAndUnblockFromTheSettings() {
+		SeededMember alice = SeededMember.signable(db, passwords, "alice", "MEMBER");
+		db.update("update member set email_confirmed_at = now() where id = ?", alice.id());
+		Reputations.set(ledger, new MemberId(alice.id()), 100);
+		SeededMember bob = member("bob", 0);
+		Browser browser = new Browser(port).signIn(alice.username(), SeededMember.PASSWORD);
+		String csrf = "&_csrf=" + Browser.enc(browser.csrf());
+		long before = conversations();
+
+		String nobody = "nobody-" + tag();
+		HttpResponse<String> refused = browser.post("/messages",
+				"recipients=" + nobody + "&subject=Hi&body=Hello" + csrf);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("The recipients no member named " + nobody + ".")
+			.contains("value=\"" + nobody + "\"");
+		assertThat(conversations()).isEqualTo(before);
+
+		HttpResponse<String> started = browser.post("/messages",
+				"recipients=" + bob.username() + "&subject=Page+news&body=**Hello**" + csrf);
+		String location = started.headers().firstValue("Location").orElseThrow();
+		assertThat(location).matches(".*/messages/\\d+");
+		assertThat(browser.get(location.replaceFirst("^https?://[^/]+", "")).body()).contains("Page news")
+			.contains("<strong>Hello</strong>");
+
+		browser.post("/settings/blocked", "username=" + bob.username() + csrf);
+		assertThat(browser.get("/settings/blocked").body()).contains(">" + bob.username() + "</a>");
+		assertThat(browser.post("/settings/blocked", "username=" + nobody + csrf).body())
+			.contains("There is no member with this username.");
+		browser.post("/settings/blocked/" + bob.username() + "/unblock", csrf.substring(1));
+		assertThat(browser.get("/settings/blocked").body()).contains("You have not blocked anyone.");
 	}
 
 	private void assertInvalid(SeededMember starter, List<String> recipients, String subject, String body,

@@ -282,13 +282,6 @@ public class Discussions {
 	}
 
 	private void checkBody(String body) {
-		if (body == null || body.isBlank()) {
-			throw new InvalidInputException("body", "blank", "must not be blank");
-		}
-		if (body.length() > properties.maxBodyLength()) {
-			throw new InvalidInputException("body", "too-long",
-					"must be at most " + properties.maxBodyLength() + " characters", properties.maxBodyLength());
-		}
-		markdown.checkImagesAccepted("body", body);
+		markdown.checkText("body", body, properties.maxBodyLength());
 	}
 }

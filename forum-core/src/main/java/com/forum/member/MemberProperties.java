@@ -1,6 +1,7 @@
 package com.forum.member;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -29,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPasswordLength longest password accepted (bounds the hashing cost of one request)
  * @param minPasswordScore the least zxcvbn score (0 to 4) a new password must reach: 3 refuses common
  *        passwords, words, names, dates and keyboard patterns alike
+ * @param reservedUsernames names nobody may register, compared folded: the words the addresses of members
+ *        use for something else ({@code /api/v1/members/me}, {@code .../suggestions}) and names that would
+ *        pass for the forum speaking
  */
 @Validated
 @ConfigurationProperties("forum.members")
@@ -37,7 +41,9 @@ public record MemberProperties(@DefaultValue("7d") @NotNull @DurationMin(minutes
 		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1) Duration tokenLastUseFlush,
 		@DefaultValue("8") @Positive int minPasswordLength,
 		@DefaultValue("128") @Positive @Max(4096) int maxPasswordLength,
-		@DefaultValue("3") @Min(0) @Max(4) int minPasswordScore) {
+		@DefaultValue("3") @Min(0) @Max(4) int minPasswordScore,
+		@DefaultValue({ "me", "self", "suggestions", "settings", "new", "search", "api", "system", "anonymous", "all",
+				"here", "everyone" }) @NotNull List<String> reservedUsernames) {
 
 	/** A range no password fits would lock everyone out of registering. */
 	@AssertTrue(message = "must not be longer than max-password-length")

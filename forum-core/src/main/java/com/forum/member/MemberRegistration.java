@@ -3,7 +3,9 @@ package com.forum.member;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
@@ -37,9 +39,12 @@ public class MemberRegistration {
 
 	private final LanguageProperties languages;
 
+	private final Set<String> reserved;
+
 	MemberRegistration(Members members, PasswordEncoder passwords, PasswordRules rules, Clock clock,
-			LanguageProperties languages) {
+			LanguageProperties languages, MemberProperties properties) {
 		this.members = members;
+		this.reserved = properties.reservedUsernames().stream().map(NameFolding::fold).collect(Collectors.toSet());
 		this.languages = languages;
 		this.passwords = passwords;
 		this.rules = rules;
@@ -69,6 +74,7 @@ public class MemberRegistration {
 	@Transactional
 	public SignUp signUp(String username, String email, String password, Locale language) {
 		checkShape(username, email);
+		checkNotReserved(username);
 		rules.check("password", password, username, email);
 		String hash = passwords.encode(password);
 		Optional<Member> holder = nameHolder(username);
@@ -89,6 +95,7 @@ public class MemberRegistration {
 	@Transactional
 	public MemberId register(String username, String email, String password, Role role) {
 		checkShape(username, email);
+		checkNotReserved(username);
 		rules.check("password", password, username, email);
 		Optional<Member> holder = nameHolder(username);
 		if (holder.isPresent()) {
@@ -101,6 +108,13 @@ public class MemberRegistration {
 	}
 
 	/** The member whose name folds to this one's, or else looks like it. */
+	private void checkNotReserved(String username) {
+		if (reserved.contains(NameFolding.fold(username))) {
+			throw new RuleViolationException("username-reserved", "The username '" + username + "' is reserved.",
+					username);
+		}
+	}
+
 	private Optional<Member> nameHolder(String username) {
 		return members.findByFoldedUsername(NameFolding.fold(username))
 			.or(() -> members.findBySkeleton(NameFolding.skeleton(username)));

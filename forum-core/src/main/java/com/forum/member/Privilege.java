@@ -11,7 +11,7 @@ import java.util.Locale;
 public enum Privilege {
 
 	VOTE_PETITIONS, LIKE_POSTS, POST_LINKS_IMAGES, FLAG_POSTS, HELP_TRIAGE, HIDE_POSTS, EDIT_OTHERS_POSTS,
-	MARK_DUPLICATES;
+	MARK_DUPLICATES, START_CONVERSATIONS;
 
 	/** The privilege as configuration, the API and message keys spell it: {@code vote-petitions}. */
 	public String id() {

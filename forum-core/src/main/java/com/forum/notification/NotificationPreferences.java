@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Each member's channel per kind of notification; a kind never chosen goes to the centre. */
+/** Each member's channel per kind of notification; a kind never chosen goes to its default channel. */
 @Service
 public class NotificationPreferences {
 
@@ -29,7 +29,7 @@ public class NotificationPreferences {
 	public Map<NotificationKind, NotificationChannel> of(MemberId member) {
 		Map<NotificationKind, NotificationChannel> channels = new EnumMap<>(NotificationKind.class);
 		for (NotificationKind kind : NotificationKind.values()) {
-			channels.put(kind, NotificationChannel.CENTRE);
+			channels.put(kind, kind.defaultChannel());
 		}
 		jdbc.query("select kind, channel from notification_preference where member_id = :member",
 				new MapSqlParameterSource("member", member.value()),
@@ -48,7 +48,7 @@ public class NotificationPreferences {
 				(rs, i) -> NotificationChannel.valueOf(rs.getString(1)))
 			.stream()
 			.findFirst()
-			.orElse(NotificationChannel.CENTRE);
+			.orElse(kind.defaultChannel());
 	}
 
 	/**

@@ -23,7 +23,8 @@ public record PrivilegeProperties(@NotNull Map<Privilege, Long> reputation) {
 
 	/** A privilege left out would be held by nobody, or silently by everybody: each must be named. */
 	@AssertTrue(message = "reputation must name every privilege: vote-petitions, like-posts, post-links-images, "
-			+ "flag-posts, help-triage, hide-posts, edit-others-posts, mark-duplicates")
+			+ "flag-posts, help-triage, hide-posts, edit-others-posts, mark-duplicates, "
+			+ "start-conversations")
 	boolean isEveryPrivilegeNamed() {
 		return reputation != null && reputation.keySet().containsAll(EnumSet.allOf(Privilege.class))
 				&& reputation.values().stream().allMatch(java.util.Objects::nonNull);

@@ -196,6 +196,20 @@ public class MarkdownRenderer {
 		abstract void mention(Text text, Matcher matcher);
 	}
 
+	/**
+	 * The checks every member's Markdown text passes before anything else looks at it: not blank, at
+	 * most {@code maxLength} characters, and images only as the forum takes them.
+	 */
+	public void checkText(String field, String markdown, int maxLength) {
+		if (markdown == null || markdown.isBlank()) {
+			throw new InvalidInputException(field, "blank", "must not be blank");
+		}
+		if (markdown.length() > maxLength) {
+			throw new InvalidInputException(field, "too-long", "must be at most " + maxLength + " characters", maxLength);
+		}
+		checkImagesAccepted(field, markdown);
+	}
+
 	/** Refuses a text with images when the forum is configured to refuse them rather than proxy them. */
 	public void checkImagesAccepted(String field, String markdown) {
 		if (!images.acceptsImages() && hasImages(markdown)) {

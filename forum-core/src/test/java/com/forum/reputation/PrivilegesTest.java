@@ -17,13 +17,15 @@ import static com.forum.member.Privilege.HIDE_POSTS;
 import static com.forum.member.Privilege.LIKE_POSTS;
 import static com.forum.member.Privilege.MARK_DUPLICATES;
 import static com.forum.member.Privilege.POST_LINKS_IMAGES;
+import static com.forum.member.Privilege.START_CONVERSATIONS;
 import static com.forum.member.Privilege.VOTE_PETITIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PrivilegesTest {
 
 	private static final Map<Privilege, Long> LADDER = Map.of(VOTE_PETITIONS, 0L, LIKE_POSTS, 0L, POST_LINKS_IMAGES, 10L,
-			FLAG_POSTS, 15L, HELP_TRIAGE, 500L, HIDE_POSTS, 1000L, EDIT_OTHERS_POSTS, 2000L, MARK_DUPLICATES, 3000L);
+			FLAG_POSTS, 15L, START_CONVERSATIONS, 20L, HELP_TRIAGE, 500L, HIDE_POSTS, 1000L, EDIT_OTHERS_POSTS, 2000L,
+			MARK_DUPLICATES, 3000L);
 
 	private final Privileges privileges = new Privileges(null, new PrivilegeProperties(LADDER));
 
@@ -46,7 +48,8 @@ class PrivilegesTest {
 	@Test
 	void theLadderRunsFromTheFirstPrivilegeToTheLast() {
 		assertThat(List.copyOf(privileges.ladder().keySet())).containsExactly(VOTE_PETITIONS, LIKE_POSTS,
-				POST_LINKS_IMAGES, FLAG_POSTS, HELP_TRIAGE, HIDE_POSTS, EDIT_OTHERS_POSTS, MARK_DUPLICATES);
+				POST_LINKS_IMAGES, FLAG_POSTS, START_CONVERSATIONS, HELP_TRIAGE, HIDE_POSTS, EDIT_OTHERS_POSTS,
+				MARK_DUPLICATES);
 	}
 
 	@Test

@@ -62,6 +62,28 @@ class AccountsIntegrationTest {
 	}
 
 	@Test
+	void namesTheAddressesUseForOtherThingsAreReservedInAnyCaseOrWidth() {
+		ApiClient api = new ApiClient(port);
+		for (String name : new String[] { "self", "Suggestions", "ＳＹＳＴＥＭ" }) {
+			Response refused = api.post("/api/v1/members", Map.of("username", name, "email",
+					"reserved-" + UUID.randomUUID() + "@test.example", "password", "long-enough-pw"), null);
+
+			assertThat(refused.status()).as(name).isEqualTo(409);
+			assertThat(refused.json().get("type").asString()).isEqualTo("/problems/rules/username-reserved");
+		}
+		assertThat(jdbc.queryForObject("select count(*) from member where email like 'reserved-%'", Long.class))
+			.isZero();
+
+		Browser chinese = new Browser(port).speaking("zh-CN");
+		HttpResponse<String> form = chinese.post("/register", "username=suggestions&email="
+				+ Browser.enc("reserved-" + UUID.randomUUID() + "@test.example")
+				+ "&password=a-long-enough-password-9&confirmPassword=a-long-enough-password-9&_csrf="
+				+ Browser.enc(chinese.csrf()));
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).contains("用户名“suggestions”为论坛保留");
+	}
+
+	@Test
 	void wrongPasswordAndUnknownUserGetTheSameAnswer() {
 		ApiClient api = new ApiClient(port);
 		Member member = api.newMember("guarded");

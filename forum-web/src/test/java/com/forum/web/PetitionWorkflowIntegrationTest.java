@@ -189,6 +189,40 @@ class PetitionWorkflowIntegrationTest {
 	}
 
 	@Test
+	void backersChooseWhetherPetitionNewsAlsoComesByMailStaysInTheCentreOrStops() {
+		Member author = api.newMember("mailed");
+		Member centreOnly = api.newMember("centred");
+		Member silenced = api.newMember("silenced");
+		long id = submit(author, "Per-app refresh rate");
+		api.put("/api/v1/petitions/" + id + "/vote", Map.of(), centreOnly.token());
+		api.put("/api/v1/petitions/" + id + "/vote", Map.of(), silenced.token());
+		assertThat(api.get("/api/v1/notifications/preferences", author.token()).json().get("channels")
+			.get("petition-status").asString()).as("backers hear by mail unless they say otherwise").isEqualTo("email");
+		api.put("/api/v1/notifications/preferences", Map.of("channels", Map.of("petition-status", "centre")),
+				centreOnly.token());
+		api.put("/api/v1/notifications/preferences", Map.of("channels", Map.of("petition-status", "off")),
+				silenced.token());
+
+		status(id, "planned", "Next build.");
+		// the one turned off is told of the official response, a kind of its own, so its absence below is the
+		// preference and not a delivery still on its way
+		api.post("/api/v1/petitions/" + id + "/responses", Map.of("response", "Per app, yes."), employee);
+		Await.until(Duration.ofSeconds(10), () -> unread(author) == 2 && unread(centreOnly) == 2
+				&& unread(silenced) == 1 && mailed(author, "response:%") == 1);
+
+		assertThat(latestPetitionNews(silenced).get("kind").asString()).isEqualTo("petition-response");
+		assertThat(mailed(author, "status:%")).isEqualTo(1);
+		assertThat(mailed(centreOnly, "status:%")).as("the centre alone").isZero();
+		assertThat(mailed(centreOnly, "response:%")).as("its other kinds keep the default").isEqualTo(1);
+		assertThat(mailed(silenced, "status:%")).isZero();
+	}
+
+	private long mailed(Member member, String keys) {
+		return jdbc.queryForObject("select count(*) from outgoing_email where dedupe_key like ? "
+				+ "and recipient_id = (select id from member where username = ?)", Long.class, keys, member.username());
+	}
+
+	@Test
 	void aNotificationIsDeliveredOnceEvenWhenTheProcessDiesBeforeAcknowledging() {
 		Member author = api.newMember("crash");
 		long id = submit(author, "Notification history log");

@@ -106,6 +106,28 @@ class ScriptInjectionIntegrationTest {
 		assertThat(note.get("notesHtml").asString()).contains("<strong>camera</strong>").doesNotContain("<script");
 	}
 
+	/** Private messages render as replies do: the conversation page and the inbox show no script. */
+	@Test
+	void scriptInAPrivateMessageNeverReachesTheConversationPageUnescaped() {
+		ApiClient api = new ApiClient(port);
+		Member attacker = api.newMember("attacker");
+		Member reader = api.newMember("reader");
+		Reputations.set(ledger, jdbc, attacker.username(), privileges.needs(Privilege.START_CONVERSATIONS));
+		long conversation = api.post("/api/v1/conversations", Map.of("recipients", List.of(reader.username()),
+				"subject", "<script>alert('subject')</script> pmprobe", "body", ATTACKS), attacker.token())
+			.json()
+			.get("id")
+			.asLong();
+		api.post("/api/v1/conversations/" + conversation + "/messages", Map.of("body", ATTACKS), reader.token());
+
+		Browser browser = new Browser(port).signIn(reader);
+		for (String path : List.of("/messages/" + conversation, "/messages")) {
+			String page = browser.get(path).body();
+			assertThat(page).as(path).contains("pmprobe").doesNotContain("<script>alert");
+			assertNoDangerousTags(page);
+		}
+	}
+
 	private static void assertNoDangerousTags(String html) {
 		List<String> tags = TAG.matcher(html).results().map(m -> m.group().toLowerCase()).toList();
 		assertThat(tags).allSatisfy(tag -> assertThat(tag)

@@ -97,6 +97,10 @@ class UnstorableTextIntegrationTest {
 			"POST /api/v1/members/me/email-confirmations", "POST /api/v1/members/me/sign-out-everywhere",
 			"DELETE /api/v1/members/me/tokens/{id}", "POST /account/confirmation", "POST /account/sign-out-everywhere",
 			"POST /account/tokens/{id}/revoke",
+			// private messages
+			"POST /api/v1/conversations/{id}/read", "DELETE /api/v1/conversations/{id}/participants/me",
+			"PUT /api/v1/members/{username}/block", "DELETE /api/v1/members/{username}/block",
+			"POST /messages/{id}/leave", "POST /settings/blocked/{username}/unblock",
 			// watching, new and unread, following
 			"POST /api/v1/threads/new/dismiss", "POST /api/v1/threads/unread/dismiss", "POST /new/dismiss",
 			"POST /unread/dismiss", "PUT /api/v1/members/{username}/follow", "DELETE /api/v1/members/{username}/follow",
@@ -176,6 +180,9 @@ class UnstorableTextIntegrationTest {
 		String version = "text-" + UUID.randomUUID().toString().substring(0, 8);
 		ids.put("release", api.post("/api/v1/releases", Map.of("version", version), admin).json().get("id").asLong());
 		ids.put("notification", 1L);
+		// the filter refuses the input before a conversation is looked up
+		ids.put("conversation", 1L);
+		ids.put("message", 1L);
 		ids.put("item", api.post("/api/v1/admin/shop/items", Map.of("titleEn", "Clean coupon", "titleZh", "干净的优惠券",
 				"kind", "coupon", "price", 1, "stock", 5), admin).json().get("id").asLong());
 		api.post("/api/v1/admin/members/" + member.username() + "/points-adjustments",

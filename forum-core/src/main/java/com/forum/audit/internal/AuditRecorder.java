@@ -3,6 +3,7 @@ package com.forum.audit.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import com.forum.conversation.ConversationReadByModerator;
 import com.forum.discussion.PostHidden;
 import com.forum.discussion.PostKind;
 import com.forum.discussion.PostModerated;
@@ -103,6 +104,13 @@ class AuditRecorder {
 	void on(LaunchChanged e) {
 		record("launch-changed:" + e.changeId(), e.at(), e.actorId(), "launch." + e.action(), "launch:" + e.launchId(),
 				e.product());
+	}
+
+	/** A moderator read a reported private conversation: every read is an entry of its own. */
+	@ApplicationModuleListener
+	void on(ConversationReadByModerator e) {
+		record("conversation-read:" + e.eventId(), e.at(), e.moderatorId(), "conversation.read",
+				"conversation:" + e.conversationId().value(), null);
 	}
 
 	private boolean isStaff(MemberId member) {

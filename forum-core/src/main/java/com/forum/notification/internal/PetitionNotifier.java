@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.forum.member.LanguageProperties;
 import com.forum.notification.Message;
+import com.forum.notification.NotificationKind;
 import com.forum.petition.PetitionDetails;
 import com.forum.petition.PetitionFilter;
 import com.forum.petition.PetitionId;
@@ -67,14 +68,14 @@ class PetitionNotifier {
 		}
 		PetitionDetails p = petitions.details(e.petitionId());
 		Message content = Message.content(text(e.response()));
-		notify(p.id(), e.actorId().value(), "petition-status",
+		notify(p.id(), e.actorId().value(), NotificationKind.PETITION_STATUS,
 				new Message("notification.petition-status." + e.to().name(), p.title()), content,
 				"status:" + e.eventId());
 		if (e.to() == PetitionStatus.DUPLICATE && p.duplicateOf() != null) {
 			// the duplicate's backers now back the original, so they are found there; the same key
 			// keeps anyone found on both sides to one notification
 			PetitionDetails original = petitions.details(p.duplicateOf());
-			notify(original.id(), e.actorId().value(), "petition-status",
+			notify(original.id(), e.actorId().value(), NotificationKind.PETITION_STATUS,
 					new Message("notification.petition-merged", p.title(), original.title()), content,
 					"status:" + e.eventId());
 		}
@@ -83,7 +84,7 @@ class PetitionNotifier {
 	@ApplicationModuleListener
 	void on(PetitionResponded e) {
 		PetitionDetails p = petitions.details(e.petitionId());
-		notify(p.id(), e.actorId().value(), "petition-response", new Message("notification.petition-response", p.title()),
+		notify(p.id(), e.actorId().value(), NotificationKind.PETITION_RESPONSE, new Message("notification.petition-response", p.title()),
 				Message.content(e.response()), "response:" + e.eventId());
 	}
 
@@ -92,7 +93,7 @@ class PetitionNotifier {
 		String version = releases.summary(e.releaseId()).version();
 		for (PetitionSummary p : petitions.list(PetitionFilter.any().withRelease(e.releaseId()), PetitionOrder.TOP, 0,
 				1_000)) {
-			notify(p.id(), e.actorId().value(), "release-published",
+			notify(p.id(), e.actorId().value(), NotificationKind.RELEASE_PUBLISHED,
 					new Message("notification.release-published", p.title(), version),
 					new Message("notification.release-published.body", p.title(), version),
 					"release:" + e.releaseId() + ":" + p.id());
@@ -100,17 +101,19 @@ class PetitionNotifier {
 	}
 
 	/**
-	 * Notifies the petition's audience. The notification keeps its message key and arguments, so the
-	 * centre shows it in whatever language its reader reads then; each e-mail is written once, in its
-	 * recipient's language.
+	 * Notifies the petition's audience, except members who turned the kind off; those who chose the centre
+	 * alone get no e-mail. The notification keeps its message key and arguments, so the centre shows it in
+	 * whatever language its reader reads then; each e-mail is written once, in its recipient's language.
 	 */
-	private void notify(PetitionId petition, long actor, String kind, Message title, Message body, String key) {
+	private void notify(PetitionId petition, long actor, NotificationKind kind, Message title, Message body,
+			String key) {
 		Locale fallback = languages.fallback();
 		String link = "/petitions/" + petition;
 		MapSqlParameterSource params = NotificationColumns
-			.of(kind, title, body, link, key, clock.instant(), messages, fallback)
+			.of(kind.id(), title, body, link, key, clock.instant(), messages, fallback)
 			.addValue("petition", petition.value())
-			.addValue("actor", actor);
+			.addValue("actor", actor)
+			.addValue("defaultChannel", kind.defaultChannel().name());
 		jdbc.update("""
 				insert into notification (recipient_id, kind, title, body, message_key, message_args, body_key, link,
 				                          dedupe_key, created_at)
@@ -122,6 +125,8 @@ class PetitionNotifier {
 				where audience.member_id <> :actor
 				  and not exists (select 1 from petition_subscription s where s.petition_id = :petition
 				                  and s.member_id = audience.member_id and s.mode = 'MUTE')
+				  and not exists (select 1 from notification_preference np where np.member_id = audience.member_id
+				                  and np.kind = :kind and np.channel = 'OFF')
 				on conflict (recipient_id, dedupe_key) do nothing""", params);
 		for (Locale language : languages.supported()) {
 			String text = body.render(messages, language);
@@ -135,7 +140,9 @@ class PetitionNotifier {
 					insert into outgoing_email (recipient_id, address, subject, body, dedupe_key, created_at)
 					select n.recipient_id, m.email, :subject, :mail, n.dedupe_key, :now
 					from notification n join member m on m.id = n.recipient_id
+					left join notification_preference np on np.member_id = n.recipient_id and np.kind = :kind
 					where n.dedupe_key = :key and coalesce(m.language, :fallback) = :language
+					  and coalesce(np.channel, :defaultChannel) = 'EMAIL'
 					on conflict (recipient_id, dedupe_key) do nothing""", params);
 		}
 		events.publishEvent(new MailQueued(key));

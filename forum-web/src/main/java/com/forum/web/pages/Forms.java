@@ -89,8 +89,13 @@ final class Forms {
 		return field != null && target != null && BeanUtils.getPropertyDescriptor(target.getClass(), field) != null;
 	}
 
-	/** "username-taken" belongs next to the username field. */
+	/** "username-taken" and "username-reserved" belong next to the username field. */
 	private static String takenField(String code) {
-		return code != null && code.endsWith("-taken") ? code.substring(0, code.length() - "-taken".length()) : null;
+		for (String suffix : new String[] { "-taken", "-reserved" }) {
+			if (code != null && code.endsWith(suffix)) {
+				return code.substring(0, code.length() - suffix.length());
+			}
+		}
+		return null;
 	}
 }

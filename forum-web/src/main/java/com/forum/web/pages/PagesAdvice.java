@@ -2,11 +2,14 @@ package com.forum.web.pages;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardSummary;
+import com.forum.conversation.ConversationQueries;
+import com.forum.member.MemberId;
 import com.forum.member.PrivilegeRequiredException;
 import com.forum.notification.Notifications;
 import com.forum.reputation.QuotaExceededException;
@@ -45,6 +48,8 @@ class PagesAdvice {
 
 	private final Notifications notifications;
 
+	private final ConversationQueries conversations;
+
 	private final ProblemMessages messages;
 
 	private final PrivilegeGate privileges;
@@ -52,7 +57,8 @@ class PagesAdvice {
 	private final Clock clock;
 
 	PagesAdvice(BoardCatalog boards, Notifications notifications, ProblemMessages messages, PrivilegeGate privileges,
-			Clock clock) {
+			Clock clock, ConversationQueries conversations) {
+		this.conversations = conversations;
 		this.boards = boards;
 		this.notifications = notifications;
 		this.messages = messages;
@@ -70,6 +76,12 @@ class PagesAdvice {
 	@ModelAttribute("unreadNotifications")
 	Long unreadNotifications(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request) {
 		return "GET".equals(request.getMethod()) ? safeUnread(member) : null;
+	}
+
+	/** The header's unread private messages, beside the notifications: one indexed query, as theirs. */
+	@ModelAttribute("unreadMessages")
+	Long unreadMessages(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request) {
+		return "GET".equals(request.getMethod()) ? safeUnreadMessages(member) : null;
 	}
 
 	/** Where the header's language switch returns to: this page, with its query. */
@@ -156,6 +168,7 @@ class PagesAdvice {
 		page.addObject("navBoards", safeBoards());
 		page.addObject("currentPath", currentPathOf(request));
 		page.addObject("unreadNotifications", safeUnread(member(request)));
+		page.addObject("unreadMessages", safeUnreadMessages(member(request)));
 		return page;
 	}
 
@@ -179,13 +192,21 @@ class PagesAdvice {
 				&& auth.getPrincipal() instanceof MemberPrincipal member ? member : null;
 	}
 
-	/** A count that cannot be read must not cost the member the page. */
 	private Long safeUnread(MemberPrincipal member) {
+		return safeCount(member, notifications::unreadCount);
+	}
+
+	private Long safeUnreadMessages(MemberPrincipal member) {
+		return safeCount(member, conversations::unreadCount);
+	}
+
+	/** A count that cannot be read must not cost the member the page. */
+	private static Long safeCount(MemberPrincipal member, ToLongFunction<MemberId> count) {
 		if (member == null) {
 			return null;
 		}
 		try {
-			return notifications.unreadCount(member.memberId());
+			return count.applyAsLong(member.memberId());
 		}
 		catch (RuntimeException ex) {
 			return null;

@@ -3,6 +3,7 @@ package com.forum.web.security;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.forum.conversation.ConversationMessagePosted;
 import com.forum.discussion.PostFlagged;
 import com.forum.discussion.PostLiked;
 import com.forum.discussion.ReplyPosted;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Short-window burst limits on what a member writes: threads, replies, petitions, votes, likes and flags.
+ * Short-window burst limits on what a member writes: threads, replies, petitions, votes, likes, flags and private messages.
  * <p>
  * They complement, and do not repeat, the daily quotas by level ({@code com.forum.reputation.DailyQuotas},
  * {@code forum.reputation.quotas}): a quota is how much a member of a level may do in a day and grows
@@ -71,6 +72,12 @@ class ContentBurstLimits {
 	@EventListener
 	void on(PostFlagged event) {
 		take("flags", limits.flagsPerMember(), event.flaggerId());
+	}
+
+	/** Private messages, the first of a new conversation included. */
+	@EventListener
+	void on(ConversationMessagePosted event) {
+		take("messages", limits.messagesPerMember(), event.authorId());
 	}
 
 	private void take(String name, Limit limit, MemberId member) {

@@ -65,6 +65,7 @@ public record SecurityProperties(@DefaultValue @NotNull @Valid ClientAddressProp
 			@DefaultValue("60 per 10m") @NotNull Limit likesPerMember,
 			@DefaultValue("10 per 10m") @NotNull Limit flagsPerMember,
 			@DefaultValue("600 per 1m") @NotNull Limit apiCallsPerToken,
+			@DefaultValue("20 per 10m") @NotNull Limit messagesPerMember,
 			@DefaultValue("120 per 10m") @NotNull Limit followingChangesPerMember) {
 	}
 

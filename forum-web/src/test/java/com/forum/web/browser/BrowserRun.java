@@ -24,6 +24,13 @@ final class BrowserRun implements AutoCloseable {
 
 	static final Path OUTPUT = Path.of(System.getProperty("basedir", "."), "target", "browser");
 
+	/**
+	 * Whether journeys save their screenshots ({@code ./forum test --screenshots}): they assert nothing and
+	 * cost about 45 s of a full run, so a run takes them only when someone is going to look at them. A failed
+	 * journey's evidence is saved either way.
+	 */
+	static final boolean SCREENSHOTS = "1".equals(System.getenv("FORUM_SCREENSHOTS"));
+
 	private final long createdAt = System.nanoTime();
 
 	private final Chromium chromium;
@@ -94,7 +101,8 @@ final class BrowserRun implements AutoCloseable {
 							+ "the wall time above grows when other work shares them)",
 					cpuInJourneys.toMillis() / 1000.0, Runtime.getRuntime().availableProcessors()));
 			summary.add(axe.summary());
-			summary.add("screenshots in " + OUTPUT.resolve("screenshots") + ", axe-core results per page in "
+			summary.add((SCREENSHOTS ? "screenshots in " + OUTPUT.resolve("screenshots")
+					: "no screenshots (./forum test --screenshots takes them)") + ", axe-core results per page in "
 					+ OUTPUT.resolve("axe-results.txt"));
 			summary.forEach(System.out::println);
 			List<String> lines = new ArrayList<>(summary);

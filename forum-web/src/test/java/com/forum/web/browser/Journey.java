@@ -351,9 +351,13 @@ public final class Journey {
 
 	/**
 	 * Saves the page at phone and desktop widths, the whole page high, as
-	 * {@code target/browser/screenshots/<journey>/<language>-<width>-<step>.png}.
+	 * {@code target/browser/screenshots/<journey>/<language>-<width>-<step>.png}, in a run that takes
+	 * screenshots ({@link BrowserRun#SCREENSHOTS}).
 	 */
 	public Journey screenshot(String step) {
+		if (!BrowserRun.SCREENSHOTS) {
+			return this;
+		}
 		long start = System.nanoTime();
 		for (int width : WIDTHS) {
 			BrowserRun.write(screenshots().resolve(language + "-" + width + "-" + step + ".png"), capture(width));

@@ -314,6 +314,7 @@ class AccessMatrixIntegrationTest {
 					case "tokens" -> "token";
 					case "notifications" -> "notification";
 					case "event-publications" -> "event";
+					case "conversations", "messages" -> "conversation";
 					default -> throw new IllegalStateException("No seed for {id} after /" + segment.group(1) + "/ in "
 							+ pattern + ": add one to kindOf and MatrixSeeds");
 				};

@@ -127,7 +127,8 @@ final class MatrixSeeds {
 					"select max(id) from launch_reservation", "select max(id) from launch_audit",
 					"select max(id) from shop_item", "select max(id) from shop_code", "select max(id) from shop_redemption",
 					"select max(id) from points_hold", "select max(id) from access_token",
-					"select max(id) from satisfaction_rating"));
+					"select max(id) from satisfaction_rating", "select max(id) from conversation",
+					"select max(id) from conversation_message", "select max(id) from conversation_report"));
 			made.forEach((kind, id) -> parts.addAll(switch (kind) {
 				case "thread" -> List.of(
 						"select concat_ws(',', version, deleted_at, pinned, locked, accepted_reply_id, hidden_at) from topic where id = :thread",
@@ -152,6 +153,9 @@ final class MatrixSeeds {
 				case "redemption" -> List.of("select state from shop_redemption where id = :redemption");
 				case "token" -> List.of("select revoked_at from access_token where id = :token");
 				case "notification" -> List.of("select read_at from notification where id = :notification");
+				case "conversation" -> List.of("select reported_at from conversation where id = :conversation",
+						"select string_agg(concat_ws(':', member_id, left_at, unread_count, last_read_message_id), ',' "
+								+ "order by member_id) from conversation_participant where conversation_id = :conversation");
 				default -> List.of();
 			}));
 			String sql = "select concat_ws(' | ', " + String.join(", ", parts.stream().map(q -> "(" + q + ")").toList())
@@ -181,6 +185,7 @@ final class MatrixSeeds {
 				case "redemption" -> redemption();
 				case "token" -> token();
 				case "notification" -> notification();
+				case "conversation" -> conversation();
 				default -> throw new IllegalStateException("No seed for '" + kind + "'");
 			};
 		}
@@ -257,6 +262,22 @@ final class MatrixSeeds {
 					values (?, ?, now(), now() + interval '1 day') returning id""", Long.class,
 					UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""),
 					owner.id());
+		}
+
+		/**
+		 * The owner's conversation with a member who is none of the callers, reported by the owner so
+		 * that moderators may read it.
+		 */
+		private long conversation() {
+			String partner = "partner-" + tag();
+			db.update("""
+					insert into member (username, email, password_hash, role, created_at, email_confirmed_at)
+					values (?, ?, 'not-a-login', 'MEMBER', now(), now())""", partner, partner + "@matrix.example");
+			long conversation = id(api.post("/api/v1/conversations", Map.of("recipients", List.of(partner), "subject",
+					"Matrix conversation " + tag(), "body", "A private message " + tag()), owner.token()));
+			ok(api.post("/api/v1/conversations/" + conversation + "/reports", Map.of("reason", "spam"), owner.token()),
+					204);
+			return conversation;
 		}
 
 		/** As a listener would write it for the owner. */

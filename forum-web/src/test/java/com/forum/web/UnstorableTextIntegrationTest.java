@@ -96,7 +96,13 @@ class UnstorableTextIntegrationTest {
 			"POST /launches/{id}/pause", "POST /launches/{id}/resume", "POST /launches/{id}/close",
 			"POST /api/v1/members/me/email-confirmations", "POST /api/v1/members/me/sign-out-everywhere",
 			"DELETE /api/v1/members/me/tokens/{id}", "POST /account/confirmation", "POST /account/sign-out-everywhere",
-			"POST /account/tokens/{id}/revoke");
+			"POST /account/tokens/{id}/revoke",
+			// polls and bookmarks
+			"PUT /api/v1/threads/{id}/poll/vote", "DELETE /api/v1/threads/{id}/poll/vote",
+			"POST /api/v1/threads/{id}/poll/close", "POST /threads/{id}/poll/vote", "POST /threads/{id}/poll/retract",
+			"POST /threads/{id}/poll/close", "PUT /api/v1/bookmarks/threads/{id}", "DELETE /api/v1/bookmarks/threads/{id}",
+			"PUT /api/v1/bookmarks/replies/{id}", "DELETE /api/v1/bookmarks/replies/{id}",
+			"POST /threads/{id}/bookmark", "POST /threads/{id}/replies/{rid}/bookmark");
 
 	private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
 			RequestMethod.PATCH, RequestMethod.DELETE);
@@ -132,7 +138,9 @@ class UnstorableTextIntegrationTest {
 			  (select count(*) from post_revision_hidden), (select count(*) from member_offence),
 			  (select count(*) || '/' || sum(slots) || '/' || sum(taken) from launch), (select count(*) from launch_window),
 			  (select count(*) from launch_reservation), (select count(*) from launch_waitlist),
-			  (select count(*) from launch_watch), (select count(*) from launch_audit))""";
+			  (select count(*) from launch_watch), (select count(*) from launch_audit),
+			  (select count(*) || '/' || count(closed_at) from poll), (select count(*) from poll_option),
+			  (select count(*) from poll_ballot), (select count(*) from poll_choice), (select count(*) from bookmark))""";
 
 	@LocalServerPort
 	int port;

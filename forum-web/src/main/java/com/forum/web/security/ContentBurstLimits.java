@@ -3,6 +3,7 @@ package com.forum.web.security;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.forum.bookmark.BookmarkChanged;
 import com.forum.discussion.PostFlagged;
 import com.forum.discussion.PostLiked;
 import com.forum.discussion.ReplyPosted;
@@ -10,6 +11,7 @@ import com.forum.discussion.TopicStarted;
 import com.forum.member.MemberId;
 import com.forum.petition.PetitionSubmitted;
 import com.forum.petition.PetitionVoted;
+import com.forum.poll.PollVoted;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -71,6 +73,18 @@ class ContentBurstLimits {
 	@EventListener
 	void on(PostFlagged event) {
 		take("flags", limits.flagsPerMember(), event.flaggerId());
+	}
+
+	/** A vote cast, changed or taken back in a poll. */
+	@EventListener
+	void on(PollVoted event) {
+		take("poll-votes", limits.pollVotesPerMember(), event.voterId());
+	}
+
+	/** A bookmark added or removed. */
+	@EventListener
+	void on(BookmarkChanged event) {
+		take("bookmarks", limits.bookmarksPerMember(), event.memberId());
 	}
 
 	private void take(String name, Limit limit, MemberId member) {

@@ -64,7 +64,9 @@ public record SecurityProperties(@DefaultValue @NotNull @Valid ClientAddressProp
 			@DefaultValue("30 per 10m") @NotNull Limit votesPerMember,
 			@DefaultValue("60 per 10m") @NotNull Limit likesPerMember,
 			@DefaultValue("10 per 10m") @NotNull Limit flagsPerMember,
-			@DefaultValue("600 per 1m") @NotNull Limit apiCallsPerToken) {
+			@DefaultValue("600 per 1m") @NotNull Limit apiCallsPerToken,
+			@DefaultValue("30 per 10m") @NotNull Limit pollVotesPerMember,
+			@DefaultValue("60 per 10m") @NotNull Limit bookmarksPerMember) {
 	}
 
 	/**

@@ -120,17 +120,23 @@ public class Polls {
 		return results(poll, actor.id(), now);
 	}
 
-	/** The thread's poll as the reader (null: a visitor) sees it, or empty when the thread has none. */
+	/**
+	 * The thread's poll as the reader (null: a visitor) sees it, or empty when the thread has none. The
+	 * poll is part of the opening post: while that is hidden pending review, only its author and the
+	 * moderators see it.
+	 */
 	@Transactional(readOnly = true)
-	public Optional<PollResults> of(TopicId topicId, MemberId reader) {
-		return store.findByTopic(topicId, LockMode.NONE).map(poll -> results(poll, reader, clock.instant()));
+	public Optional<PollResults> of(TopicDetails topic, MemberId reader, boolean moderates) {
+		if (topic.shownTo(reader, moderates).withheld()) {
+			return Optional.empty();
+		}
+		return store.findByTopic(topic.id(), LockMode.NONE).map(poll -> results(poll, reader, clock.instant()));
 	}
 
-	/** The poll of a thread, or 404 when it has none. */
+	/** The poll of a thread as the reader sees it, or 404 when it has none (or none they may see). */
 	@Transactional(readOnly = true)
-	public PollResults require(TopicId topicId, MemberId reader) {
-		threads.topic(topicId);
-		return of(topicId, reader).orElseThrow(() -> new NotFoundException("poll", topicId));
+	public PollResults require(TopicId topicId, MemberId reader, boolean moderates) {
+		return of(threads.topic(topicId), reader, moderates).orElseThrow(() -> new NotFoundException("poll", topicId));
 	}
 
 	private PollId store(Poll poll, Actor author) {

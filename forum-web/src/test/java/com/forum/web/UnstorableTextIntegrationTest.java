@@ -438,6 +438,8 @@ class UnstorableTextIntegrationTest {
 							: pattern.contains("/launches/") ? Long.toString(ids.get("launch"))
 							: pattern.contains("/moderation/replies/") ? Long.toString(ids.get("reply"))
 							: pattern.contains("/moderation/threads/") ? Long.toString(ids.get("thread"))
+							: pattern.contains("/bookmarks/replies/") ? Long.toString(ids.get("reply"))
+							: pattern.contains("/bookmarks/threads/") ? Long.toString(ids.get("thread"))
 							// a member's own token, by its number: the filter refuses the input before any look-up
 							: pattern.contains("/tokens/") ? "1"
 							: pattern.contains("/revisions/") ? Long.toString(ids.get("revision"))

@@ -19,12 +19,12 @@ final class PollDtos {
 	 */
 	record PollRequest(@Schema(description = "The question") String question,
 			@Schema(description = "The options in the order shown, each once") List<String> options,
-			@Schema(description = "Whether a vote may choose several options") boolean multiple,
+			@Schema(description = "Whether a vote may choose several options; none: one option") Boolean multiple,
 			@Schema(description = "For multiple choice, the most options one vote chooses; none: all of them") Integer maxChoices,
 			@Schema(description = "When the poll stops taking votes; none: when its author closes it") Instant closesAt) {
 
 		PollDraft draft() {
-			return new PollDraft(question, options, multiple, maxChoices, closesAt);
+			return new PollDraft(question, options, Boolean.TRUE.equals(multiple), maxChoices, closesAt);
 		}
 	}
 

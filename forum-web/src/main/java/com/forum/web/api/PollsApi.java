@@ -43,7 +43,8 @@ class PollsApi {
 	@GetMapping
 	@Operation(summary = "The thread's poll; its counts show once the caller has voted or the poll has closed")
 	PollResponse poll(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
-		return PollResponse.of(polls.require(new TopicId(id), me == null ? null : me.memberId()));
+		return PollResponse.of(polls.require(new TopicId(id), me == null ? null : me.memberId(),
+				me != null && me.moderates()));
 	}
 
 	@PostMapping
@@ -53,7 +54,7 @@ class PollsApi {
 		TopicId topic = new TopicId(id);
 		polls.add(me.actor(), topic, request.draft());
 		return ResponseEntity.created(URI.create("/api/v1/threads/" + id + "/poll"))
-			.body(PollResponse.of(polls.require(topic, me.memberId())));
+			.body(PollResponse.of(polls.require(topic, me.memberId(), me.moderates())));
 	}
 
 	@PutMapping("/vote")

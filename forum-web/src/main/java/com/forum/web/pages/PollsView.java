@@ -32,7 +32,7 @@ public class PollsView {
 
 	/** The thread's poll, or null when it has none. */
 	public PollResults poll(TopicDetails topic, Viewer viewer) {
-		return polls.of(topic.id(), viewer.signedIn() ? viewer.member().memberId() : null).orElse(null);
+		return polls.of(topic, viewer.signedIn() ? viewer.member().memberId() : null, viewer.moderates()).orElse(null);
 	}
 
 	/** Whether the viewer bookmarked the thread's opening post. */

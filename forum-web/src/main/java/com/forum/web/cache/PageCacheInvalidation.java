@@ -25,6 +25,8 @@ import com.forum.discussion.TopicDeleted;
 import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicStarted;
 import com.forum.points.Account;
+import com.forum.poll.PollChanged;
+import com.forum.poll.PollVoted;
 import com.forum.points.LedgerPosted;
 import com.forum.shared.DomainEvent;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -85,6 +87,19 @@ class PageCacheInvalidation {
 			default -> Optional.empty();
 		};
 		topic.ifPresent(this::topicChanged);
+	}
+
+	/**
+	 * A poll added, voted in or closed: its voters' count and, once closed, its results show on the
+	 * thread's pages. What one member chose is never on a kept page (only visitors' pages are kept).
+	 */
+	@EventListener({ PollChanged.class, PollVoted.class })
+	void onPoll(DomainEvent event) {
+		afterCommit(List.of(PageTags.topic(switch (event) {
+			case PollChanged e -> e.topicId();
+			case PollVoted e -> e.topicId();
+			default -> throw new IllegalArgumentException("not a poll event: " + event);
+		})));
 	}
 
 	@EventListener

@@ -12,6 +12,8 @@ import com.forum.discussion.TopicOrder;
 import com.forum.discussion.TopicSummary;
 import com.forum.member.MemberId;
 import com.forum.member.PrivilegeRequiredException;
+import com.forum.poll.PollDraft;
+import com.forum.poll.Polls;
 import com.forum.reputation.Reputation;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
@@ -49,8 +51,14 @@ class BoardPages {
 
 	private final Reputation reputation;
 
+	private final Polls polls;
+
+	private final PetitionFmt zoned;
+
 	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions, PrivilegeGate privileges,
-			Reputation reputation) {
+			Reputation reputation, Polls polls, PetitionFmt zoned) {
+		this.polls = polls;
+		this.zoned = zoned;
 		this.boards = boards;
 		this.queries = queries;
 		this.discussions = discussions;
@@ -79,22 +87,29 @@ class BoardPages {
 	@GetMapping("/boards/{slug}/new")
 	String newThread(@PathVariable String slug, Model model) {
 		model.addAttribute("board", boards.get(slug));
-		model.addAttribute("form", new TopicForm());
+		model.addAttribute("form", new NewTopicForm());
 		return "threads/new";
 	}
 
 	@PostMapping("/boards/{slug}/threads")
-	String startThread(@PathVariable String slug, @Valid @ModelAttribute("form") TopicForm form, BindingResult result,
-			@AuthenticationPrincipal MemberPrincipal member, Model model) {
+	String startThread(@PathVariable String slug, @Valid @ModelAttribute("form") NewTopicForm form,
+			BindingResult result, @AuthenticationPrincipal MemberPrincipal member, Model model) {
 		BoardSummary board = boards.get(slug);
+		// a poll is asked with the thread or not at all: its mistakes keep the thread unwritten
+		PollDraft poll = form.getPoll().asked() && !result.hasErrors() ? form.getPoll().draft(result, "poll.", zoned)
+				: null;
 		if (!result.hasErrors()) {
 			try {
-				TopicId id = discussions.startTopic(privileges.actor(member), board.id(), form.getTitle(),
-						form.getBody());
+				TopicId id = poll == null
+						? discussions.startTopic(privileges.actor(member), board.id(), form.getTitle(), form.getBody())
+						: polls.startThread(privileges.actor(member), board.id(), form.getTitle(), form.getBody(),
+								poll);
 				return "redirect:/threads/" + id;
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
-				Forms.reject(result, ex);
+				if (!PollForm.reject(result, "poll.", ex)) {
+					Forms.reject(result, ex);
+				}
 			}
 			catch (PrivilegeRequiredException ex) {
 				Forms.reject(result, privileges.denial(member, ex.privilege()));

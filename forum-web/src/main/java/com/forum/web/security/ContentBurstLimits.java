@@ -3,6 +3,7 @@ package com.forum.web.security;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.forum.bookmark.BookmarkChanged;
 import com.forum.conversation.ConversationMessagePosted;
 import com.forum.discussion.PostFlagged;
 import com.forum.discussion.PostLiked;
@@ -11,6 +12,7 @@ import com.forum.discussion.TopicStarted;
 import com.forum.member.MemberId;
 import com.forum.petition.PetitionSubmitted;
 import com.forum.petition.PetitionVoted;
+import com.forum.poll.PollVoted;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -78,6 +80,18 @@ class ContentBurstLimits {
 	@EventListener
 	void on(ConversationMessagePosted event) {
 		take("messages", limits.messagesPerMember(), event.authorId());
+	}
+
+	/** A vote cast, changed or taken back in a poll. */
+	@EventListener
+	void on(PollVoted event) {
+		take("poll-votes", limits.pollVotesPerMember(), event.voterId());
+	}
+
+	/** A bookmark added or removed. */
+	@EventListener
+	void on(BookmarkChanged event) {
+		take("bookmarks", limits.bookmarksPerMember(), event.memberId());
 	}
 
 	private void take(String name, Limit limit, MemberId member) {

@@ -73,7 +73,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, "/api/v1/threads/*/satisfaction", "/api/v1/petitions/*/satisfaction")
 				.authenticated()
 				.requestMatchers(reading("/api/v1/notifications/**", "/api/v1/petitions/*/notes", "/api/v1/members/me",
-						"/api/v1/members/me/**", "/api/v1/conversations", "/api/v1/conversations/**"))
+						"/api/v1/members/me/**", "/api/v1/conversations", "/api/v1/conversations/**", "/api/v1/bookmarks"))
 				.authenticated()
 				.requestMatchers(reading("/api/v1/**")).permitAll()
 				.anyRequest().authenticated())

@@ -65,7 +65,9 @@ public record SecurityProperties(@DefaultValue @NotNull @Valid ClientAddressProp
 			@DefaultValue("60 per 10m") @NotNull Limit likesPerMember,
 			@DefaultValue("10 per 10m") @NotNull Limit flagsPerMember,
 			@DefaultValue("600 per 1m") @NotNull Limit apiCallsPerToken,
-			@DefaultValue("20 per 10m") @NotNull Limit messagesPerMember) {
+			@DefaultValue("20 per 10m") @NotNull Limit messagesPerMember,
+			@DefaultValue("30 per 10m") @NotNull Limit pollVotesPerMember,
+			@DefaultValue("60 per 10m") @NotNull Limit bookmarksPerMember) {
 	}
 
 	/**

@@ -96,7 +96,10 @@ class UnstorableTextIntegrationTest {
 			"POST /launches/{id}/pause", "POST /launches/{id}/resume", "POST /launches/{id}/close",
 			"POST /api/v1/members/me/email-confirmations", "POST /api/v1/members/me/sign-out-everywhere",
 			"DELETE /api/v1/members/me/tokens/{id}", "POST /account/confirmation", "POST /account/sign-out-everywhere",
-			"POST /account/tokens/{id}/revoke");
+			"POST /account/tokens/{id}/revoke",
+			// uploads: an image file is all they take
+			"POST /api/v1/uploads", "PUT /api/v1/members/me/avatar", "DELETE /api/v1/members/me/avatar",
+			"POST /uploads", "POST /settings/avatar", "POST /settings/avatar/delete");
 
 	private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
 			RequestMethod.PATCH, RequestMethod.DELETE);

@@ -26,6 +26,7 @@ import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicStarted;
 import com.forum.points.Account;
 import com.forum.points.LedgerPosted;
+import com.forum.upload.AvatarChanged;
 import com.forum.shared.DomainEvent;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -100,6 +101,12 @@ class PageCacheInvalidation {
 			.filter(entry -> entry.account() == Account.REPUTATION)
 			.map(LedgerPosted.Entry::memberId)
 			.toList()));
+	}
+
+	/** An avatar shows beside every post of its member. */
+	@EventListener
+	void on(AvatarChanged event) {
+		afterCommit(PageTags.members(List.of(event.memberId())));
 	}
 
 	@Scheduled(fixedDelayString = "${forum.page-cache.retry-interval:1s}")

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /** A board's thread list, and starting a new thread in it. */
 @Controller
@@ -49,8 +50,11 @@ class BoardPages {
 
 	private final Reputation reputation;
 
+	private final Attachments attachments;
+
 	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions, PrivilegeGate privileges,
-			Reputation reputation) {
+			Reputation reputation, Attachments attachments) {
+		this.attachments = attachments;
 		this.boards = boards;
 		this.queries = queries;
 		this.discussions = discussions;
@@ -85,9 +89,20 @@ class BoardPages {
 
 	@PostMapping("/boards/{slug}/threads")
 	String startThread(@PathVariable String slug, @Valid @ModelAttribute("form") TopicForm form, BindingResult result,
+			@RequestParam(name = "image", required = false) MultipartFile image,
+			@RequestParam(name = "attach", required = false) String attach,
 			@AuthenticationPrincipal MemberPrincipal member, Model model) {
 		BoardSummary board = boards.get(slug);
-		if (!result.hasErrors()) {
+		if (attach != null) {
+			BindingResult fresh = Attachments.freshCheck(form, "form", model);
+			if (attachments.attach(image, member, fresh, form::getBody, form::setBody) == Attachments.Outcome.NONE) {
+				fresh.reject("upload.attach.none");
+			}
+			model.addAttribute("board", board);
+			return "threads/new";
+		}
+		if (!result.hasErrors() && attachments.attach(image, member, result, form::getBody,
+				form::setBody) != Attachments.Outcome.REFUSED) {
 			try {
 				TopicId id = discussions.startTopic(privileges.actor(member), board.id(), form.getTitle(),
 						form.getBody());

@@ -10,6 +10,7 @@ import com.forum.discussion.TopicStarted;
 import com.forum.member.MemberId;
 import com.forum.petition.PetitionSubmitted;
 import com.forum.petition.PetitionVoted;
+import com.forum.upload.ImageUploaded;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Short-window burst limits on what a member writes: threads, replies, petitions, votes, likes and flags.
+ * Short-window burst limits on what a member writes: threads, replies, petitions, votes, likes, flags and
+ * uploaded images.
  * <p>
  * They complement, and do not repeat, the daily quotas by level ({@code com.forum.reputation.DailyQuotas},
  * {@code forum.reputation.quotas}): a quota is how much a member of a level may do in a day and grows
@@ -71,6 +73,11 @@ class ContentBurstLimits {
 	@EventListener
 	void on(PostFlagged event) {
 		take("flags", limits.flagsPerMember(), event.flaggerId());
+	}
+
+	@EventListener
+	void on(ImageUploaded event) {
+		take("uploads", limits.uploadsPerMember(), event.ownerId());
 	}
 
 	private void take(String name, Limit limit, MemberId member) {

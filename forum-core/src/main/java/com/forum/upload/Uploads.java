@@ -166,9 +166,9 @@ public class Uploads implements LocalImages {
 			throw new InvalidInputException("file", "image-empty", "must be an image, not an empty file");
 		}
 		if (bytes.length > properties.maxBytes().toBytes()) {
-			long kilobytes = properties.maxBytes().toKilobytes();
-			throw new InvalidInputException("file", "image-bytes", "must be at most %d KB".formatted(kilobytes),
-					kilobytes);
+			long megabytes = properties.maxBytes().toMegabytes();
+			throw new InvalidInputException("file", "image-bytes", "must be at most %d MB".formatted(megabytes),
+					megabytes);
 		}
 	}
 

@@ -1,5 +1,5 @@
 /**
- * Uploaded images on the web: served under their content-addressed keys, and taken by the API (paste,
- * drag and drop) and by the page forms' file fields.
+ * The file fields of uploads as the API and the pages take them: bytes, never a name or declared type to
+ * believe.
  */
 package com.forum.web.uploads;

@@ -1,4 +1,4 @@
-package com.forum.web.uploads;
+package com.forum.web.api;
 
 import java.net.URI;
 import java.util.Map;
@@ -8,6 +8,7 @@ import com.forum.upload.UploadedImage;
 import com.forum.upload.Uploads;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeGate;
+import com.forum.web.uploads.ImageParts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -35,10 +36,6 @@ class UploadsApi {
 
 	/** An uploaded image, with the Markdown that shows it in a post. */
 	record UploadResponse(String key, String url, String markdown, int width, int height) {
-
-		static UploadResponse of(UploadedImage image) {
-			return new UploadResponse(image.key(), image.url(), image.markdown(), image.width(), image.height());
-		}
 	}
 
 	/** A member's avatar, one address per size in pixels. */
@@ -53,7 +50,7 @@ class UploadsApi {
 		UploadedImage image = uploads.uploadImage(privileges.actor(me), file == null ? null : file.getOriginalFilename(),
 				ImageParts.bytes(file));
 		return ResponseEntity.created(URI.create(image.url()))
-			.body(UploadResponse.of(image));
+			.body(new UploadResponse(image.key(), image.url(), image.markdown(), image.width(), image.height()));
 	}
 
 	@PutMapping("/api/v1/members/me/avatar")

@@ -1,4 +1,4 @@
-package com.forum.web.uploads;
+package com.forum.web.pages;
 
 import java.time.Duration;
 
@@ -7,6 +7,7 @@ import com.forum.upload.UploadedImage;
 import com.forum.upload.Uploads;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeGate;
+import com.forum.web.uploads.ImageParts;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -31,24 +32,24 @@ import org.springframework.web.multipart.MultipartFile;
  * form's CSRF token here instead, and gets the same answer.
  */
 @Controller
-class UploadsController {
+class UploadPages {
 
 	private final Uploads uploads;
 
 	private final PrivilegeGate privileges;
 
-	UploadsController(Uploads uploads, PrivilegeGate privileges) {
+	UploadPages(Uploads uploads, PrivilegeGate privileges) {
 		this.uploads = uploads;
 		this.privileges = privileges;
 	}
 
 	@PostMapping("${forum.uploads.path:/uploads}")
 	@ResponseBody
-	ResponseEntity<UploadsApi.UploadResponse> upload(@AuthenticationPrincipal MemberPrincipal me,
+	ResponseEntity<UploadedImage> upload(@AuthenticationPrincipal MemberPrincipal me,
 			@RequestParam(name = "file", required = false) MultipartFile file) {
 		UploadedImage image = uploads.uploadImage(privileges.actor(me), file == null ? null : file.getOriginalFilename(),
 				ImageParts.bytes(file));
-		return ResponseEntity.status(201).body(UploadsApi.UploadResponse.of(image));
+		return ResponseEntity.status(201).body(image);
 	}
 
 	@GetMapping("${forum.uploads.path:/uploads}/{key}")

@@ -2,6 +2,7 @@ package com.forum.upload;
 
 import java.awt.image.BufferedImage;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -207,7 +208,7 @@ public class Uploads implements LocalImages {
 	}
 
 	private Array keys(List<ProcessedImage> files) {
-		return jdbc.execute((java.sql.Connection connection) -> connection.createArrayOf("text",
+		return jdbc.execute((Connection connection) -> connection.createArrayOf("text",
 				files.stream().map(ProcessedImage::key).toArray()));
 	}
 

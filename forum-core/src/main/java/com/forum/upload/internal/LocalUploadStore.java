@@ -2,6 +2,7 @@ package com.forum.upload.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public class LocalUploadStore implements UploadStore {
 	public void put(String key, byte[] bytes, String contentType) {
 		Path file = file(key);
 		try {
-			write(file.resolveSibling(file.getFileName() + TYPE_SUFFIX), contentType.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			write(file.resolveSibling(file.getFileName() + TYPE_SUFFIX), contentType.getBytes(StandardCharsets.US_ASCII));
 			write(file, bytes);
 		}
 		catch (IOException ex) {

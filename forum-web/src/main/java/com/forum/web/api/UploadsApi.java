@@ -47,7 +47,7 @@ class UploadsApi {
 			+ "content; needs the privilege to post images")
 	ResponseEntity<UploadResponse> upload(@AuthenticationPrincipal MemberPrincipal me,
 			@RequestParam(name = "file", required = false) MultipartFile file) {
-		UploadedImage image = uploads.uploadImage(privileges.actor(me), file == null ? null : file.getOriginalFilename(),
+		UploadedImage image = uploads.uploadImage(privileges.actor(me), ImageParts.name(file),
 				ImageParts.bytes(file));
 		return ResponseEntity.created(URI.create(image.url()))
 			.body(new UploadResponse(image.key(), image.url(), image.markdown(), image.width(), image.height()));

@@ -26,8 +26,8 @@ import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicStarted;
 import com.forum.points.Account;
 import com.forum.points.LedgerPosted;
-import com.forum.upload.AvatarChanged;
 import com.forum.shared.DomainEvent;
+import com.forum.upload.AvatarChanged;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 

@@ -73,12 +73,15 @@ class Attachments {
 	}
 
 	/**
-	 * The form's checks begun afresh, for a form brought back only to show an attached image: a text not
-	 * written yet is no mistake then.
+	 * The "attach" button: the form comes back with the image's Markdown in its text, checked afresh (a
+	 * text not written yet is no mistake then), or saying why the image was refused or that none was chosen.
 	 */
-	static BindingResult freshCheck(Object form, String name, Model model) {
-		BindingResult fresh = new BeanPropertyBindingResult(form, name);
-		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, fresh);
-		return fresh;
+	void attachOnly(MultipartFile image, MemberPrincipal member, Object form, Supplier<String> body,
+			Consumer<String> changeBody, Model model) {
+		BindingResult fresh = new BeanPropertyBindingResult(form, "form");
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", fresh);
+		if (attach(image, member, fresh, body, changeBody) == Outcome.NONE) {
+			fresh.reject("upload.attach.none");
+		}
 	}
 }

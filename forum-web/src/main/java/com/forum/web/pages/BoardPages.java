@@ -94,10 +94,7 @@ class BoardPages {
 			@AuthenticationPrincipal MemberPrincipal member, Model model) {
 		BoardSummary board = boards.get(slug);
 		if (attach != null) {
-			BindingResult fresh = Attachments.freshCheck(form, "form", model);
-			if (attachments.attach(image, member, fresh, form::getBody, form::setBody) == Attachments.Outcome.NONE) {
-				fresh.reject("upload.attach.none");
-			}
+			attachments.attachOnly(image, member, form, form::getBody, form::setBody, model);
 			model.addAttribute("board", board);
 			return "threads/new";
 		}

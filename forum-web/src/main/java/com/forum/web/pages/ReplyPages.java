@@ -69,10 +69,7 @@ class ReplyPages {
 			@AuthenticationPrincipal MemberPrincipal member, Model model) {
 		TopicId topicId = new TopicId(id);
 		if (attach != null) {
-			BindingResult fresh = Attachments.freshCheck(form, "form", model);
-			if (attachments.attach(image, member, fresh, form::getBody, form::setBody) == Attachments.Outcome.NONE) {
-				fresh.reject("upload.attach.none");
-			}
+			attachments.attachOnly(image, member, form, form::getBody, form::setBody, model);
 			return replyPage(topicId, form, model);
 		}
 		if (!result.hasErrors() && attachments.attach(image, member, result, form::getBody,

@@ -47,7 +47,7 @@ class UploadPages {
 	@ResponseBody
 	ResponseEntity<UploadedImage> upload(@AuthenticationPrincipal MemberPrincipal me,
 			@RequestParam(name = "file", required = false) MultipartFile file) {
-		UploadedImage image = uploads.uploadImage(privileges.actor(me), file == null ? null : file.getOriginalFilename(),
+		UploadedImage image = uploads.uploadImage(privileges.actor(me), ImageParts.name(file),
 				ImageParts.bytes(file));
 		return ResponseEntity.status(201).body(image);
 	}

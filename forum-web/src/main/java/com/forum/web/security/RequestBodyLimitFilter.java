@@ -1,6 +1,7 @@
 package com.forum.web.security;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import com.forum.web.problem.ProblemType;
 import com.forum.web.problem.ProblemWriter;
@@ -48,7 +49,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String type = request.getContentType();
-		boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+		boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
 		long maxBytes = multipart ? maxUploadBytes : maxTextBytes;
 		if (request.getContentLengthLong() > maxBytes) {
 			refuse(request, response, maxBytes);

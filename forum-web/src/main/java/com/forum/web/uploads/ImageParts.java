@@ -18,6 +18,11 @@ public final class ImageParts {
 		return file != null && !(file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty()));
 	}
 
+	/** The file's name as the member's computer called it, for the words of an image's text only. */
+	public static String name(MultipartFile file) {
+		return file == null ? null : file.getOriginalFilename();
+	}
+
 	/** The file's bytes; refused when no file was sent. Its name and declared type are not believed. */
 	public static byte[] bytes(MultipartFile file) {
 		if (!chosen(file)) {

@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import com.forum.member.MemberId;
 import com.forum.points.Ledger;
 import com.forum.web.ApiClient;
+import com.forum.web.Browser;
 import com.forum.web.IntegrationTest;
 import com.forum.web.Reputations;
 import com.forum.web.SeededMember;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +43,9 @@ class UploadsIntegrationTest {
 
 	@Autowired
 	Ledger ledger;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -239,6 +244,59 @@ class UploadsIntegrationTest {
 
 		assertThat(api.delete("/api/v1/members/me/avatar", newcomer.token()).status()).isEqualTo(204);
 		assertThat(api.page("/members/" + newcomer.username())).doesNotContain(urls.get("192").asString());
+	}
+
+	@Test
+	void aBurstOfUploadsIsStoppedByTheRateLimitRule() {
+		int last = 0;
+		for (int n = 1; n <= 21 && last != 429; n++) {
+			last = upload(member.token(), "file", "burst " + n + ".png", "image/png",
+					TestImages.picture(16 + n, 16, "png", false)).statusCode();
+			if (n < 21) {
+				assertThat(last).as("upload %d", n).isEqualTo(201);
+			}
+		}
+
+		assertThat(last).isEqualTo(429);
+		assertThat(jdbc.queryForObject("select count(*) from upload where owner_id = ?", Integer.class, member.id()))
+			.isEqualTo(20);
+	}
+
+	@Test
+	void theFormsAttachAnImageWithoutScriptAndSayWhatIsWrongWithoutAFile() {
+		SeededMember writer = SeededMember.signable(jdbc, passwords, "formwriter", "MEMBER");
+		Reputations.set(ledger, new MemberId(writer.id()), 100);
+		Browser browser = new Browser(port).signIn(writer.username(), SeededMember.PASSWORD);
+		String csrf = Browser.csrf(browser.get("/boards/xiaomi-17/new").body());
+
+		Multipart attach = new Multipart().field("_csrf", csrf).field("title", "My desk, as promised").field("body", "")
+			.field("attach", "attach").file("image", "desk.png", "image/png", TestImages.picture(700, 500, "png", false));
+		HttpResponse<String> attached = browser.post("/boards/xiaomi-17/threads", attach.contentType(), attach.bytes());
+		assertThat(attached.statusCode()).isEqualTo(200);
+		assertThat(attached.body()).containsPattern("!\\[desk\\]\\(/uploads/[0-9a-f]{40}\\.jpg\\)")
+			.doesNotContain("has-error");
+
+		Multipart none = new Multipart().field("_csrf", csrf).field("title", "My desk, as promised").field("body", "x")
+			.field("attach", "attach").file("image", "", "application/octet-stream", new byte[0]);
+		assertThat(browser.post("/boards/xiaomi-17/threads", none.contentType(), none.bytes()).body())
+			.contains("Choose an image file first");
+
+		Multipart post = new Multipart().field("_csrf", csrf).field("title", "My desk, posted at once")
+			.field("body", "Here it is.").file("image", "desk.png", "image/png", TestImages.picture(700, 500, "png", false));
+		HttpResponse<String> posted = browser.post("/boards/xiaomi-17/threads", post.contentType(), post.bytes());
+		assertThat(posted.statusCode()).isEqualTo(302);
+		String thread = posted.headers().firstValue("Location").orElseThrow();
+		assertThat(browser.get(thread.replaceFirst("^https?://[^/]+", "")).body())
+			.containsPattern("<img src=\"/uploads/[0-9a-f]{40}\\.jpg\"");
+
+		Multipart noAvatar = new Multipart().field("_csrf", csrf).file("file", "", "application/octet-stream", new byte[0]);
+		assertThat(browser.post("/settings/avatar", noAvatar.contentType(), noAvatar.bytes()).statusCode()).isEqualTo(302);
+		assertThat(browser.get("/members/" + writer.username()).body()).contains("id=\"avatar-error\"")
+			.contains("must be an image file");
+		Multipart html = new Multipart().field("_csrf", csrf).file("file", "me.png", "image/png",
+				"<html>not a picture</html>".getBytes(StandardCharsets.UTF_8));
+		browser.post("/settings/avatar", html.contentType(), html.bytes());
+		assertThat(browser.get("/members/" + writer.username()).body()).contains("JPEG, PNG, GIF or WebP");
 	}
 
 	private HttpResponse<byte[]> upload(String token, String field, String name, String type, byte[] bytes) {

@@ -106,7 +106,10 @@ class UnstorableTextIntegrationTest {
 			"POST /api/v1/threads/{id}/poll/close", "POST /threads/{id}/poll/vote", "POST /threads/{id}/poll/retract",
 			"POST /threads/{id}/poll/close", "PUT /api/v1/bookmarks/threads/{id}", "DELETE /api/v1/bookmarks/threads/{id}",
 			"PUT /api/v1/bookmarks/replies/{id}", "DELETE /api/v1/bookmarks/replies/{id}",
-			"POST /threads/{id}/bookmark", "POST /threads/{id}/replies/{rid}/bookmark");
+			"POST /threads/{id}/bookmark", "POST /threads/{id}/replies/{rid}/bookmark",
+			// uploads: an image file is all they take
+			"POST /api/v1/uploads", "PUT /api/v1/members/me/avatar", "DELETE /api/v1/members/me/avatar",
+			"POST /uploads", "POST /settings/avatar", "POST /settings/avatar/delete");
 
 	private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
 			RequestMethod.PATCH, RequestMethod.DELETE);

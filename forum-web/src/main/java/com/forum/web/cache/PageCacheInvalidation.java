@@ -29,6 +29,7 @@ import com.forum.poll.PollChanged;
 import com.forum.poll.PollVoted;
 import com.forum.points.LedgerPosted;
 import com.forum.shared.DomainEvent;
+import com.forum.upload.AvatarChanged;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -115,6 +116,12 @@ class PageCacheInvalidation {
 			.filter(entry -> entry.account() == Account.REPUTATION)
 			.map(LedgerPosted.Entry::memberId)
 			.toList()));
+	}
+
+	/** An avatar shows beside every post of its member. */
+	@EventListener
+	void on(AvatarChanged event) {
+		afterCommit(PageTags.members(List.of(event.memberId())));
 	}
 
 	@Scheduled(fixedDelayString = "${forum.page-cache.retry-interval:1s}")

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /** A board's thread list, and starting a new thread in it. */
 @Controller
@@ -55,10 +56,13 @@ class BoardPages {
 
 	private final PetitionFmt zoned;
 
+	private final Attachments attachments;
+
 	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions, PrivilegeGate privileges,
-			Reputation reputation, Polls polls, PetitionFmt zoned) {
+			Reputation reputation, Polls polls, PetitionFmt zoned, Attachments attachments) {
 		this.polls = polls;
 		this.zoned = zoned;
+		this.attachments = attachments;
 		this.boards = boards;
 		this.queries = queries;
 		this.discussions = discussions;
@@ -93,12 +97,21 @@ class BoardPages {
 
 	@PostMapping("/boards/{slug}/threads")
 	String startThread(@PathVariable String slug, @Valid @ModelAttribute("form") NewTopicForm form,
-			BindingResult result, @AuthenticationPrincipal MemberPrincipal member, Model model) {
+			BindingResult result, @RequestParam(name = "image", required = false) MultipartFile image,
+			@RequestParam(name = "attach", required = false) String attach,
+			@AuthenticationPrincipal MemberPrincipal member, Model model) {
 		BoardSummary board = boards.get(slug);
-		// a poll is asked with the thread or not at all: its mistakes keep the thread unwritten
+		if (attach != null) {
+			attachments.attachOnly(image, member, form, form::getBody, form::setBody, model);
+			model.addAttribute("board", board);
+			return "threads/new";
+		}
+		// a poll is asked with the thread or not at all: its mistakes keep the thread unwritten (and are found
+		// before an image is stored for it)
 		PollDraft poll = form.getPoll().asked() && !result.hasErrors() ? form.getPoll().draft(result, "poll.", zoned)
 				: null;
-		if (!result.hasErrors()) {
+		if (!result.hasErrors() && attachments.attach(image, member, result, form::getBody,
+				form::setBody) != Attachments.Outcome.REFUSED) {
 			try {
 				TopicId id = poll == null
 						? discussions.startTopic(privileges.actor(member), board.id(), form.getTitle(), form.getBody())

@@ -24,6 +24,7 @@ import com.forum.reputation.Badges;
 import com.forum.reputation.Reputation;
 import com.forum.reputation.Standings;
 import com.forum.shared.InvalidInputException;
+import com.forum.upload.Uploads;
 import com.forum.web.security.MemberPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,9 +72,12 @@ class ProfilePage {
 
 	private final NotificationPreferences notifications;
 
+	private final Uploads uploads;
+
 	ProfilePage(MemberDirectory members, DiscussionQueries queries, MemberSettings settings,
 			LanguageProperties languages, LocaleResolver locales, Clock clock, Reputation reputation, Badges badges,
-			NotificationPreferences notifications) {
+			NotificationPreferences notifications, Uploads uploads) {
+		this.uploads = uploads;
 		this.notifications = notifications;
 		this.reputation = reputation;
 		this.badges = badges;
@@ -153,6 +157,9 @@ class ProfilePage {
 		Page<?> shown = replies ? posts : topics;
 		String base = "/members/" + Pages.encode(member.username()) + "?tab=" + (replies ? "replies" : "threads");
 		model.addAttribute("member", member);
+		AvatarsView avatars = AvatarsView.of(uploads, Map.of(member.id(), member.username()));
+		model.addAttribute("avatars", avatars);
+		model.addAttribute("hasAvatar", avatars.src(member.username(), "avatar-xl") != null);
 		Standings standings = reputation.standings(List.of(member.id()));
 		model.addAttribute("standings", standings);
 		model.addAttribute("standing", standings.of(member.id()));

@@ -13,6 +13,7 @@ import com.forum.member.MemberId;
 import com.forum.petition.PetitionSubmitted;
 import com.forum.petition.PetitionVoted;
 import com.forum.poll.PollVoted;
+import com.forum.upload.ImageUploaded;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Short-window burst limits on what a member writes: threads, replies, petitions, votes, likes, flags and private messages.
+ * Short-window burst limits on what a member writes: threads, replies, petitions, votes, likes, flags, private
+ * messages, poll votes, bookmarks and uploaded images.
  * <p>
  * They complement, and do not repeat, the daily quotas by level ({@code com.forum.reputation.DailyQuotas},
  * {@code forum.reputation.quotas}): a quota is how much a member of a level may do in a day and grows
@@ -92,6 +94,12 @@ class ContentBurstLimits {
 	@EventListener
 	void on(BookmarkChanged event) {
 		take("bookmarks", limits.bookmarksPerMember(), event.memberId());
+	}
+
+	/** An image uploaded, for a post or an avatar. */
+	@EventListener
+	void on(ImageUploaded event) {
+		take("uploads", limits.uploadsPerMember(), event.ownerId());
 	}
 
 	private void take(String name, Limit limit, MemberId member) {

@@ -119,6 +119,8 @@ class SecurityConfiguration {
 						"/privileges",
 						"/login", "/register", "/register/sent", "/account/confirm", "/password/forgot", "/password/reset",
 						"/image-proxy",
+						// members' uploaded images (forum.uploads.path)
+						"/uploads/*",
 						"/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",
 						"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
 				.permitAll()

@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Image sources of user content in {@code proxy} mode: an outside image becomes an address of the
  * app's image proxy, signed so the proxy fetches only what the app itself rendered and cannot be used
- * as an open proxy. Relative sources (the app's own addresses) are refused. The signing key is made
+ * as an open proxy. Images the app keeps itself ({@link LocalImages}, members' uploads) are shown from
+ * their own address; other relative sources (the app's own addresses) are refused. The signing key is made
  * once and kept in the database, so every node and every restart agrees with the links already stored
  * in rendered posts.
  */
@@ -34,15 +36,21 @@ public class ImageProxyLinks implements ImageSources {
 
 	private final JdbcTemplate jdbc;
 
+	private final List<LocalImages> localImages;
+
 	private volatile SecretKeySpec key;
 
-	public ImageProxyLinks(ContentProperties properties, JdbcTemplate jdbc) {
+	public ImageProxyLinks(ContentProperties properties, JdbcTemplate jdbc, List<LocalImages> localImages) {
 		this.properties = properties;
 		this.jdbc = jdbc;
+		this.localImages = List.copyOf(localImages);
 	}
 
 	@Override
 	public Optional<String> sourceFor(String destination) {
+		if (destination != null && localImages.stream().anyMatch(local -> local.serves(destination))) {
+			return Optional.of(destination);
+		}
 		if (properties.images().mode() != ContentProperties.ImageMode.PROXY || !isOutsideImage(destination)) {
 			return Optional.empty();
 		}

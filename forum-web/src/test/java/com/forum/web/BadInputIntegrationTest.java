@@ -132,6 +132,26 @@ class BadInputIntegrationTest {
 						null, 400, "/problems/validation"),
 				Arguments.of("overlong name prefix", "GET", "/api/v1/members/suggestions?prefix=" + "m".repeat(40), null,
 						null, 400, "/problems/validation"),
+				// polls and bookmarks
+				Arguments.of("poll closing at no date", "POST", "/api/v1/threads",
+						"{\"boardId\":BOARD,\"title\":\"Title ok\",\"body\":\"b\",\"poll\":{\"question\":\"Q?\","
+								+ "\"options\":[\"A\",\"B\"],\"closesAt\":\"next week\"}}",
+						"application/json", 400, "/problems/malformed-request"),
+				Arguments.of("poll with one option", "POST", "/api/v1/threads",
+						"{\"boardId\":BOARD,\"title\":\"Title ok\",\"body\":\"b\",\"poll\":{\"question\":\"Q?\","
+								+ "\"options\":[\"A\"]}}",
+						"application/json", 400, "/problems/validation"),
+				Arguments.of("poll added to another's thread", "POST", "/api/v1/threads/999999/poll",
+						"{\"question\":\"Q?\",\"options\":[\"A\",\"B\"]}", "application/json", 404,
+						"/problems/not-found"),
+				Arguments.of("vote in a thread without a poll", "PUT", "/api/v1/threads/THREAD/poll/vote",
+						"{\"optionIds\":[1]}", "application/json", 404, "/problems/not-found"),
+				Arguments.of("vote naming options in words", "PUT", "/api/v1/threads/THREAD/poll/vote",
+						"{\"optionIds\":[\"yes\"]}", "application/json", 400, "/problems/malformed-request"),
+				Arguments.of("bookmark of an unknown reply", "PUT", "/api/v1/bookmarks/replies/999999", null, null, 404,
+						"/problems/not-found"),
+				Arguments.of("bookmarks page zero", "GET", "/api/v1/bookmarks?page=0", null, null, 400,
+						"/problems/validation"),
 				// watching, new and unread, following, profile fields
 				Arguments.of("unknown watching level", "PUT", "/api/v1/threads/THREAD/notification-level",
 						"{\"level\":\"loud\"}", "application/json", 400, "/problems/validation"),

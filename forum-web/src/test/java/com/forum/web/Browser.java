@@ -69,6 +69,13 @@ public class Browser {
 			.build());
 	}
 
+	/** Sends a body already encoded, such as a multipart form with a file. */
+	public HttpResponse<String> post(String path, String contentType, byte[] body) {
+		return send(request(path).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html");
 		return acceptLanguage == null ? request : request.header("Accept-Language", acceptLanguage);

@@ -39,6 +39,16 @@ public record SeededMember(long id, String username, String token) {
 		return create(db, prefix, role, passwordHash);
 	}
 
+	/**
+	 * A member as {@link ApiClient#newMember} makes one (an address made without a stranger counts as
+	 * confirmed), without registering and signing in, each an Argon2 hash: for tests that need many members
+	 * who post and vote.
+	 */
+	public static ApiClient.Member confirmed(JdbcTemplate db, PasswordEncoder passwords, String prefix) {
+		SeededMember member = signable(db, passwords, prefix, "MEMBER");
+		return new ApiClient.Member(member.username(), PASSWORD, member.token());
+	}
+
 	/** A member who can also sign in on the pages: the hash is of a password the caller knows. */
 	public static SeededMember create(JdbcTemplate db, String prefix, String role, String passwordHash) {
 		String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

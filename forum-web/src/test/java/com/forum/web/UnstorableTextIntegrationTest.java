@@ -101,6 +101,15 @@ class UnstorableTextIntegrationTest {
 			"POST /api/v1/conversations/{id}/read", "DELETE /api/v1/conversations/{id}/participants/me",
 			"PUT /api/v1/members/{username}/block", "DELETE /api/v1/members/{username}/block",
 			"POST /messages/{id}/leave", "POST /settings/blocked/{username}/unblock",
+			// polls and bookmarks
+			"PUT /api/v1/threads/{id}/poll/vote", "DELETE /api/v1/threads/{id}/poll/vote",
+			"POST /api/v1/threads/{id}/poll/close", "POST /threads/{id}/poll/vote", "POST /threads/{id}/poll/retract",
+			"POST /threads/{id}/poll/close", "PUT /api/v1/bookmarks/threads/{id}", "DELETE /api/v1/bookmarks/threads/{id}",
+			"PUT /api/v1/bookmarks/replies/{id}", "DELETE /api/v1/bookmarks/replies/{id}",
+			"POST /threads/{id}/bookmark", "POST /threads/{id}/replies/{rid}/bookmark",
+			// uploads: an image file is all they take
+			"POST /api/v1/uploads", "PUT /api/v1/members/me/avatar", "DELETE /api/v1/members/me/avatar",
+			"POST /uploads", "POST /settings/avatar", "POST /settings/avatar/delete",
 			// watching, new and unread, following
 			"POST /api/v1/threads/new/dismiss", "POST /api/v1/threads/unread/dismiss", "POST /new/dismiss",
 			"POST /unread/dismiss", "PUT /api/v1/members/{username}/follow", "DELETE /api/v1/members/{username}/follow",
@@ -140,7 +149,9 @@ class UnstorableTextIntegrationTest {
 			  (select count(*) from post_revision_hidden), (select count(*) from member_offence),
 			  (select count(*) || '/' || sum(slots) || '/' || sum(taken) from launch), (select count(*) from launch_window),
 			  (select count(*) from launch_reservation), (select count(*) from launch_waitlist),
-			  (select count(*) from launch_watch), (select count(*) from launch_audit))""";
+			  (select count(*) from launch_watch), (select count(*) from launch_audit),
+			  (select count(*) || '/' || count(closed_at) from poll), (select count(*) from poll_option),
+			  (select count(*) from poll_ballot), (select count(*) from poll_choice), (select count(*) from bookmark))""";
 
 	@LocalServerPort
 	int port;
@@ -441,6 +452,8 @@ class UnstorableTextIntegrationTest {
 							: pattern.contains("/launches/") ? Long.toString(ids.get("launch"))
 							: pattern.contains("/moderation/replies/") ? Long.toString(ids.get("reply"))
 							: pattern.contains("/moderation/threads/") ? Long.toString(ids.get("thread"))
+							: pattern.contains("/bookmarks/replies/") ? Long.toString(ids.get("reply"))
+							: pattern.contains("/bookmarks/threads/") ? Long.toString(ids.get("thread"))
 							// a member's own token, by its number: the filter refuses the input before any look-up
 							: pattern.contains("/tokens/") ? "1"
 							: pattern.contains("/revisions/") ? Long.toString(ids.get("revision"))

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -52,8 +53,9 @@ final class ApiDtos {
 	record NotificationPreferencesRequest(@NotNull @Size(max = 20) Map<String, String> channels) {
 	}
 
+	/** {@code poll}: optionally, a poll asked with the opening post (see PollDtos). */
 	record CreateThreadRequest(@NotNull @Positive Long boardId, @NotBlank @Size(min = 5, max = 150) String title,
-			@NotBlank @Size(max = 50_000) String body) {
+			@NotBlank @Size(max = 50_000) String body, @Valid PollDtos.PollRequest poll) {
 	}
 
 	record EditThreadRequest(@NotBlank @Size(min = 5, max = 150) String title,

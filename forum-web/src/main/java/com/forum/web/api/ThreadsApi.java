@@ -16,6 +16,7 @@ import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicSummary;
 import com.forum.member.MemberId;
 import com.forum.member.Privilege;
+import com.forum.poll.Polls;
 import com.forum.reputation.Reputation;
 import com.forum.reputation.Standings;
 import com.forum.web.api.ApiDtos.AcceptAnswerRequest;
@@ -77,8 +78,11 @@ class ThreadsApi {
 
 	private final ModerationApiMapper moderationMapper;
 
+	private final Polls polls;
+
 	ThreadsApi(Discussions discussions, DiscussionQueries queries, ApiMapper mapper, PrivilegeGate privileges,
-			Reputation reputation, PostModeration moderation, ModerationApiMapper moderationMapper) {
+			Reputation reputation, PostModeration moderation, ModerationApiMapper moderationMapper, Polls polls) {
+		this.polls = polls;
 		this.moderation = moderation;
 		this.moderationMapper = moderationMapper;
 		this.discussions = discussions;
@@ -104,11 +108,14 @@ class ThreadsApi {
 	}
 
 	@PostMapping
-	@Operation(summary = "Start a thread")
+	@Operation(summary = "Start a thread, optionally with a poll (its thread and poll are written together or not at all)")
 	ResponseEntity<ThreadResponse> start(@AuthenticationPrincipal MemberPrincipal me,
 			@Valid @RequestBody CreateThreadRequest request) {
-		TopicId id = discussions.startTopic(privileges.actor(me), new BoardId(request.boardId()), request.title(),
-				request.body());
+		TopicId id = request.poll() == null
+				? discussions.startTopic(privileges.actor(me), new BoardId(request.boardId()), request.title(),
+						request.body())
+				: polls.startThread(privileges.actor(me), new BoardId(request.boardId()), request.title(),
+						request.body(), request.poll().draft());
 		return ResponseEntity.created(URI.create("/api/v1/threads/" + id)).body(threadResponse(me, id));
 	}
 

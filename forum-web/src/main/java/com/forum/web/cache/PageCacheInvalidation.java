@@ -26,8 +26,11 @@ import com.forum.discussion.TopicId;
 import com.forum.discussion.TopicStarted;
 import com.forum.member.ProfileDescribed;
 import com.forum.points.Account;
+import com.forum.poll.PollChanged;
+import com.forum.poll.PollVoted;
 import com.forum.points.LedgerPosted;
 import com.forum.shared.DomainEvent;
+import com.forum.upload.AvatarChanged;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -88,6 +91,19 @@ class PageCacheInvalidation {
 		topic.ifPresent(this::topicChanged);
 	}
 
+	/**
+	 * A poll added, voted in or closed: its voters' count and, once closed, its results show on the
+	 * thread's pages. What one member chose is never on a kept page (only visitors' pages are kept).
+	 */
+	@EventListener({ PollChanged.class, PollVoted.class })
+	void onPoll(DomainEvent event) {
+		afterCommit(List.of(PageTags.topic(switch (event) {
+			case PollChanged e -> e.topicId();
+			case PollVoted e -> e.topicId();
+			default -> throw new IllegalArgumentException("not a poll event: " + event);
+		})));
+	}
+
 	@EventListener
 	void on(BoardCreated event) {
 		afterCommit(List.of(PageTags.BOARDS));
@@ -106,6 +122,12 @@ class PageCacheInvalidation {
 	/** A member's signature and device show with their posts. */
 	@EventListener
 	void on(ProfileDescribed event) {
+		afterCommit(PageTags.members(List.of(event.memberId())));
+	}
+
+	/** An avatar shows beside every post of its member. */
+	@EventListener
+	void on(AvatarChanged event) {
 		afterCommit(PageTags.members(List.of(event.memberId())));
 	}
 

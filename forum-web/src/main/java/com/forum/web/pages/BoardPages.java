@@ -12,6 +12,8 @@ import com.forum.discussion.TopicOrder;
 import com.forum.discussion.TopicSummary;
 import com.forum.member.MemberId;
 import com.forum.member.PrivilegeRequiredException;
+import com.forum.poll.PollDraft;
+import com.forum.poll.Polls;
 import com.forum.reputation.Reputation;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.RuleViolationException;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /** A board's thread list, and starting a new thread in it. */
 @Controller
@@ -49,11 +52,20 @@ class BoardPages {
 
 	private final Reputation reputation;
 
+	private final Polls polls;
+
+	private final PetitionFmt zoned;
+
+	private final Attachments attachments;
+
 	private final WatchingView watching;
 
 	BoardPages(BoardCatalog boards, DiscussionQueries queries, Discussions discussions, PrivilegeGate privileges,
-			Reputation reputation, WatchingView watching) {
+			Reputation reputation, Polls polls, PetitionFmt zoned, Attachments attachments, WatchingView watching) {
 		this.watching = watching;
+		this.polls = polls;
+		this.zoned = zoned;
+		this.attachments = attachments;
 		this.boards = boards;
 		this.queries = queries;
 		this.discussions = discussions;
@@ -85,22 +97,38 @@ class BoardPages {
 	@GetMapping("/boards/{slug}/new")
 	String newThread(@PathVariable String slug, Model model) {
 		model.addAttribute("board", boards.get(slug));
-		model.addAttribute("form", new TopicForm());
+		model.addAttribute("form", new NewTopicForm());
 		return "threads/new";
 	}
 
 	@PostMapping("/boards/{slug}/threads")
-	String startThread(@PathVariable String slug, @Valid @ModelAttribute("form") TopicForm form, BindingResult result,
+	String startThread(@PathVariable String slug, @Valid @ModelAttribute("form") NewTopicForm form,
+			BindingResult result, @RequestParam(name = "image", required = false) MultipartFile image,
+			@RequestParam(name = "attach", required = false) String attach,
 			@AuthenticationPrincipal MemberPrincipal member, Model model) {
 		BoardSummary board = boards.get(slug);
-		if (!result.hasErrors()) {
+		if (attach != null) {
+			attachments.attachOnly(image, member, form, form::getBody, form::setBody, model);
+			model.addAttribute("board", board);
+			return "threads/new";
+		}
+		// a poll is asked with the thread or not at all: its mistakes keep the thread unwritten (and are found
+		// before an image is stored for it)
+		PollDraft poll = form.getPoll().asked() && !result.hasErrors() ? form.getPoll().draft(result, "poll.", zoned)
+				: null;
+		if (!result.hasErrors() && attachments.attach(image, member, result, form::getBody,
+				form::setBody) != Attachments.Outcome.REFUSED) {
 			try {
-				TopicId id = discussions.startTopic(privileges.actor(member), board.id(), form.getTitle(),
-						form.getBody());
+				TopicId id = poll == null
+						? discussions.startTopic(privileges.actor(member), board.id(), form.getTitle(), form.getBody())
+						: polls.startThread(privileges.actor(member), board.id(), form.getTitle(), form.getBody(),
+								poll);
 				return "redirect:/threads/" + id;
 			}
 			catch (InvalidInputException | RuleViolationException ex) {
-				Forms.reject(result, ex);
+				if (!PollForm.reject(result, "poll.", ex)) {
+					Forms.reject(result, ex);
+				}
 			}
 			catch (PrivilegeRequiredException ex) {
 				Forms.reject(result, privileges.denial(member, ex.privilege()));

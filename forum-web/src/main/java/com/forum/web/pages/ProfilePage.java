@@ -26,6 +26,7 @@ import com.forum.reputation.Badges;
 import com.forum.reputation.Reputation;
 import com.forum.reputation.Standings;
 import com.forum.shared.InvalidInputException;
+import com.forum.upload.Uploads;
 import com.forum.web.security.MemberPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -73,13 +74,16 @@ class ProfilePage {
 
 	private final NotificationPreferences notifications;
 
+	private final Uploads uploads;
+
 	private final MemberActivity activity;
 
 	private final WatchingView watching;
 
 	ProfilePage(MemberDirectory members, DiscussionQueries queries, MemberSettings settings,
 			LanguageProperties languages, LocaleResolver locales, Clock clock, Reputation reputation, Badges badges,
-			NotificationPreferences notifications, MemberActivity activity, WatchingView watching) {
+			NotificationPreferences notifications, Uploads uploads, MemberActivity activity, WatchingView watching) {
+		this.uploads = uploads;
 		this.activity = activity;
 		this.watching = watching;
 		this.notifications = notifications;
@@ -172,6 +176,9 @@ class ProfilePage {
 		model.addAttribute("activity", recent);
 		watching.profile(model, viewer, member.id());
 		model.addAttribute("member", member);
+		AvatarsView avatars = AvatarsView.of(uploads, Map.of(member.id(), member.username()));
+		model.addAttribute("avatars", avatars);
+		model.addAttribute("hasAvatar", avatars.src(member.username(), "avatar-xl") != null);
 		Standings standings = reputation.standings(List.of(member.id()));
 		model.addAttribute("standings", standings);
 		model.addAttribute("standing", standings.of(member.id()));

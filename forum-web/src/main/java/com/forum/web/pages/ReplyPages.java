@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Replying, quoting, and what is done to single replies. */
 @Controller
@@ -42,8 +43,11 @@ class ReplyPages {
 
 	private final PrivilegeGate privileges;
 
+	private final Attachments attachments;
+
 	ReplyPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links,
-			PrivilegeGate privileges) {
+			PrivilegeGate privileges, Attachments attachments) {
+		this.attachments = attachments;
 		this.queries = queries;
 		this.boards = boards;
 		this.discussions = discussions;
@@ -60,9 +64,16 @@ class ReplyPages {
 
 	@PostMapping("/threads/{id}/replies")
 	String reply(@PathVariable long id, @Valid @ModelAttribute("form") ReplyForm form, BindingResult result,
+			@RequestParam(name = "image", required = false) MultipartFile image,
+			@RequestParam(name = "attach", required = false) String attach,
 			@AuthenticationPrincipal MemberPrincipal member, Model model) {
 		TopicId topicId = new TopicId(id);
-		if (!result.hasErrors()) {
+		if (attach != null) {
+			attachments.attachOnly(image, member, form, form::getBody, form::setBody, model);
+			return replyPage(topicId, form, model);
+		}
+		if (!result.hasErrors() && attachments.attach(image, member, result, form::getBody,
+				form::setBody) != Attachments.Outcome.REFUSED) {
 			try {
 				ReplyId quoted = form.getQuotedReplyId() == null ? null : new ReplyId(form.getQuotedReplyId());
 				ReplyId reply = discussions.reply(privileges.actor(member), topicId, form.getBody(), quoted);

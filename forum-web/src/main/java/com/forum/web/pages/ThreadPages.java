@@ -1,6 +1,8 @@
 package com.forum.web.pages;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -21,6 +23,7 @@ import com.forum.reputation.Reputation;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
+import com.forum.upload.Uploads;
 import com.forum.web.cache.CachedPage;
 import com.forum.web.cache.PageTags;
 import com.forum.web.security.ClientAddress;
@@ -61,12 +64,16 @@ class ThreadPages {
 
 	private final Reputation reputation;
 
+	private final Uploads uploads;
+
 	private final ClientAddress addresses;
 
 	private final WatchingView watching;
 
 	ThreadPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links,
-			PrivilegeGate privileges, Reputation reputation, ClientAddress addresses, WatchingView watching) {
+			PrivilegeGate privileges, Reputation reputation, ClientAddress addresses, Uploads uploads,
+			WatchingView watching) {
+		this.uploads = uploads;
 		this.watching = watching;
 		this.queries = queries;
 		this.discussions = discussions;
@@ -103,6 +110,10 @@ class ThreadPages {
 			.concat(Stream.of(topic.authorId()), replies.getContent().stream().map(ReplyDetails::authorId))
 			.toList();
 		model.addAttribute("standings", reputation.standings(authors));
+		Map<MemberId, String> authorNames = new HashMap<>();
+		authorNames.put(topic.authorId(), topic.authorName());
+		replies.forEach(r -> authorNames.put(r.authorId(), r.authorName()));
+		model.addAttribute("avatars", AvatarsView.of(uploads, authorNames));
 		watching.thread(model, member, topicId, replies, authors);
 		CachedPage.dependsOn(request,
 				PageTags.of(authors, PageTags.topic(topicId), PageTags.board(topic.boardId()), PageTags.BOARDS));

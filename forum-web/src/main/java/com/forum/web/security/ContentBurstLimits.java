@@ -3,6 +3,7 @@ package com.forum.web.security;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.forum.bookmark.BookmarkChanged;
 import com.forum.conversation.ConversationMessagePosted;
 import com.forum.discussion.PostFlagged;
 import com.forum.discussion.PostLiked;
@@ -11,6 +12,8 @@ import com.forum.discussion.TopicStarted;
 import com.forum.member.MemberId;
 import com.forum.petition.PetitionSubmitted;
 import com.forum.petition.PetitionVoted;
+import com.forum.poll.PollVoted;
+import com.forum.upload.ImageUploaded;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,7 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Short-window burst limits on what a member writes: threads, replies, petitions, votes, likes, flags and private messages.
+ * Short-window burst limits on what a member writes: threads, replies, petitions, votes, likes, flags, private
+ * messages, poll votes, bookmarks and uploaded images.
  * <p>
  * They complement, and do not repeat, the daily quotas by level ({@code com.forum.reputation.DailyQuotas},
  * {@code forum.reputation.quotas}): a quota is how much a member of a level may do in a day and grows
@@ -78,6 +82,24 @@ class ContentBurstLimits {
 	@EventListener
 	void on(ConversationMessagePosted event) {
 		take("messages", limits.messagesPerMember(), event.authorId());
+	}
+
+	/** A vote cast, changed or taken back in a poll. */
+	@EventListener
+	void on(PollVoted event) {
+		take("poll-votes", limits.pollVotesPerMember(), event.voterId());
+	}
+
+	/** A bookmark added or removed. */
+	@EventListener
+	void on(BookmarkChanged event) {
+		take("bookmarks", limits.bookmarksPerMember(), event.memberId());
+	}
+
+	/** An image uploaded, for a post or an avatar. */
+	@EventListener
+	void on(ImageUploaded event) {
+		take("uploads", limits.uploadsPerMember(), event.ownerId());
 	}
 
 	private void take(String name, Limit limit, MemberId member) {

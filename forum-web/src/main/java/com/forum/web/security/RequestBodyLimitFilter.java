@@ -1,6 +1,7 @@
 package com.forum.web.security;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import com.forum.web.problem.ProblemType;
 import com.forum.web.problem.ProblemWriter;
@@ -24,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * reads it: a declared length over the cap is answered 413 at once, unread, and the connection is closed
  * rather than drained; a body without a declared length (chunked) is counted as it is read and refused
  * once it passes the cap. So a 20 MB JSON body costs the server its headers, not 20 MB of parsing. (The
- * forum takes no uploads; a form without a declared length is also held to the container's own form limit.)
+ * multipart body, which carries an uploaded image, is held to {@code forum.security.max-upload-body} instead;
+ * a form without a declared length is also held to the container's own form limit.)
  */
 @Component
 // first of all, before the text check reads JSON bodies whole and before Spring Security reads the sign-in form
@@ -33,18 +35,24 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	private final long maxBytes;
+	private final long maxTextBytes;
+
+	private final long maxUploadBytes;
 
 	RequestBodyLimitFilter(ProblemWriter problems, SecurityProperties properties) {
 		this.problems = problems;
-		this.maxBytes = properties.maxRequestBody().toBytes();
+		this.maxTextBytes = properties.maxRequestBody().toBytes();
+		this.maxUploadBytes = properties.maxUploadBody().toBytes();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String type = request.getContentType();
+		boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+		long maxBytes = multipart ? maxUploadBytes : maxTextBytes;
 		if (request.getContentLengthLong() > maxBytes) {
-			refuse(request, response);
+			refuse(request, response, maxBytes);
 			return;
 		}
 		try {
@@ -58,11 +66,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 				throw new IOException("Request body larger than " + maxBytes + " bytes", ex);
 			}
 			response.resetBuffer();
-			refuse(request, response);
+			refuse(request, response, maxBytes);
 		}
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void refuse(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
 		// the rest of the body is not wanted: closing beats reading megabytes only to throw them away
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		long kilobytes = maxBytes / 1024;

@@ -73,7 +73,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.PUT, "/api/v1/threads/*/satisfaction", "/api/v1/petitions/*/satisfaction")
 				.authenticated()
 				.requestMatchers(reading("/api/v1/notifications/**", "/api/v1/petitions/*/notes", "/api/v1/members/me",
-						"/api/v1/members/me/**", "/api/v1/conversations", "/api/v1/conversations/**",
+						"/api/v1/members/me/**", "/api/v1/conversations", "/api/v1/conversations/**", "/api/v1/bookmarks",
 						"/api/v1/threads/new", "/api/v1/threads/unread"))
 				.authenticated()
 				.requestMatchers(reading("/api/v1/**")).permitAll()
@@ -120,6 +120,8 @@ class SecurityConfiguration {
 						"/privileges",
 						"/login", "/register", "/register/sent", "/account/confirm", "/password/forgot", "/password/reset",
 						"/image-proxy",
+						// members' uploaded images (forum.uploads.path)
+						"/uploads/*",
 						"/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/problems/**",
 						"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"))
 				.permitAll()

@@ -26,13 +26,17 @@ import org.springframework.validation.annotation.Validated;
  *        ({@code %E4%BD%A0}), and no more
  * @param redisTimeout how long a limit waits for Redis before letting the request through (see
  *        {@link RateLimiter})
+ * @param maxUploadBody the largest multipart body (an image with the form it came with); a larger one is
+ *        refused unread (413). Room above {@code forum.uploads.max-bytes}, so an image a little too large
+ *        is answered by the uploads' own clear refusal
  */
 @Validated
 @ConfigurationProperties("forum.security")
 public record SecurityProperties(@DefaultValue @NotNull @Valid ClientAddressProperties clientAddress,
 		@DefaultValue @NotNull @Valid RateLimitProperties rateLimits, @DefaultValue @NotNull @Valid SignInProperties signIn,
 		@DefaultValue("512KB") @NotNull DataSize maxRequestBody,
-		@DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration redisTimeout) {
+		@DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration redisTimeout,
+		@DefaultValue("6MB") @NotNull DataSize maxUploadBody) {
 
 	/**
 	 * @param trustedProxies addresses (or ranges such as {@code 10.0.0.0/8}) of the proxies in front of the
@@ -66,6 +70,9 @@ public record SecurityProperties(@DefaultValue @NotNull @Valid ClientAddressProp
 			@DefaultValue("10 per 10m") @NotNull Limit flagsPerMember,
 			@DefaultValue("600 per 1m") @NotNull Limit apiCallsPerToken,
 			@DefaultValue("20 per 10m") @NotNull Limit messagesPerMember,
+			@DefaultValue("30 per 10m") @NotNull Limit pollVotesPerMember,
+			@DefaultValue("60 per 10m") @NotNull Limit bookmarksPerMember,
+			@DefaultValue("20 per 10m") @NotNull Limit uploadsPerMember,
 			@DefaultValue("120 per 10m") @NotNull Limit followingChangesPerMember) {
 	}
 

@@ -51,6 +51,7 @@ class ClientAddressTest {
 
 	static SecurityProperties properties(List<String> trustedProxies) {
 		return new SecurityProperties(new SecurityProperties.ClientAddressProperties(trustedProxies, "X-Forwarded-For"),
-				null, null, org.springframework.util.unit.DataSize.ofKilobytes(256), java.time.Duration.ofMillis(300));
+				null, null, org.springframework.util.unit.DataSize.ofKilobytes(256), java.time.Duration.ofMillis(300),
+				org.springframework.util.unit.DataSize.ofMegabytes(6));
 	}
 }

@@ -191,8 +191,10 @@ final class MatrixSeeds {
 		}
 
 		private long thread() {
+			// with a poll, so that the poll's routes have one to act on
 			long thread = id(api.post("/api/v1/threads", Map.of("boardId", board, "title", "Matrix thread " + tag(),
-					"body", "Opening post " + tag()), owner.token()));
+					"body", "Opening post " + tag(), "poll", Map.of("question", "Matrix poll?", "options",
+							List.of("Yes", "No"))), owner.token()));
 			made.put("thread", thread);
 			if ("solved".equals(state)) {
 				ok(api.post("/api/v1/threads/" + thread + "/accepted-answer", Map.of("replyId", value("reply")),

@@ -76,7 +76,7 @@ class TrustedDevicesTest {
 				new SecurityProperties.ClientAddressProperties(List.of(), "X-Forwarded-For"), null,
 				new SecurityProperties.SignInProperties(Limit.valueOf("5 per 15m"), Limit.valueOf("30 per 15m"),
 						new SecurityProperties.TrustedDeviceProperties(Duration.ofDays(30), "forum_device", secret)),
-				DataSize.ofKilobytes(512), Duration.ofSeconds(1));
+				DataSize.ofKilobytes(512), Duration.ofSeconds(1), DataSize.ofMegabytes(6));
 		return new TrustedDevices(properties, Clock.fixed(now, ZoneOffset.UTC));
 	}
 }

@@ -23,7 +23,9 @@ public enum NotificationKind {
 	/** A new reply in a thread the member watches (or in a board they watch). */
 	WATCHED_REPLY("watched-reply"),
 	/** A member they follow started a thread. */
-	FOLLOWED_THREAD("followed-thread");
+	FOLLOWED_THREAD("followed-thread"),
+	/** A thread was started in a board the member watches. */
+	WATCHED_THREAD("watched-thread");
 
 	private final String id;
 

@@ -215,6 +215,34 @@ class WatchingIntegrationTest {
 	}
 
 	@Test
+	void watchersOfABoardAreToldOfEachNewThreadInItOnceEvenWhenTheyAlsoFollowItsAuthor() {
+		Member author = api.newMember("starter");
+		Member boardWatcher = api.newMember("boardfan");
+		Member followerToo = api.newMember("bothways");
+		Member tracker = api.newMember("boardtracker");
+		String board = board();
+		setBoardLevel(boardWatcher, board, "watching");
+		setBoardLevel(followerToo, board, "watching");
+		setBoardLevel(tracker, board, "tracking");
+		api.put("/api/v1/members/" + author.username() + "/follow", null, followerToo.token());
+
+		String title = "Which case fits the 17 Ultra " + marker();
+		long thread = api.startThread(author, board, title, "With the camera grip on.");
+
+		JsonNode told = Await.value(WAIT, () -> told(boardWatcher, "watched-thread"), found -> !found.isEmpty())
+			.getFirst();
+		assertThat(told.get("title").asString())
+			.isEqualTo(author.username() + " started “" + title + "” in a board you watch");
+		assertThat(told.get("link").asString()).isEqualTo("/threads/" + thread);
+		Await.until(WAIT, () -> !kinds(followerToo).isEmpty());
+		settled();
+		assertThat(kinds(boardWatcher)).containsExactly("watched-thread");
+		assertThat(kinds(followerToo)).as("once, as a follower: followers are told first").containsExactly("followed-thread");
+		assertThat(kinds(tracker)).isEmpty();
+		assertThat(kinds(author)).isEmpty();
+	}
+
+	@Test
 	void profileFieldsAreSavedCheckedAndShownWithTheMembersPosts() {
 		Member member = api.newMember("flair");
 		Response saved = api.put("/api/v1/members/me/profile",

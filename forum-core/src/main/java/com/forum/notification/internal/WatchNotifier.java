@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Tells watchers of a thread of each new reply, and followers of a member of each thread they start.
+ * Tells watchers of a thread of each new reply, followers of a member of each thread they start, and
+ * watchers of a board of each thread started in it.
  * <p>
  * Never the one who posted, and never twice: the members the post concerns directly (the thread's author,
  * the quoted, the mentioned) are left to {@link DiscussionNotifier}, whose cause is the stronger one and
@@ -85,10 +86,16 @@ class WatchNotifier {
 		}
 		Set<MemberId> leftOut = new HashSet<>(List.of(e.authorId()));
 		leftOut.addAll(e.mentionedIds());
-		Message title = new Message("notification.followed-thread", topic.title(), name(e.authorId()));
+		String link = ThreadLinks.link(e.topicId(), PostKind.TOPIC, e.topicId().value());
+		String key = DiscussionNotifier.topicKey(e.topicId());
 		tellInBatches(e.topicId(), after -> following.followers(e.authorId(), after, properties.batchSize()), leftOut,
-				NotificationKind.FOLLOWED_THREAD, title, ThreadLinks.link(e.topicId(), PostKind.TOPIC, e.topicId().value()),
-				DiscussionNotifier.topicKey(e.topicId()));
+				NotificationKind.FOLLOWED_THREAD, new Message("notification.followed-thread", topic.title(),
+						name(e.authorId())), link, key);
+		// a new thread's watchers are its board's (and its author, left out): under the same key, a follower
+		// who also watches the board has been told already and is not told again
+		tellInBatches(e.topicId(), after -> watching.watchers(e.topicId(), after, properties.batchSize()), leftOut,
+				NotificationKind.WATCHED_THREAD, new Message("notification.watched-thread", topic.title(),
+						name(e.authorId())), link, key);
 	}
 
 	/** Walks the recipients batch by batch; members who muted the thread (or its board) hear nothing. */

@@ -53,7 +53,7 @@ class NotificationsApi {
 	@PutMapping("/preferences")
 	@Operation(summary = "Change where some kinds of notification go; the others keep theirs",
 			description = "Kinds: reply, quote, mention, post-liked, answer-accepted, petition-status, petition-response, "
-					+ "release-published, private-message. Channels: centre (the default; petition news: email), "
+					+ "release-published, private-message, watched-reply, followed-thread, watched-thread. Channels: centre (the default; petition news: email), "
 					+ "email (the centre and an e-mail, several within a short window sent as one digest), off.")
 	NotificationPreferencesResponse changePreferences(@AuthenticationPrincipal MemberPrincipal me,
 			@Valid @RequestBody NotificationPreferencesRequest request) {

@@ -46,8 +46,12 @@ class QueriesPerPageIntegrationTest {
 	/** The most statements any of these pages may take; what each takes today is in the failure message. */
 	static final int BOUND = 15;
 
-	/** The most statements posting a reply may take in its request; it takes 16 today. */
-	static final int REPLY_BOUND = 18;
+	/**
+	 * The most statements posting a reply may take in its request; it takes 19 today, five of them the
+	 * event publications of the reply's listeners (search, points, notifications, watchers, auto-tracking):
+	 * each listener is one row, the price of a reaction that survives a crash.
+	 */
+	static final int REPLY_BOUND = 20;
 
 	@Autowired
 	WebApplicationContext context;

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.forum.member.MemberId;
+import com.forum.shared.ClusterJobs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,12 @@ class MailDigests implements SchedulingConfigurer {
 
 	private final TransactionTemplate tx;
 
+	private final ClusterJobs jobs;
+
 	MailDigests(NamedParameterJdbcTemplate jdbc, MailOutbox outbox, MessageSource messages,
-			NotificationProperties properties, Clock clock, TransactionTemplate tx) {
+			NotificationProperties properties, Clock clock, TransactionTemplate tx,
+			ClusterJobs jobs) {
+		this.jobs = jobs;
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.messages = messages;
@@ -111,14 +116,14 @@ class MailDigests implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(() -> {
+		tasks.addFixedDelayTask(jobs.every("mail-digests", properties.digestCheckInterval(), () -> {
 			try {
 				flush(clock.instant());
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not send the waiting notification digests: {}", ex.toString());
 			}
-		}, properties.digestCheckInterval());
+		}), properties.digestCheckInterval());
 	}
 
 	/** The member's last notification mail, their window row locked until the transaction ends. */

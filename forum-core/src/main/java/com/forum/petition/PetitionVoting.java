@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.forum.member.Actor;
 import com.forum.member.MemberId;
+import com.forum.shared.ClusterJobs;
 import com.forum.shared.InvalidInputException;
 import com.forum.shared.NotFoundException;
 
@@ -58,8 +59,12 @@ public class PetitionVoting implements SchedulingConfigurer {
 
 	private final TransactionTemplate tx;
 
+	private final ClusterJobs jobs;
+
 	PetitionVoting(Petitions petitions, PetitionStatusLock statusLock, NamedParameterJdbcTemplate jdbc,
-			ApplicationEventPublisher events, Clock clock, PetitionProperties properties, TransactionTemplate tx) {
+			ApplicationEventPublisher events, Clock clock, PetitionProperties properties, TransactionTemplate tx,
+			ClusterJobs jobs) {
+		this.jobs = jobs;
 		this.petitions = petitions;
 		this.statusLock = statusLock;
 		this.jdbc = jdbc;
@@ -167,7 +172,8 @@ public class PetitionVoting implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(this::foldRecentVotes, properties.voteFoldInterval());
+		tasks.addFixedDelayTask(jobs.every("petition-vote-fold", properties.voteFoldInterval(), this::foldRecentVotes),
+				properties.voteFoldInterval());
 	}
 
 	/** Copies the exact counts of recently voted petitions into the column lists sort by. */

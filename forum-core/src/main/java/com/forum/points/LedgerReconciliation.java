@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.forum.member.MemberId;
+import com.forum.shared.ClusterJobs;
 
 /**
  * Checks the stored balances, a cache kept for speed, against the facts: a balance must be the sum of
@@ -46,8 +47,12 @@ public class LedgerReconciliation implements SchedulingConfigurer {
 
 	private final PointsProperties properties;
 
+	private final ClusterJobs jobs;
+
 	LedgerReconciliation(NamedParameterJdbcTemplate jdbc, Ledger ledger, TransactionTemplate tx, Clock clock,
-			PointsProperties properties) {
+			PointsProperties properties,
+			ClusterJobs jobs) {
+		this.jobs = jobs;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.tx = tx;
@@ -59,7 +64,7 @@ public class LedgerReconciliation implements SchedulingConfigurer {
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
 		// the first check waits a whole interval, so a ./forum check-ledger run sees the ledger as it found it
 		Duration every = properties.reconciliationInterval();
-		tasks.addFixedDelayTask(new FixedDelayTask(this::reconcile, every, every));
+		tasks.addFixedDelayTask(new FixedDelayTask(jobs.every("ledger-reconciliation", every, this::reconcile), every, every));
 	}
 
 	/** The scheduled check: repairs what it finds and logs each repair as an error, with the figures. */

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.forum.member.MemberId;
+import com.forum.shared.ClusterJobs;
 import com.forum.shared.NotFoundException;
 import com.forum.shared.RuleViolationException;
 
@@ -41,8 +42,12 @@ public class PointsHolds implements SchedulingConfigurer {
 
 	private final TransactionTemplate tx;
 
+	private final ClusterJobs jobs;
+
 	PointsHolds(NamedParameterJdbcTemplate jdbc, Ledger ledger, ApplicationEventPublisher events, Clock clock,
-			PointsProperties properties, TransactionTemplate tx) {
+			PointsProperties properties, TransactionTemplate tx,
+			ClusterJobs jobs) {
+		this.jobs = jobs;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.events = events;
@@ -131,7 +136,8 @@ public class PointsHolds implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(this::releaseExpired, properties.housekeepingInterval());
+		tasks.addFixedDelayTask(jobs.every("points-holds-expiry", properties.housekeepingInterval(), this::releaseExpired),
+				properties.housekeepingInterval());
 	}
 
 	/** Releases the holds whose time ran out, a batch at a time; returns how many. */

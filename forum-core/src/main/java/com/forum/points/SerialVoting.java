@@ -36,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
 import com.forum.points.SerialVotingCase.Pattern;
+import com.forum.shared.ClusterJobs;
 import com.forum.shared.NotFoundException;
 
 /**
@@ -67,9 +68,13 @@ public class SerialVoting implements SchedulingConfigurer {
 
 	private final PointsProperties points;
 
+	private final ClusterJobs jobs;
+
 	SerialVoting(NamedParameterJdbcTemplate jdbc, Ledger ledger, MemberDirectory members,
 			ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, SerialVotingProperties properties,
-			PointsProperties points) {
+			PointsProperties points,
+			ClusterJobs jobs) {
+		this.jobs = jobs;
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.members = members;
@@ -83,7 +88,7 @@ public class SerialVoting implements SchedulingConfigurer {
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
 		if (!CronSchedule.NEVER.equals(properties.schedule())) {
-			tasks.addCronTask(new CronTask(this::nightly, new CronTrigger(properties.schedule(), points.zone())));
+			tasks.addCronTask(new CronTask(jobs.atSetTimes("serial-voting", this::nightly), new CronTrigger(properties.schedule(), points.zone())));
 		}
 	}
 

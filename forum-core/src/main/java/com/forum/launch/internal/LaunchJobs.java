@@ -10,6 +10,7 @@ import com.forum.launch.LaunchProperties;
 import com.forum.launch.LaunchReconciliation;
 import com.forum.launch.Launches;
 import com.forum.launch.Reservations;
+import com.forum.shared.ClusterJobs;
 
 /**
  * The launches' schedule: expiring reservations and reminding their members, telling watchers their
@@ -29,8 +30,12 @@ class LaunchJobs implements SchedulingConfigurer {
 
 	private final LaunchProperties properties;
 
+	private final ClusterJobs jobs;
+
 	LaunchJobs(Launches launches, Reservations reservations, LaunchReconciliation reconciliation,
-			LaunchProperties properties) {
+			LaunchProperties properties,
+			ClusterJobs jobs) {
+		this.jobs = jobs;
 		this.launches = launches;
 		this.reservations = reservations;
 		this.reconciliation = reconciliation;
@@ -39,15 +44,18 @@ class LaunchJobs implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(() -> guarded("reservation upkeep", () -> {
-			reservations.expireDue();
-			reservations.remindDue();
-			reservations.announceWindows();
-		}), properties.jobInterval());
+		tasks.addFixedDelayTask(jobs.every("launch-reservation-upkeep", properties.jobInterval(),
+				() -> guarded("reservation upkeep", () -> {
+					reservations.expireDue();
+					reservations.remindDue();
+					reservations.announceWindows();
+				})), properties.jobInterval());
+		// on every node: a sale waits on it after Redis lost its keys, so no node may wait out another's
+		// lock, and the rebuild itself takes a lease in Redis
 		tasks.addFixedDelayTask(() -> guarded("admission keys check", launches::rebuildMissing),
 				properties.redisCheckInterval());
-		tasks.addFixedDelayTask(() -> guarded("launch reconciliation", reconciliation::reconcile),
-				properties.reconciliationInterval());
+		tasks.addFixedDelayTask(jobs.every("launch-reconciliation", properties.reconciliationInterval(),
+				() -> guarded("launch reconciliation", reconciliation::reconcile)), properties.reconciliationInterval());
 	}
 
 	/** A failed run (Redis or the database away) is logged and tried again at the next one. */

@@ -18,6 +18,7 @@ import com.forum.leaderboard.Leaderboards;
 import com.forum.member.MemberId;
 import com.forum.points.Account;
 import com.forum.points.LedgerPosted;
+import com.forum.shared.ClusterJobs;
 
 /**
  * Keeps the leaderboards in step with the ledger: each entry sets its member's scores from the
@@ -33,7 +34,10 @@ class LeaderboardKeeping implements SchedulingConfigurer {
 
 	private final LeaderboardProperties properties;
 
-	LeaderboardKeeping(Leaderboards leaderboards, LeaderboardProperties properties) {
+	private final ClusterJobs jobs;
+
+	LeaderboardKeeping(Leaderboards leaderboards, LeaderboardProperties properties, ClusterJobs jobs) {
+		this.jobs = jobs;
 		this.leaderboards = leaderboards;
 		this.properties = properties;
 	}
@@ -49,7 +53,8 @@ class LeaderboardKeeping implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(this::check, properties.checkInterval());
+		tasks.addFixedDelayTask(jobs.every("leaderboard-check", properties.checkInterval(), this::check),
+				properties.checkInterval());
 	}
 
 	void check() {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.forum.points.LedgerPosted;
 import com.forum.reputation.BadgeProperties;
 import com.forum.reputation.Badges;
+import com.forum.shared.ClusterJobs;
 
 /**
  * Grants badges as the ledger moves, and sweeps every member against every badge when the application
@@ -27,7 +28,10 @@ class BadgeGranting implements SchedulingConfigurer {
 
 	private final BadgeProperties properties;
 
-	BadgeGranting(Badges badges, BadgeProperties properties) {
+	private final ClusterJobs jobs;
+
+	BadgeGranting(Badges badges, BadgeProperties properties, ClusterJobs jobs) {
+		this.jobs = jobs;
 		this.badges = badges;
 		this.properties = properties;
 	}
@@ -44,7 +48,7 @@ class BadgeGranting implements SchedulingConfigurer {
 	/** The first sweep runs as soon as the scheduler starts, then after each interval. */
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
-		tasks.addFixedDelayTask(this::sweep, properties.sweepInterval());
+		tasks.addFixedDelayTask(jobs.every("badge-sweep", properties.sweepInterval(), this::sweep), properties.sweepInterval());
 	}
 
 	void sweep() {

@@ -43,6 +43,29 @@ class SecurityConfiguration {
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
 			+ "base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
+	/**
+	 * The load balancer's health checks: liveness and readiness answer anyone (with a status and nothing
+	 * else), every other actuator address no one. No session, no cookie, no CSRF: nothing here changes state.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain health(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/actuator/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+						"/actuator/health/readiness")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemWriter problems, RateLimits limits,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.TopicSnapshot;
 import com.forum.petition.PetitionQueries;
+import com.forum.petition.TitleSimilarity;
 import com.forum.search.internal.PetitionIndex;
 import com.forum.search.internal.PetitionIndexer;
 import com.forum.search.internal.PostIndex;
@@ -46,16 +48,19 @@ public class Reindexer {
 
 	private final PetitionQueries petitionQueries;
 
+	private final TitleSimilarity similarity;
+
 	private final Clock clock;
 
 	private final AtomicBoolean restoring = new AtomicBoolean();
 
 	Reindexer(PostIndex posts, PetitionIndex petitions, DiscussionQueries discussions,
-			PetitionQueries petitionQueries, Clock clock) {
+			PetitionQueries petitionQueries, TitleSimilarity similarity, Clock clock) {
 		this.posts = posts;
 		this.petitions = petitions;
 		this.discussions = discussions;
 		this.petitionQueries = petitionQueries;
+		this.similarity = similarity;
 		this.clock = clock;
 	}
 
@@ -85,6 +90,33 @@ public class Reindexer {
 	@EventListener(ApplicationStartedEvent.class)
 	void restoreMissingIndexesAtStartUp() {
 		restoreMissingIndexes();
+		inBackground(this::rebuildOutdatedIndexes);
+	}
+
+	/**
+	 * Rebuilds each index whose live index was built from another definition (analysis, synonyms,
+	 * mappings, filler words; see {@code IndexDefinition}), while the old one keeps serving searches;
+	 * the names of the new indexes. Checked once at start-up, where a new version of the application
+	 * arrives: a periodic check would have the nodes of two versions rebuilding each other's index back
+	 * and forth during a rolling upgrade.
+	 */
+	public List<String> rebuildOutdatedIndexes() {
+		List<String> rebuilt = new ArrayList<>();
+		try {
+			posts.rebuildIfOutdated(into -> loadPosts(into, new PostCounts())).ifPresent(rebuilt::add);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not check or rebuild the outdated posts index ({}); trying again at the next start",
+					ex.getMessage());
+		}
+		try {
+			petitions.rebuildIfOutdated(into -> loadPetitions(into, new AtomicLong())).ifPresent(rebuilt::add);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not check or rebuild the outdated petitions index ({}); trying again at the next start",
+					ex.getMessage());
+		}
+		return rebuilt;
 	}
 
 	@Scheduled(fixedDelayString = "${forum.search.restore-check-interval:1m}",
@@ -92,10 +124,15 @@ public class Reindexer {
 	void checkForMissingIndexes() {
 		// fixed-delay tasks take turns on one scheduler thread: neither a rebuild nor a wait for an
 		// unreachable cluster may hold up the vote fold or the mail behind it
+		inBackground(this::restoreMissingIndexes);
+	}
+
+	/** One restore or rebuild check at a time on this node, off the caller's thread; skipped if one runs. */
+	private void inBackground(Runnable check) {
 		if (restoring.compareAndSet(false, true)) {
 			Thread.ofVirtual().name("search-restore").start(() -> {
 				try {
-					restoreMissingIndexes();
+					check.run();
 				}
 				finally {
 					restoring.set(false);
@@ -140,7 +177,7 @@ public class Reindexer {
 
 	private void loadPetitions(Consumer<List<BulkOperation>> into, AtomicLong count) {
 		petitionQueries.eachSnapshot(BATCH, batch -> {
-			into.accept(batch.stream().map(PetitionIndexer::operationFor).toList());
+			into.accept(batch.stream().map(petition -> PetitionIndexer.operationFor(petition, similarity)).toList());
 			count.addAndGet(batch.size());
 		});
 	}

@@ -3,11 +3,14 @@ package com.forum.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.forum.petition.PetitionId;
 import com.forum.petition.PetitionStatus;
@@ -20,16 +23,27 @@ import org.springframework.stereotype.Service;
 
 /**
  * Existing petitions like the one whose title is being typed, whatever their status, so a member
- * can back an open one or see that it was declined or has shipped. Elasticsearch proposes
- * candidates by words and character pairs of the title; {@link TitleSimilarity} decides, so filler
- * words ("please add", "希望增加") neither find nor rank anything. Merged duplicates are left out:
+ * can back an open one or see that it was declined or has shipped. Merged duplicates are left out:
  * their original is the one to show.
+ * <p>
+ * Titles are compared without their filler words ({@link TitleSimilarity#clean}: "please add",
+ * "希望增加", "能不能"), which neither find nor rank anything, and through the index's own analysis:
+ * {@code forum_text} (English stems, folding, pairs of Chinese characters) gives each title its
+ * terms, {@code forum_text_search} the same terms with the community's synonyms. Elasticsearch
+ * proposes candidates by matching the typed title's terms and synonyms; each is then scored as the
+ * Dice coefficient of the two sets of terms, where a term counts as shared if the other title has
+ * it or one of its synonyms: (terms of A found in B's expansion + terms of B found in A's) / (|A| +
+ * |B|). Word order plays no part, a rewording that keeps the key words scores high, and titles that
+ * share only a product word stay below the threshold ({@link SimilarPetitionsProperties}).
  */
 @Service
 public class SimilarPetitions {
 
-	/** How many candidates Elasticsearch proposes for re-scoring. */
-	private static final int CANDIDATES = 20;
+	private static final String FIELD = "similarityTitle";
+
+	private static final String INDEX_ANALYZER = "forum_text";
+
+	private static final String SEARCH_ANALYZER = "forum_text_search";
 
 	private static final int MAX_LIMIT = 20;
 
@@ -39,10 +53,14 @@ public class SimilarPetitions {
 
 	private final TitleSimilarity similarity;
 
-	SimilarPetitions(ElasticsearchClient client, PetitionIndex index, TitleSimilarity similarity) {
+	private final SimilarPetitionsProperties properties;
+
+	SimilarPetitions(ElasticsearchClient client, PetitionIndex index, TitleSimilarity similarity,
+			SimilarPetitionsProperties properties) {
 		this.client = client;
 		this.index = index;
 		this.similarity = similarity;
+		this.properties = properties;
 	}
 
 	/** The most similar first; empty when the title says nothing beyond filler words. */
@@ -58,34 +76,32 @@ public class SimilarPetitions {
 		if (text.isEmpty()) {
 			return List.of();
 		}
-		List<SimilarPetition> found = new ArrayList<>();
-		for (Hit<PetitionDocument> hit : candidates(text)) {
-			PetitionDocument doc = hit.source();
-			if (doc == null) {
-				continue;
-			}
-			double score = similarity.score(title, doc.title());
-			if (score >= similarity.threshold()) {
-				found.add(new SimilarPetition(new PetitionId(doc.petitionId()), doc.title(),
-						PetitionStatus.valueOf(doc.status()), doc.votes(), score));
-			}
-		}
-		return found.stream()
-			.sorted(Comparator.comparingDouble(SimilarPetition::score)
-				.reversed()
-				.thenComparing(Comparator.comparingInt(SimilarPetition::votes).reversed()))
-			.limit(limit)
-			.toList();
-	}
-
-	private List<Hit<PetitionDocument>> candidates(String text) {
 		try {
-			SearchResponse<PetitionDocument> response = client.search(s -> s.index(index.alias())
-				.size(CANDIDATES)
-				.query(q -> q.bool(b -> b.must(m -> m.match(t -> t.field("title").query(text)))
-					.mustNot(n -> n.term(t -> t.field("status").value(PetitionStatus.DUPLICATE.name()))))),
-					PetitionDocument.class);
-			return response.hits().hits();
+			List<Hit<PetitionDocument>> candidates = candidates(text);
+			if (candidates.isEmpty()) {
+				return List.of();
+			}
+			List<String> texts = new ArrayList<>();
+			texts.add(text);
+			candidates.forEach(hit -> texts.add(similarityTitle(hit.source())));
+			List<Set<String>> own = analyzeEach(INDEX_ANALYZER, texts);
+			List<Set<String>> expanded = analyzeEach(SEARCH_ANALYZER, texts);
+			Terms typed = new Terms(own.get(0), expanded.get(0));
+			List<SimilarPetition> found = new ArrayList<>();
+			for (int i = 0; i < candidates.size(); i++) {
+				PetitionDocument doc = candidates.get(i).source();
+				double score = typed.dice(new Terms(own.get(i + 1), expanded.get(i + 1)));
+				if (score >= properties.threshold()) {
+					found.add(new SimilarPetition(new PetitionId(doc.petitionId()), doc.title(),
+							PetitionStatus.valueOf(doc.status()), doc.votes(), score));
+				}
+			}
+			return found.stream()
+				.sorted(Comparator.comparingDouble(SimilarPetition::score)
+					.reversed()
+					.thenComparing(Comparator.comparingInt(SimilarPetition::votes).reversed()))
+				.limit(limit)
+				.toList();
 		}
 		catch (ElasticsearchException ex) {
 			if ("index_not_found_exception".equals(ex.error().type())) {
@@ -95,6 +111,60 @@ public class SimilarPetitions {
 		}
 		catch (IOException ex) {
 			throw new SearchUnavailableException("Search is unavailable right now", ex);
+		}
+	}
+
+	private List<Hit<PetitionDocument>> candidates(String text) throws IOException {
+		SearchResponse<PetitionDocument> response = client.search(s -> s.index(index.alias())
+			.size(properties.candidates())
+			.query(q -> q.bool(b -> b.must(m -> m.match(t -> t.field(FIELD).query(text)))
+				.mustNot(n -> n.term(t -> t.field("status").value(PetitionStatus.DUPLICATE.name()))))),
+				PetitionDocument.class);
+		return response.hits().hits();
+	}
+
+	/** Older documents have no similarity title of their own (until the next rebuild). */
+	private String similarityTitle(PetitionDocument doc) {
+		return doc.similarityTitle() != null ? doc.similarityTitle() : similarity.clean(doc.title());
+	}
+
+	/**
+	 * The terms of each text as the analyzer makes them (with synonyms: every alternative), in one
+	 * request. Elasticsearch analyses the texts one after another and counts offsets on across them,
+	 * each text starting one past the end of the one before; a term belongs to the text its start
+	 * offset falls in.
+	 */
+	private List<Set<String>> analyzeEach(String analyzer, List<String> texts) throws IOException {
+		List<AnalyzeToken> tokens = client.indices()
+			.analyze(a -> a.index(index.alias()).analyzer(analyzer).text(texts))
+			.tokens();
+		List<Set<String>> terms = new ArrayList<>();
+		int[] starts = new int[texts.size()];
+		for (int i = 0, start = 0; i < texts.size(); i++) {
+			starts[i] = start;
+			start += texts.get(i).length() + 1;
+			terms.add(new HashSet<>());
+		}
+		for (AnalyzeToken token : tokens) {
+			int text = texts.size() - 1;
+			while (text > 0 && starts[text] > token.startOffset()) {
+				text--;
+			}
+			terms.get(text).add(token.token());
+		}
+		return terms;
+	}
+
+	/** A title's terms, and the same with every synonym of them. */
+	private record Terms(Set<String> own, Set<String> expanded) {
+
+		double dice(Terms other) {
+			if (own.isEmpty() || other.own.isEmpty()) {
+				return 0;
+			}
+			long shared = own.stream().filter(t -> other.expanded.contains(t) || other.own.contains(t)).count()
+					+ other.own.stream().filter(t -> expanded.contains(t) || own.contains(t)).count();
+			return (double) shared / (own.size() + other.own.size());
 		}
 	}
 }

@@ -10,9 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -271,17 +274,7 @@ public final class LocalElasticsearch {
 				List<Path> dirs = top.filter(Files::isDirectory).toList();
 				unpacked = dirs.size() == 1 ? dirs.get(0) : staging;
 			}
-			Files.createFile(unpacked.resolve(".complete"));
-			unpacked.toFile().setReadable(true, false);
-			unpacked.toFile().setExecutable(true, false);
-			try {
-				Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (IOException alreadyThere) {
-				if (!Files.isRegularFile(target.resolve(".complete"))) {
-					throw alreadyThere;
-				}
-			}
+			moveIntoPlace(unpacked, target);
 		}
 		finally {
 			LocalProcesses.deleteRecursively(staging);
@@ -289,7 +282,121 @@ public final class LocalElasticsearch {
 		return target;
 	}
 
+	/**
+	 * A copy of the unpacked distribution {@code plain} with our analysis plugin installed, in
+	 * {@code cacheDir/<plain's name>+forum-analysis-<hash of the plugin zip>}, made once per plugin build
+	 * and shared like the plain one, which stays untouched (other worktrees run other plugin builds from
+	 * it). The copy is made of hard links (nothing writes into a home; the installer only adds
+	 * {@code plugins/forum-analysis}), so it costs milliseconds and no space. Installed in a temporary
+	 * sibling and renamed into place, so a half-made copy is never used and parallel JVMs do not clash.
+	 * The plugin build is reproducible (see its pom), so an unchanged plugin reuses its copy.
+	 */
+	static Path withPlugin(Path plain, Path pluginZip, Path cacheDir) throws IOException {
+		Path target = cacheDir.resolve(plain.getFileName() + "+forum-analysis-" + sha256(pluginZip).substring(0, 16));
+		if (Files.isRegularFile(target.resolve(".complete"))) {
+			return target;
+		}
+		Path staging = Files.createTempDirectory(cacheDir, ".plugin-");
+		try {
+			Path home = staging.resolve("home");
+			linkTree(plain, home);
+			Files.deleteIfExists(home.resolve(".complete"));
+			installPlugin(home, pluginZip, staging);
+			try (Stream<Path> walk = Files.walk(home.resolve("plugins"))) {
+				// installed by root, run by uid 65534
+				walk.forEach(path -> {
+					path.toFile().setReadable(true, false);
+					if (Files.isDirectory(path)) {
+						path.toFile().setExecutable(true, false);
+					}
+				});
+			}
+			moveIntoPlace(home, target);
+		}
+		finally {
+			LocalProcesses.deleteRecursively(staging);
+		}
+		return target;
+	}
+
+	/** Marks a finished home complete and renames it into place, unless a parallel JVM got there first. */
+	private static void moveIntoPlace(Path home, Path target) throws IOException {
+		Files.createFile(home.resolve(".complete"));
+		home.toFile().setReadable(true, false);
+		home.toFile().setExecutable(true, false);
+		try {
+			Files.move(home, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException alreadyThere) {
+			if (!Files.isRegularFile(target.resolve(".complete"))) {
+				throw alreadyThere;
+			}
+		}
+	}
+
+	/** {@code bin/elasticsearch-plugin install}, which also writes the named_components.json the node needs. */
+	private static void installPlugin(Path home, Path pluginZip, Path staging) throws IOException {
+		Path tmp = Files.createDirectories(staging.resolve("tmp"));
+		Path log = staging.resolve("install.log");
+		ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/elasticsearch-plugin").toString(), "install",
+				"--batch", pluginZip.toUri().toString())
+			.directory(staging.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		Map<String, String> env = builder.environment();
+		env.put("ES_JAVA_HOME", System.getProperty("java.home"));
+		env.put("ES_PATH_CONF", home.resolve("config").toString());
+		// the installer runs out of memory with the default heap
+		env.put("CLI_JAVA_OPTS", "-Xmx512m -Djava.io.tmpdir=" + tmp);
+		env.remove("ES_JAVA_OPTS");
+		try {
+			Process installer = builder.start();
+			if (!installer.waitFor(2, TimeUnit.MINUTES)) {
+				installer.destroyForcibly();
+				throw new IOException("Installing " + pluginZip + " took over 2 minutes:\n" + LocalProcesses.tail(log, 20));
+			}
+			if (installer.exitValue() != 0) {
+				throw new IOException("Installing " + pluginZip + " failed (exit " + installer.exitValue() + "):\n"
+						+ LocalProcesses.tail(log, 20));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while installing " + pluginZip, ex);
+		}
+	}
+
+	/** The folders of {@code from} made anew (readable by all), its files hard-linked. */
+	private static void linkTree(Path from, Path to) throws IOException {
+		eachFile(from, to, Files::createLink);
+		try (Stream<Path> walk = Files.walk(to)) {
+			walk.filter(Files::isDirectory).forEach(dir -> {
+				dir.toFile().setReadable(true, false);
+				dir.toFile().setExecutable(true, false);
+			});
+		}
+	}
+
+	private static String sha256(Path file) throws IOException {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static void copyTree(Path from, Path to) throws IOException {
+		eachFile(from, to, (dest, source) -> Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING));
+	}
+
+	private interface FileAction {
+
+		void apply(Path dest, Path source) throws IOException;
+	}
+
+	/** Makes {@code from}'s folders under {@code to} and applies {@code action} to each of its files. */
+	private static void eachFile(Path from, Path to, FileAction action) throws IOException {
 		List<Path> sources;
 		try (Stream<Path> walk = Files.walk(from)) {
 			sources = new ArrayList<>(walk.toList());
@@ -300,7 +407,7 @@ public final class LocalElasticsearch {
 				Files.createDirectories(dest);
 			}
 			else {
-				Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
+				action.apply(dest, source);
 			}
 		}
 	}

@@ -474,11 +474,25 @@ public final class LocalServices {
 						+ "\" from forum-local-services.properties); build with Maven (mvn -DskipTests package) so it is"
 						+ " downloaded");
 			}
+			Path plain;
 			try {
-				return LocalElasticsearch.install(Path.of(zip), cacheDir());
+				plain = LocalElasticsearch.install(Path.of(zip), cacheDir());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not unpack " + zip + " into " + cacheDir(), ex);
+			}
+			// the forum's analysis (forum_text, its synonyms) comes from our plugin: no index can be created without it
+			String plugin = build.getProperty("forum-analysis.plugin", "");
+			if (plugin.isBlank() || plugin.startsWith("${") || !Files.isRegularFile(Path.of(plugin))) {
+				throw new IllegalStateException("The analysis plugin zip is missing (\"" + plugin
+						+ "\" from forum-local-services.properties); build with Maven (mvn -DskipTests package) so"
+						+ " forum-search/analysis-plugin is built first");
+			}
+			try {
+				return LocalElasticsearch.withPlugin(plain, Path.of(plugin), cacheDir());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not install " + plugin + " into a copy of " + plain, ex);
 			}
 		}
 

@@ -28,6 +28,7 @@ import com.forum.petition.PetitionSubmission;
 import com.forum.petition.PetitionTriage;
 import com.forum.petition.PetitionVoting;
 import com.forum.petition.StatusChange;
+import com.forum.petition.TitleSimilarity;
 import com.forum.search.SearchProperties;
 import com.forum.search.internal.PetitionDocument;
 import com.forum.search.internal.PetitionIndexer;
@@ -46,6 +47,9 @@ class PetitionVoteIndexingIntegrationTest {
 
 	/** Generous for a loaded machine; the index usually follows in about a second. */
 	private static final Duration INDEXING = Duration.ofSeconds(30);
+
+	@Autowired
+	TitleSimilarity similarity;
 
 	@Autowired
 	PetitionSubmission submission;
@@ -120,7 +124,7 @@ class PetitionVoteIndexingIntegrationTest {
 		// what an indexer that reloaded the petition before the status change would write, arriving last
 		BulkResponse late = elasticsearch.bulk(b -> b.index(petitionsAlias())
 			.requireAlias(true)
-			.operations(PetitionIndexer.operationFor(submitted)));
+			.operations(PetitionIndexer.operationFor(submitted, similarity)));
 
 		assertThat(petitions.snapshots(List.of(petition)).get(0).indexVersion())
 			.isGreaterThan(submitted.indexVersion());

@@ -38,6 +38,7 @@ import com.forum.petition.PetitionSubmission;
 import com.forum.petition.PetitionTriage;
 import com.forum.petition.PetitionVoting;
 import com.forum.petition.StatusChange;
+import com.forum.petition.TitleSimilarity;
 import com.forum.search.ReindexReport;
 import com.forum.search.Reindexer;
 import com.forum.search.SearchProperties;
@@ -73,6 +74,9 @@ class SearchRebuildIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TitleSimilarity similarity;
 
 	@Autowired
 	Reindexer reindexer;
@@ -399,7 +403,7 @@ class SearchRebuildIntegrationTest {
 				rs -> {
 					expected.put(Long.toString(rs.getLong("id")),
 							new PetitionDocument(rs.getLong("id"), rs.getLong("board_id"), rs.getString("title"),
-									rs.getString("status"), rs.getInt("vote_count"),
+									similarity.clean(rs.getString("title")), rs.getString("status"), rs.getInt("vote_count"),
 									rs.getTimestamp("created_at").toInstant(),
 									rs.getTimestamp("status_changed_at").toInstant()));
 				});

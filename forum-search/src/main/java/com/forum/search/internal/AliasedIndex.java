@@ -1,7 +1,8 @@
 package com.forum.search.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,11 +23,11 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.IndexOperation;
+import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
 import co.elastic.clients.elasticsearch.indices.resolve_index.ResolveIndexItem;
+import co.elastic.clients.json.JsonData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * An index only ever read and written through its alias, and rebuilt from the database into a new
@@ -65,7 +66,7 @@ final class AliasedIndex {
 
 	private final String rebuildAlias;
 
-	private final String settings;
+	private final IndexDefinition definition;
 
 	private final RebuildLock lock;
 
@@ -76,14 +77,11 @@ final class AliasedIndex {
 
 	private final GroupedWrites writes = new GroupedWrites(this::send, MAX_OPERATIONS_PER_REQUEST);
 
-	/**
-	 * @param settings class-path location of the index settings and mappings
-	 */
-	AliasedIndex(ElasticsearchClient client, String alias, String settings, RebuildLock lock, Clock clock) {
+	AliasedIndex(ElasticsearchClient client, String alias, IndexDefinition definition, RebuildLock lock, Clock clock) {
 		this.client = client;
 		this.alias = alias;
 		this.rebuildAlias = alias + "-rebuild";
-		this.settings = settings;
+		this.definition = definition;
 		this.lock = lock;
 		this.clock = clock;
 		this.ownIndices = Pattern.compile(Pattern.quote(alias) + "-(\\d{8}-\\d{6}-\\d{3}|initial)");
@@ -139,7 +137,25 @@ final class AliasedIndex {
 
 	/** Rebuilds the index if its alias is missing (a first start, a deleted index) and no one else is at it. */
 	Optional<String> restoreIfMissing(Backfill backfill) throws IOException {
-		if (exists()) {
+		return rebuildIfStill(() -> !exists(), "is missing; building it from the database", backfill);
+	}
+
+	/**
+	 * Rebuilds the index if the one behind the alias was created from another definition (other
+	 * analysis, mappings or synonyms; see {@link IndexDefinition}) and no one else is at it. Searches
+	 * keep using the old index until the new one is swapped in.
+	 */
+	Optional<String> rebuildIfOutdated(Backfill backfill) throws IOException {
+		return rebuildIfStill(this::outdated,
+				"was built from another definition; rebuilding it as " + definition.hash(), backfill);
+	}
+
+	/**
+	 * Rebuilds if {@code needed} holds, and still holds once the lock is ours: whoever held it a moment
+	 * ago may have done the job. Waits for nobody.
+	 */
+	private Optional<String> rebuildIfStill(Check needed, String why, Backfill backfill) throws IOException {
+		if (!needed.holds()) {
 			return Optional.empty();
 		}
 		try {
@@ -148,10 +164,10 @@ final class AliasedIndex {
 				return Optional.empty();
 			}
 			try (RebuildLock.Held held = acquired.get()) {
-				if (exists()) {
-					return Optional.empty(); // restored by the rebuild that held the lock a moment ago
+				if (!needed.holds()) {
+					return Optional.empty();
 				}
-				log.info("Search index {} is missing; building it from the database", alias);
+				log.info("Search index {} {}", alias, why);
 				return Optional.of(rebuildHoldingLock(backfill));
 			}
 		}
@@ -160,11 +176,31 @@ final class AliasedIndex {
 		}
 	}
 
+	@FunctionalInterface
+	private interface Check {
+
+		boolean holds() throws IOException;
+	}
+
+	/** True when the alias points at an index whose recorded definition is not this one. */
+	boolean outdated() throws IOException {
+		if (!exists()) {
+			return false;
+		}
+		for (IndexMappingRecord index : client.indices().getMapping(m -> m.index(alias)).mappings().values()) {
+			JsonData recorded = index.mappings().meta().get(IndexDefinition.META_KEY);
+			if (recorded == null || !definition.hash().equals(recorded.to(String.class))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private String rebuildHoldingLock(Backfill backfill) throws IOException {
 		Instant started = clock.instant();
 		deleteLeftovers();
 		String fresh = alias + "-" + SUFFIX.format(started);
-		try (InputStream body = new ClassPathResource(settings).getInputStream()) {
+		try (Reader body = new StringReader(definition.json())) {
 			// acknowledged: every node now sends writes to the rebuild alias too, before the backfill reads a row
 			if (!client.indices().create(c -> c.withJson(body).index(fresh).aliases(rebuildAlias, a -> a))
 				.acknowledged()) {

@@ -8,8 +8,11 @@ import java.util.Optional;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import com.forum.petition.PetitionProperties;
 import com.forum.petition.PetitionSnapshot;
+import com.forum.petition.TitleSimilarity;
 import com.forum.search.SearchProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -25,8 +28,12 @@ public class PetitionIndex {
 
 	private final AliasedIndex index;
 
-	PetitionIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock) {
-		this.index = new AliasedIndex(client, properties.indexPrefix() + "-petitions", SETTINGS, lock, clock);
+	PetitionIndex(ElasticsearchClient client, SearchProperties properties, PetitionProperties petitions,
+			RebuildLock lock, Clock clock, JsonMapper json) {
+		// the filler words decide each document's similarity title: other fillers, another index
+		List<String> fillers = petitions.fillerWords().stream().map(word -> "filler " + word).toList();
+		this.index = new AliasedIndex(client, properties.indexPrefix() + "-petitions",
+				IndexDefinition.load(json, SETTINGS, fillers), lock, clock);
 	}
 
 	/** Where searches go. */
@@ -44,14 +51,19 @@ public class PetitionIndex {
 		return index.restoreIfMissing(backfill);
 	}
 
+	/** Rebuilds the index if it was built from another definition; the name of the new index if it did. */
+	public Optional<String> rebuildIfOutdated(Backfill backfill) throws IOException {
+		return index.rebuildIfOutdated(backfill);
+	}
+
 	void write(List<BulkOperation> operations) throws IOException {
 		index.write(operations);
 	}
 
-	static BulkOperation addition(PetitionSnapshot petition) {
+	static BulkOperation addition(PetitionSnapshot petition, TitleSimilarity similarity) {
 		return BulkOperation.of(b -> b.index(i -> i.id(Long.toString(petition.id().value()))
 			.version(petition.indexVersion())
 			.versionType(VersionType.External)
-			.document(PetitionDocument.of(petition))));
+			.document(PetitionDocument.of(petition, similarity))));
 	}
 }

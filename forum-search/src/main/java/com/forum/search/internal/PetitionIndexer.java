@@ -10,6 +10,7 @@ import com.forum.petition.PetitionSnapshot;
 import com.forum.petition.PetitionStatusChanged;
 import com.forum.petition.PetitionSubmitted;
 import com.forum.petition.PetitionVotesCounted;
+import com.forum.petition.TitleSimilarity;
 import com.forum.shared.DomainEvent;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -32,9 +33,12 @@ public class PetitionIndexer {
 
 	private final PetitionIndex index;
 
-	PetitionIndexer(PetitionQueries petitions, PetitionIndex index) {
+	private final TitleSimilarity similarity;
+
+	PetitionIndexer(PetitionQueries petitions, PetitionIndex index, TitleSimilarity similarity) {
 		this.petitions = petitions;
 		this.index = index;
+		this.similarity = similarity;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -66,12 +70,12 @@ public class PetitionIndexer {
 			// petitions are not deleted; an id not found has nothing to index
 			index.write(petitions.snapshots(ids.subList(from, Math.min(from + BATCH, ids.size())))
 				.stream()
-				.map(PetitionIndexer::operationFor)
+				.map(petition -> operationFor(petition, similarity))
 				.toList());
 		}
 	}
 
-	public static BulkOperation operationFor(PetitionSnapshot petition) {
-		return PetitionIndex.addition(petition);
+	public static BulkOperation operationFor(PetitionSnapshot petition, TitleSimilarity similarity) {
+		return PetitionIndex.addition(petition, similarity);
 	}
 }

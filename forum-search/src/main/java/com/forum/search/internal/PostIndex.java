@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.forum.search.SearchProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -24,8 +25,9 @@ public class PostIndex {
 
 	private final AliasedIndex posts;
 
-	PostIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock) {
-		this.posts = new AliasedIndex(client, properties.postsAlias(), SETTINGS, lock, clock);
+	PostIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock, JsonMapper json) {
+		this.posts = new AliasedIndex(client, properties.postsAlias(), IndexDefinition.load(json, SETTINGS, List.of()),
+				lock, clock);
 	}
 
 	/** Rebuilds the index from the database and swaps it in behind the alias; searches go on meanwhile. */
@@ -36,6 +38,11 @@ public class PostIndex {
 	/** Rebuilds the index if its alias is missing; the name of the new index if it did. */
 	public Optional<String> restoreIfMissing(Backfill backfill) throws IOException {
 		return posts.restoreIfMissing(backfill);
+	}
+
+	/** Rebuilds the index if it was built from another definition; the name of the new index if it did. */
+	public Optional<String> rebuildIfOutdated(Backfill backfill) throws IOException {
+		return posts.rebuildIfOutdated(backfill);
 	}
 
 	void write(List<BulkOperation> operations) throws IOException {

@@ -14,6 +14,7 @@ import com.forum.petition.PetitionQueries;
 import com.forum.petition.PetitionSnapshot;
 import com.forum.petition.PetitionStatus;
 import com.forum.petition.PetitionVotesCounted;
+import com.forum.petition.TitleSimilarity;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -30,7 +31,9 @@ class PetitionIndexerTest {
 
 	private final PetitionIndex index = mock();
 
-	private final PetitionIndexer indexer = new PetitionIndexer(petitions, index);
+	private final TitleSimilarity similarity = new TitleSimilarity(List.of("please", "希望"));
+
+	private final PetitionIndexer indexer = new PetitionIndexer(petitions, index, similarity);
 
 	@Test
 	void aFoldOfManyPetitionsIsWrittenInAFewBulkRequests() throws Exception {
@@ -53,7 +56,8 @@ class PetitionIndexerTest {
 
 	@Test
 	void aPetitionIsWrittenWithItsIndexVersionAsAStrictExternalVersion() {
-		IndexOperation<PetitionDocument> write = PetitionIndexer.operationFor(snapshot(42, 17, 9_001)).index();
+		IndexOperation<PetitionDocument> write = PetitionIndexer.operationFor(snapshot(42, 17, 9_001), similarity)
+			.index();
 
 		assertThat(write.id()).isEqualTo("42");
 		assertThat(write.version()).isEqualTo(9_001);

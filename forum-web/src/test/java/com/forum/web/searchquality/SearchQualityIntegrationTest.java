@@ -77,7 +77,10 @@ class SearchQualityIntegrationTest {
 	/** Hits read per query: enough that foreign documents left out still leave ten of the corpus. */
 	private static final int FETCHED = 50;
 
-	private static final int AUTHORS = 40;
+	/** Members posting the corpus: at least this many, and enough that none reaches a level-1 daily quota. */
+	private static final int MIN_AUTHORS = 120;
+
+	private static final int THREADS_PER_AUTHOR = 8;
 
 	private static final int LOADERS = 4;
 
@@ -113,11 +116,13 @@ class SearchQualityIntegrationTest {
 	@Test
 	void judgedQueriesAndPetitionPairsScoreAtLeastTheRecordedThresholds() throws Exception {
 		List<CorpusThread> corpus = SearchQualityCorpus.threads(GENERATED, SEED);
-		List<MemberId> authors = SeededMember.many(jdbc, AUTHORS);
+		List<MemberId> authors = SeededMember.many(jdbc,
+				Math.max(MIN_AUTHORS, corpus.size() / THREADS_PER_AUTHOR + 1));
 		long started = System.nanoTime();
 		Map<TopicId, String> keys = post(corpus, authors);
 		int replies = corpus.stream().mapToInt(t -> t.replies().size()).sum();
 		Map<String, PetitionId> petitions = submitPetitions(authors);
+		double postSeconds = (System.nanoTime() - started) / 1e9;
 		awaitIndexed(keys, corpus.size() + replies, petitions);
 		double loadSeconds = (System.nanoTime() - started) / 1e9;
 
@@ -134,8 +139,8 @@ class SearchQualityIntegrationTest {
 			pairs.add(new QualityReport.PairResult(pair, shown));
 		}
 		QualityReport report = new QualityReport(LABEL, ZonedDateTime.now(),
-				"Corpus: %d threads (%d hand-written, %d generated with seed %d) and %d replies, posted and indexed in %.0f s; %d judged queries, %d labelled petition pairs over %d petitions."
-					.formatted(corpus.size(), corpus.size() - GENERATED, GENERATED, SEED, replies, loadSeconds,
+				"Corpus: %d threads (%d hand-written, %d generated with seed %d) and %d replies, posted in %.0f s and indexed %.0f s later; %d judged queries, %d labelled petition pairs over %d petitions."
+					.formatted(corpus.size(), corpus.size() - GENERATED, GENERATED, SEED, replies, postSeconds, loadSeconds - postSeconds,
 							queries.size(), pairs.size(), petitions.size()),
 				queries, pairs, similarity.threshold());
 		publish(report);
@@ -162,12 +167,12 @@ class SearchQualityIntegrationTest {
 			List<Future<?>> posted = new ArrayList<>();
 			for (int i = 0; i < corpus.size(); i++) {
 				CorpusThread thread = corpus.get(i);
-				int author = i % AUTHORS;
+				int author = i % authors.size();
 				posted.add(pool.submit(() -> {
 					TopicId topic = discussions.startTopic(member(authors.get(author)), boards.get(thread.board()).id(),
 							thread.title(), thread.body());
 					for (String reply : thread.replies()) {
-						int replier = (author + 1 + next.getAndIncrement() % (AUTHORS - 1)) % AUTHORS;
+						int replier = (author + 1 + next.getAndIncrement() % (authors.size() - 1)) % authors.size();
 						discussions.reply(member(authors.get(replier)), topic, reply, null);
 					}
 					keys.put(topic, thread.key());
@@ -185,7 +190,7 @@ class SearchQualityIntegrationTest {
 		int i = 0;
 		for (Map.Entry<String, String> petition : PetitionPair.existingTitles().entrySet()) {
 			String title = petition.getValue();
-			ids.put(petition.getKey(), submission.submit(member(authors.get(i++ % AUTHORS)),
+			ids.put(petition.getKey(), submission.submit(member(authors.get(i++ % authors.size())),
 					new PetitionDraft(boards.get("hyperos").id(), title, "The ask: " + title, null, null, Set.of())));
 		}
 		return ids;

@@ -65,6 +65,18 @@ public class SimilarPetitions {
 
 	/** The most similar first; empty when the title says nothing beyond filler words. */
 	public List<SimilarPetition> find(String title, int limit) {
+		return find(title, limit, properties.threshold());
+	}
+
+	/**
+	 * Every candidate Elasticsearch proposes with its score, the threshold not applied: for choosing the
+	 * threshold against labelled pairs.
+	 */
+	public List<SimilarPetition> scored(String title, int limit) {
+		return find(title, limit, 0);
+	}
+
+	private List<SimilarPetition> find(String title, int limit, double threshold) {
 		if (title != null && title.length() > TitleSimilarity.MAX_TITLE_LENGTH) {
 			throw new InvalidInputException("title", "too-long",
 					"must be at most " + TitleSimilarity.MAX_TITLE_LENGTH + " characters", TitleSimilarity.MAX_TITLE_LENGTH);
@@ -91,7 +103,7 @@ public class SimilarPetitions {
 			for (int i = 0; i < candidates.size(); i++) {
 				PetitionDocument doc = candidates.get(i).source();
 				double score = typed.dice(new Terms(own.get(i + 1), expanded.get(i + 1)));
-				if (score >= properties.threshold()) {
+				if (score >= threshold) {
 					found.add(new SimilarPetition(new PetitionId(doc.petitionId()), doc.title(),
 							PetitionStatus.valueOf(doc.status()), doc.votes(), score));
 				}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonData;
@@ -192,7 +193,9 @@ class MixedLanguageSearchIntegrationTest {
 
 	/** Letters only, as a word of its own to the tokenizer, and found nowhere else. */
 	private static String marker() {
-		return "zm" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 8);
+		StringBuilder marker = new StringBuilder("zm");
+		ThreadLocalRandom.current().ints(10, 'a', 'z' + 1).forEach(c -> marker.append((char) c));
+		return marker.toString();
 	}
 
 	private static List<PetitionId> ids(List<SimilarPetition> found) {

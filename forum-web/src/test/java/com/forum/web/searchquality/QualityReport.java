@@ -24,8 +24,11 @@ record QualityReport(String label, ZonedDateTime at, String corpus, List<QueryRe
 	record QueryResult(JudgedQuery query, List<String> ranking, double ndcg, double reciprocalRank) {
 	}
 
-	/** @param found whether "similar petitions" showed the existing petition for the typed title */
-	record PairResult(PetitionPair pair, boolean found) {
+	/**
+	 * @param found whether "similar petitions" showed the existing petition for the typed title
+	 * @param score the existing petition's score for the typed title, 0 when it was not even a candidate
+	 */
+	record PairResult(PetitionPair pair, boolean found, double score) {
 	}
 
 	double ndcg() {
@@ -79,6 +82,20 @@ record QualityReport(String label, ZonedDateTime at, String corpus, List<QueryRe
 		pairRow(md, "Chinese", p -> p.language().equals("zh"));
 		pairs.stream().map(p -> p.pair().kind()).distinct().sorted().forEach(kind -> pairRow(md, "kind " + kind,
 				p -> p.kind().equals(kind)));
+		md.append("\nThe same pairs at other thresholds, to choose one:\n\n| threshold | precision | recall |\n|---:|---:|---:|\n");
+		for (int step = 6; step <= 18; step++) {
+			double at = step * 0.05;
+			long shown = pairs.stream().filter(p -> p.score() >= at).count();
+			long right = pairs.stream().filter(p -> p.score() >= at && p.pair().duplicate()).count();
+			long duplicates = pairs.stream().filter(p -> p.pair().duplicate()).count();
+			md.append("| ")
+				.append(format(at))
+				.append(" | ")
+				.append(format(shown == 0 ? 1 : (double) right / shown))
+				.append(" | ")
+				.append(format(duplicates == 0 ? 1 : (double) right / duplicates))
+				.append(" |\n");
+		}
 		md.append("\nWorst queries (the first three threads found; * marks a judged one):\n\n")
 			.append("| query | category | nDCG@10 | RR | found first |\n|---|---|---:|---:|---|\n");
 		queries.stream()
@@ -111,6 +128,8 @@ record QualityReport(String label, ZonedDateTime at, String corpus, List<QueryRe
 			.append(p.pair().existing())
 			.append(" (")
 			.append(p.pair().kind())
+			.append(", score ")
+			.append(format(p.score()))
 			.append(")\n"));
 		return md.append('\n').toString();
 	}

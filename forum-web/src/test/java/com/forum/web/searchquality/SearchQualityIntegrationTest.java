@@ -41,6 +41,7 @@ import com.forum.search.SearchQuery;
 import com.forum.search.SearchSort;
 import com.forum.search.SimilarPetition;
 import com.forum.search.SimilarPetitions;
+import com.forum.search.SimilarPetitionsProperties;
 import com.forum.web.Await;
 import com.forum.web.IntegrationTest;
 import com.forum.web.SeededMember;
@@ -109,6 +110,9 @@ class SearchQualityIntegrationTest {
 	TitleSimilarity similarity;
 
 	@Autowired
+	SimilarPetitionsProperties similarPetitions;
+
+	@Autowired
 	ElasticsearchClient elasticsearch;
 
 	@Autowired
@@ -136,14 +140,19 @@ class SearchQualityIntegrationTest {
 		List<QualityReport.PairResult> pairs = new ArrayList<>();
 		for (PetitionPair pair : PetitionPair.load()) {
 			PetitionId existing = petitions.get(pair.existing());
-			boolean shown = similar.find(pair.title(), 20).stream().anyMatch(p -> p.petitionId().equals(existing));
-			pairs.add(new QualityReport.PairResult(pair, shown));
+			double score = similar.scored(pair.title(), 20)
+				.stream()
+				.filter(p -> p.petitionId().equals(existing))
+				.mapToDouble(SimilarPetition::score)
+				.findFirst()
+				.orElse(0);
+			pairs.add(new QualityReport.PairResult(pair, score >= similarPetitions.threshold(), score));
 		}
 		QualityReport report = new QualityReport(LABEL, ZonedDateTime.now(),
 				"Corpus: %d threads (%d hand-written, %d generated with seed %d) and %d replies, posted in %.0f s and indexed %.0f s later; %d judged queries, %d labelled petition pairs over %d petitions."
 					.formatted(corpus.size(), corpus.size() - GENERATED, GENERATED, SEED, replies, postSeconds, loadSeconds - postSeconds,
 							queries.size(), pairs.size(), petitions.size()),
-				queries, pairs, similarity.threshold());
+				queries, pairs, similarPetitions.threshold());
 		publish(report);
 
 		if (RECORD != null) {

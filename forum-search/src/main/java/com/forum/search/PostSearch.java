@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -87,6 +88,9 @@ public class PostSearch {
 
 	private static final List<Group> GROUPS = List.of(POSTS, PETITIONS, MEMBERS);
 
+	private static final java.util.concurrent.Executor ALONGSIDE = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
+
 	private final ElasticsearchClient client;
 
 	private final SearchProperties properties;
@@ -109,14 +113,22 @@ public class PostSearch {
 		if (parsed.isEmpty()) {
 			return SearchResults.none(query);
 		}
+		// asked alongside the search, not after it: a second round trip in turn would add its time to every
+		// search that finds few; only the posts index has the fields, and only there are typos corrected
+		CompletableFuture<SearchResponse<Void>> spelling = parsed.latinWords().isEmpty() ? null
+				: CompletableFuture.supplyAsync(() -> spelling(parsed), ALONGSIDE);
 		try {
 			Map<String, Query> filters = filters(query);
 			SearchResponse<JsonData> response = client.search(request(parsed, query, filters), JsonData.class);
 			SearchResults results = results(query, response);
-			if (results.total() < properties.didYouMeanBelow() && !parsed.latinWords().isEmpty()) {
-				return withCorrection(results, parsed, filters);
+			if (results.total() < properties.didYouMeanBelow() && spelling != null) {
+				return withCorrection(results, parsed, spelling.join(), filters);
 			}
 			return results;
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			throw new SearchUnavailableException("Spelling suggestions failed: " + ex.getCause().getMessage(),
+					ex.getCause());
 		}
 		catch (ElasticsearchException ex) {
 			throw new SearchUnavailableException("Search failed: " + ex.getMessage(), ex);
@@ -511,19 +523,27 @@ public class PostSearch {
 	 * and only if that query finds more under the same filters: the index's dictionary also holds
 	 * words of removed posts until Elasticsearch merges them away, and those must not be suggested.
 	 */
-	private SearchResults withCorrection(SearchResults results, SearchText text, Map<String, Query> filters)
-			throws IOException {
+	private SearchResponse<Void> spelling(SearchText text) {
 		String latin = String.join(" ", text.latinWords());
-		SearchResponse<Void> spelling = client.search(s -> s.index(properties.postsAlias())
-			.ignoreUnavailable(true)
-			.allowNoIndices(true)
-			.size(0)
-			.suggest(g -> g.text(latin)
-				.suggesters("title", f -> f.term(t -> t.field("title").suggestMode(SuggestMode.Popular).size(1)))
-				.suggesters("body", f -> f.term(t -> t.field("body").suggestMode(SuggestMode.Popular).size(1)))),
-				Void.class);
+		try {
+			return client.search(s -> s.index(properties.postsAlias())
+				.ignoreUnavailable(true)
+				.allowNoIndices(true)
+				.size(0)
+				.suggest(g -> g.text(latin)
+					.suggesters("title", f -> f.term(t -> t.field("title").suggestMode(SuggestMode.Popular).size(1)))
+					.suggesters("body", f -> f.term(t -> t.field("body").suggestMode(SuggestMode.Popular).size(1)))),
+					Void.class);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private SearchResults withCorrection(SearchResults results, SearchText text, SearchResponse<Void> response,
+			Map<String, Query> filters) throws IOException {
 		Map<String, TermSuggestOption> best = new LinkedHashMap<>();
-		for (List<Suggestion<Void>> suggestions : spelling.suggest().values()) {
+		for (List<Suggestion<Void>> suggestions : response.suggest().values()) {
 			for (Suggestion<Void> suggestion : suggestions) {
 				String original = suggestion.term().text();
 				for (TermSuggestOption option : suggestion.term().options()) {

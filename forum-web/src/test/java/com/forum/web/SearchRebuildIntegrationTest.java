@@ -288,7 +288,7 @@ class SearchRebuildIntegrationTest {
 					.isPresent()
 				&& source(petitionsAlias(), Long.toString(votedOn.value()), PetitionDocument.class).orElseThrow()
 					.votes() == voters.size());
-		assertThat(api.get("/api/v1/search?q=" + late, null).json().get("totalItems").asLong()).isEqualTo(1);
+		assertThat(api.get("/api/v1/search?type=thread&q=" + late, null).json().get("totalItems").asLong()).isEqualTo(1);
 		assertIndexed(this::petitionDocuments, this::petitionsInTheDatabase);
 		assertIndexed(this::postDocuments, this::postsInTheDatabase);
 	}

@@ -90,6 +90,7 @@ class Member extends AbstractAggregateRoot<Member> {
 	Member confirmEmail(Instant at) {
 		if (emailConfirmedAt == null) {
 			emailConfirmedAt = at;
+			registerEvent(new MemberEmailConfirmed(id()));
 		}
 		return this;
 	}

@@ -47,7 +47,8 @@ public class MemberAccounts {
 
 	@Transactional
 	public void confirmEmail(MemberId id) {
-		member(id).confirmEmail(clock.instant());
+		// saved explicitly so the confirmation's event is published: search shows the member from now on
+		members.save(member(id).confirmEmail(clock.instant()));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import com.forum.shared.NotFoundException;
@@ -17,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class MemberDirectory {
+
+	private static final String SNAPSHOT = "select id, username, bio, created_at, email_confirmed_at, version from member";
 
 	private final Members members;
 
@@ -115,6 +118,33 @@ public class MemberDirectory {
 				where username_folded like ? and email_confirmed_at is not null
 				order by length(username_folded), username_folded limit ?""",
 				(rs, i) -> new MemberName(new MemberId(rs.getLong(1)), rs.getString(2)), pattern, limit);
+	}
+
+	/** The members as read models copy them; unknown ids are left out. */
+	public List<MemberSnapshot> snapshots(Collection<MemberId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Long[] wanted = ids.stream().map(MemberId::value).distinct().toArray(Long[]::new);
+		return jdbc.query(SNAPSHOT + " where id = any(?)", MemberDirectory::snapshot, (Object) wanted);
+	}
+
+	/** Walks every member in batches of ascending id; for rebuilding read models. */
+	public void eachSnapshot(int batchSize, Consumer<List<MemberSnapshot>> batch) {
+		long after = 0;
+		List<MemberSnapshot> found;
+		while (!(found = jdbc.query(SNAPSHOT + " where id > ? order by id limit ?", MemberDirectory::snapshot, after,
+				batchSize))
+			.isEmpty()) {
+			batch.accept(found);
+			after = found.get(found.size() - 1).id().value();
+		}
+	}
+
+	private static MemberSnapshot snapshot(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new MemberSnapshot(new MemberId(rs.getLong("id")), rs.getString("username"), rs.getString("bio"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("email_confirmed_at") != null,
+				rs.getLong("version"));
 	}
 
 	/** Employees and admins by username, for choosing who looks after something. */

@@ -26,7 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class PetitionQueries {
 
 	private static final String SNAPSHOT = """
-			select id, board_id, title, status, vote_count, created_at, status_changed_at, index_version
+			select id, board_id, title, status, vote_count, created_at, status_changed_at, index_version, description,
+			  (select array_agg(t.tag order by t.tag) from petition_tag t where t.petition_id = p.id) tag_list,
+			  (select string_agg(h.response, E'\n\n' order by h.id) from petition_history h
+			   where h.petition_id = p.id and h.official and h.response is not null) official_responses
 			from petition p""";
 
 	private final Petitions petitions;
@@ -127,7 +130,12 @@ public class PetitionQueries {
 		return new PetitionSnapshot(new PetitionId(rs.getLong("id")), new BoardId(rs.getLong("board_id")),
 				rs.getString("title"), PetitionStatus.valueOf(rs.getString("status")), rs.getInt("vote_count"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("status_changed_at").toInstant(),
-				rs.getLong("index_version"));
+				rs.getLong("index_version"), rs.getString("description"), tags(rs.getArray("tag_list")),
+				rs.getString("official_responses"));
+	}
+
+	private static List<String> tags(java.sql.Array tags) throws SQLException {
+		return tags == null ? List.of() : List.of((String[]) tags.getArray());
 	}
 
 	/**

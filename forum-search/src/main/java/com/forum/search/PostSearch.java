@@ -2,45 +2,93 @@ package com.forum.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
+import co.elastic.clients.elasticsearch._types.SuggestMode;
+import co.elastic.clients.elasticsearch._types.Time;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
+import co.elastic.clients.elasticsearch._types.query_dsl.CombinedFieldsZeroTerms;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldValueFactorModifier;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch._types.query_dsl.ZeroTermsQuery;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.Suggestion;
+import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
+import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
 import com.forum.board.BoardId;
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicId;
 import com.forum.member.MemberId;
+import com.forum.petition.PetitionId;
+import com.forum.petition.PetitionStatus;
+import com.forum.search.internal.MemberDocument;
+import com.forum.search.internal.PetitionDocument;
 import com.forum.search.internal.PostDocument;
 import com.forum.shared.InvalidInputException;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Full-text search over threads and replies: titles weigh more than bodies, matches come back
- * highlighted, and board counts are computed before the board filter so members can switch boards.
+ * One search over threads, replies, petitions and members. Every word may match in any field of a
+ * result (a thread titled "Screen flickers" whose body names PWM is found by "PWM flickers"), titles
+ * weigh more than bodies, quoted phrases must match as written, and Latin words forgive a typo.
+ * Votes, recency, solved threads and official responses lift a result gently. Facet counts (type,
+ * board, petition status, tag, time) are each computed under the other facets' filters only, so a
+ * member can switch between values. Deleted, hidden and unconfirmed content is stored without text
+ * (see {@code PostIndex#removal}), so it matches nothing: no hit, no count, no suggestion.
  */
 @Service
 public class PostSearch {
-
-	private static final String MINIMUM_SHOULD_MATCH = "2<-50%";
 
 	/** Elasticsearch refuses to page past this many hits by default. */
 	private static final int MAX_WINDOW = 10_000;
 
 	private static final int SNIPPET_LENGTH = 180;
+
+	/** Words and phrases of a query taken into account; a query is not a document. */
+	private static final int MAX_TERMS = 16;
+
+	private static final int MAX_SUGGESTIONS = 10;
+
+	private static final int MAX_TAG_FACETS = 20;
+
+	private static final String FACET_VALUES = "values";
+
+	private static final Group POSTS = new Group(EnumSet.of(SearchType.THREAD, SearchType.REPLY),
+			List.of(new Field("title", 3), new Field("body", 1)));
+
+	private static final Group PETITIONS = new Group(EnumSet.of(SearchType.PETITION),
+			List.of(new Field("title", 3), new Field("description", 1), new Field("officialResponse", 1.5f)));
+
+	private static final Group MEMBERS = new Group(EnumSet.of(SearchType.MEMBER),
+			List.of(new Field("name", 3), new Field("bio", 1)));
+
+	private static final List<Group> GROUPS = List.of(POSTS, PETITIONS, MEMBERS);
+
+	private static final java.util.concurrent.Executor ALONGSIDE = java.util.concurrent.Executors
+		.newVirtualThreadPerTaskExecutor();
 
 	private final ElasticsearchClient client;
 
@@ -55,26 +103,33 @@ public class PostSearch {
 	}
 
 	public SearchResults search(SearchQuery query) {
-		String text = query.text() == null ? "" : query.text().strip();
-		if (text.length() > properties.maxQueryLength()) {
-			throw new InvalidInputException("q", "too-long",
-					"must be at most " + properties.maxQueryLength() + " characters", properties.maxQueryLength());
-		}
-		if (text.isEmpty()) {
-			return new SearchResults(List.of(), 0, query.page(), query.size(), List.of(), 0);
-		}
+		String text = checkedText(query.text());
 		if ((long) (query.page() + 1) * query.size() > MAX_WINDOW) {
 			throw new InvalidInputException("page", "result-window",
 					"must stay within the first " + MAX_WINDOW + " results", MAX_WINDOW);
 		}
+		SearchText parsed = SearchText.parse(text, MAX_TERMS);
+		if (parsed.isEmpty()) {
+			return SearchResults.none(query);
+		}
+		// asked alongside the search, not after it: a second round trip in turn would add its time to every
+		// search that finds few; only the posts index has the fields, and only there are typos corrected
+		CompletableFuture<SearchResponse<Void>> spelling = parsed.latinWords().isEmpty() ? null
+				: CompletableFuture.supplyAsync(() -> spelling(parsed), ALONGSIDE);
 		try {
-			SearchResponse<PostDocument> response = client.search(request(text, query), PostDocument.class);
-			return results(query, response);
+			Map<String, Query> filters = filters(query);
+			SearchResponse<JsonData> response = client.search(request(parsed, query, filters), JsonData.class);
+			SearchResults results = results(query, response);
+			if (results.total() < properties.didYouMeanBelow() && spelling != null) {
+				return withCorrection(results, parsed, spelling.join(), filters);
+			}
+			return results;
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			throw new SearchUnavailableException("Spelling suggestions failed: " + ex.getCause().getMessage(),
+					ex.getCause());
 		}
 		catch (ElasticsearchException ex) {
-			if ("index_not_found_exception".equals(ex.error().type())) {
-				return new SearchResults(List.of(), 0, query.page(), query.size(), List.of(), 0);
-			}
 			throw new SearchUnavailableException("Search failed: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
@@ -82,71 +137,444 @@ public class PostSearch {
 		}
 	}
 
-	private SearchRequest request(String text, SearchQuery query) {
-		Query matches = Query.of(q -> q.multiMatch(m -> m.query(text)
-			.fields("title^3", "body")
-			.type(TextQueryType.BestFields)
-			// Chinese is indexed as overlapping character pairs, and a query's pairs include ones that
-			// straddle two of its words (屏幕发黄: 屏幕 幕发 发黄), which a text that has both words in
-			// other places lacks: up to two terms all must match, beyond that half. Measured on 30
-			// Chinese queries (SegmenterComparisonTest in the analysis plugin): two thirds found 24
-			// of the texts sought, half all 30, with no other text matched
-			.minimumShouldMatch(MINIMUM_SHOULD_MATCH)));
+	/**
+	 * Titles of threads and petitions that begin with or contain what is being typed, the best match
+	 * first, for completing a search as the member types. Only what a search would show is offered.
+	 */
+	public List<TitleSuggestion> suggest(String prefix, int limit) {
+		String text = checkedText(prefix);
+		if (limit < 1 || limit > MAX_SUGGESTIONS) {
+			throw new InvalidInputException("limit", "range", "must be 1 to " + MAX_SUGGESTIONS, 1, MAX_SUGGESTIONS);
+		}
+		if (text.isEmpty() || text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+			return List.of();
+		}
+		try {
+			SearchResponse<JsonData> response = client.search(s -> s.index(aliases())
+				.ignoreUnavailable(true)
+				.allowNoIndices(true)
+				.size(limit * 2)
+				.query(q -> q.bool(b -> b.filter(kinds(EnumSet.of(SearchType.THREAD, SearchType.PETITION)))
+					.must(m -> m.multiMatch(mm -> mm.query(text)
+						.type(TextQueryType.PhrasePrefix)
+						.fields("title^2")
+						.maxExpansions(50)))))
+				.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+				.sort(o -> o.field(f -> f.field("votes").order(SortOrder.Desc).unmappedType(FieldType.Integer))),
+					JsonData.class);
+			Map<String, TitleSuggestion> unique = new LinkedHashMap<>();
+			for (Hit<JsonData> hit : response.hits().hits()) {
+				TitleSuggestion suggestion = suggestion(hit);
+				if (suggestion != null && unique.size() < limit) {
+					unique.putIfAbsent(suggestion.title(), suggestion);
+				}
+			}
+			return List.copyOf(unique.values());
+		}
+		catch (ElasticsearchException ex) {
+			throw new SearchUnavailableException("Suggestions failed: " + ex.getMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw new SearchUnavailableException("Search is unavailable right now", ex);
+		}
+	}
+
+	private String checkedText(String given) {
+		String text = given == null ? "" : given.strip();
+		if (text.length() > properties.maxQueryLength()) {
+			throw new InvalidInputException("q", "too-long",
+					"must be at most " + properties.maxQueryLength() + " characters", properties.maxQueryLength());
+		}
+		return text;
+	}
+
+	private TitleSuggestion suggestion(Hit<JsonData> hit) {
+		if (hit.source() == null || hit.index() == null) {
+			return null;
+		}
+		if (hit.index().startsWith(properties.postsAlias() + "-")) {
+			PostDocument doc = hit.source().to(PostDocument.class, client._jsonpMapper());
+			return doc.title() == null ? null
+					: new TitleSuggestion(SearchType.THREAD, new TopicId(doc.topicId()), null, doc.title());
+		}
+		PetitionDocument doc = hit.source().to(PetitionDocument.class, client._jsonpMapper());
+		return new TitleSuggestion(SearchType.PETITION, null, new PetitionId(doc.petitionId()), doc.title());
+	}
+
+	private List<String> aliases() {
+		return List.of(properties.postsAlias(), properties.indexPrefix() + "-petitions", properties.membersAlias());
+	}
+
+	private SearchRequest request(SearchText text, SearchQuery query, Map<String, Query> filters) {
 		return SearchRequest.of(s -> {
-			s.index(properties.postsAlias())
-				.query(matches)
+			s.index(aliases())
+				.ignoreUnavailable(true)
+				.allowNoIndices(true)
+				.query(scored(matches(text)))
 				.from(query.page() * query.size())
 				.size(query.size())
 				.trackTotalHits(t -> t.enabled(true))
-				.aggregations("boards", a -> a.terms(t -> t.field("boardId").size(100)))
+				.aggregations(facets(filters))
 				.highlight(h -> h.encoder(HighlighterEncoder.Html)
 					.preTags("<mark>")
 					.postTags("</mark>")
-					.fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
-							NamedValue.of("body",
-									HighlightField.of(f -> f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(1)))));
-			if (query.board() != null) {
-				s.postFilter(f -> f.term(t -> t.field("boardId").value(query.board().value())));
+					.highlightQuery(highlighted(text))
+					.fields(highlightFields()));
+			if (!filters.isEmpty()) {
+				s.postFilter(all(filters.values()));
 			}
-			if (query.sort() == SearchSort.NEWEST) {
-				s.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
-			}
-			else {
-				s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+			switch (query.sort()) {
+				case NEWEST -> s.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+				case VOTES -> s
+					.sort(o -> o.field(f -> f.field("votes").order(SortOrder.Desc).unmappedType(FieldType.Integer)))
+					.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+				case RELEVANCE -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
 					.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
 			}
 			return s;
 		});
 	}
 
-	private SearchResults results(SearchQuery query, SearchResponse<PostDocument> response) {
-		List<Hit<PostDocument>> hits = response.hits().hits();
-		Map<TopicId, String> titles = discussions.titles(hits.stream()
-			.map(Hit::source)
+	/** Any kind of result may match, in its own fields: one clause per index, each limited to its kinds. */
+	private static Query matches(SearchText text) {
+		return Query.of(q -> q.bool(b -> {
+			for (Group group : GROUPS) {
+				b.should(s -> s.bool(g -> {
+					g.filter(kinds(group.types()));
+					text.words().forEach(word -> g.must(word(word, group.fields())));
+					text.phrases().forEach(phrase -> g.must(phrase(phrase, group.fields())));
+					return g;
+				}));
+			}
+			return b.minimumShouldMatch("1");
+		}));
+	}
+
+	/**
+	 * A word matches in any one field. A Latin word may carry a typo; a word with Chinese characters,
+	 * which the standard analysis splits into single characters, must have all of them in the result,
+	 * in any of its fields, and scores higher where they stand together.
+	 */
+	private static Query word(String word, List<Field> fields) {
+		if (!SearchText.hasCjk(word)) {
+			return Query.of(q -> q.bool(b -> {
+				fields.forEach(f -> b.should(s -> s.match(m -> m.field(f.name())
+					.query(word)
+					.operator(Operator.And)
+					.fuzziness("AUTO")
+					.prefixLength(1)
+					.zeroTermsQuery(ZeroTermsQuery.All)
+					.boost(f.boost()))));
+				return b.minimumShouldMatch("1");
+			}));
+		}
+		return Query.of(q -> q.bool(b -> {
+			b.must(m -> m.combinedFields(c -> c.query(word)
+				.fields(fields.stream().map(Field::weighted).toList())
+				.minimumShouldMatch("2<-50%")
+				.zeroTermsQuery(CombinedFieldsZeroTerms.All)));
+			fields.forEach(f -> b.should(s -> s.matchPhrase(m -> m.field(f.name()).query(word).boost(f.boost()))));
+			return b;
+		}));
+	}
+
+	private static Query phrase(String phrase, List<Field> fields) {
+		return Query.of(q -> q.bool(b -> {
+			fields.forEach(f -> b.should(s -> s.matchPhrase(m -> m.field(f.name())
+				.query(phrase)
+				.zeroTermsQuery(ZeroTermsQuery.All)
+				.boost(f.boost()))));
+			return b.minimumShouldMatch("1");
+		}));
+	}
+
+	/**
+	 * Gentle lifts on top of the text score: at most about doubled by votes (a hundred), by half for
+	 * a recent result, by half for a solved thread or a petition with an official response.
+	 */
+	private static Query scored(Query matches) {
+		return Query.of(q -> q.functionScore(fs -> fs.query(matches)
+			.functions(f -> f.weight(1.0))
+			.functions(f -> f.fieldValueFactor(v -> v.field("votes")
+				.modifier(FieldValueFactorModifier.Log1p)
+				.factor(0.1)
+				.missing(0.0)))
+			.functions(f -> f.gauss(g -> g.date(d -> d.field("createdAt")
+				.placement(p -> p.origin("now")
+					.offset(Time.of(t -> t.time("7d")))
+					.scale(Time.of(t -> t.time("180d")))
+					.decay(0.5)))).weight(0.5))
+			.functions(f -> f.filter(t -> t.term(tt -> tt.field("solved").value(true))).weight(0.5))
+			.functions(f -> f.filter(t -> t.exists(e -> e.field("officialResponse"))).weight(0.5))
+			.scoreMode(FunctionScoreMode.Sum)
+			.boostMode(FunctionBoostMode.Multiply)));
+	}
+
+	/** Highlights whole words: Chinese by pairs of characters standing together, Latin words forgiving typos. */
+	private static Query highlighted(SearchText text) {
+		return Query.of(q -> q.bool(b -> {
+			for (Group group : GROUPS) {
+				for (Field field : group.fields()) {
+					for (String word : text.words()) {
+						for (String part : SearchText.highlightParts(word)) {
+							if (SearchText.hasCjk(part)) {
+								b.should(s -> s.matchPhrase(m -> m.field(field.name()).query(part)));
+							}
+							else {
+								b.should(s -> s.match(m -> m.field(field.name()).query(part).fuzziness("AUTO").prefixLength(1)));
+							}
+						}
+					}
+					text.phrases().forEach(p -> b.should(s -> s.matchPhrase(m -> m.field(field.name()).query(p))));
+				}
+			}
+			return b;
+		}));
+	}
+
+	private static List<NamedValue<HighlightField>> highlightFields() {
+		List<NamedValue<HighlightField>> fields = new ArrayList<>();
+		for (String whole : List.of("title", "name")) {
+			fields.add(NamedValue.of(whole, HighlightField.of(f -> f.numberOfFragments(0))));
+		}
+		for (String body : List.of("body", "description", "officialResponse", "bio")) {
+			fields.add(NamedValue.of(body,
+					HighlightField.of(f -> f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(1))));
+		}
+		return fields;
+	}
+
+	/** The member's filters by facet name; each facet's counts are taken under all the others. */
+	private static Map<String, Query> filters(SearchQuery query) {
+		Map<String, Query> filters = new LinkedHashMap<>();
+		if (!query.types().isEmpty()) {
+			filters.put("types", kinds(query.types()));
+		}
+		if (query.board() != null) {
+			filters.put("boards", Query.of(q -> q.term(t -> t.field("boardId").value(query.board().value()))));
+		}
+		if (!query.statuses().isEmpty()) {
+			filters.put("statuses", Query.of(q -> q.terms(t -> t.field("status")
+				.terms(v -> v.value(query.statuses().stream().map(s -> FieldValue.of(s.name())).toList())))));
+		}
+		if (!query.tags().isEmpty()) {
+			filters.put("tags", Query.of(q -> q.terms(t -> t.field("tags")
+				.terms(v -> v.value(query.tags().stream().map(FieldValue::of).toList())))));
+		}
+		if (query.time() != null) {
+			filters.put("times", since(query.time()));
+		}
+		return filters;
+	}
+
+	private static Map<String, Aggregation> facets(Map<String, Query> filters) {
+		Map<String, Aggregation> facets = new LinkedHashMap<>();
+		facets.put("types", facet(filters, "types", Aggregation.of(a -> a.terms(t -> t.field("kind").size(10)))));
+		facets.put("boards", facet(filters, "boards", Aggregation.of(a -> a.terms(t -> t.field("boardId").size(100)))));
+		facets.put("statuses",
+				facet(filters, "statuses", Aggregation.of(a -> a.terms(t -> t.field("status").size(10)))));
+		facets.put("tags",
+				facet(filters, "tags", Aggregation.of(a -> a.terms(t -> t.field("tags").size(MAX_TAG_FACETS)))));
+		Map<String, Query> ranges = new LinkedHashMap<>();
+		for (TimeRange range : TimeRange.values()) {
+			ranges.put(range.key(), since(range));
+		}
+		facets.put("times", facet(filters, "times", Aggregation.of(a -> a.filters(f -> f.filters(b -> b.keyed(ranges))))));
+		return facets;
+	}
+
+	private static Aggregation facet(Map<String, Query> filters, String name, Aggregation values) {
+		List<Query> others = filters.entrySet().stream().filter(e -> !e.getKey().equals(name)).map(Map.Entry::getValue).toList();
+		return Aggregation.of(a -> a.filter(others.isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : all(others))
+			.aggregations(FACET_VALUES, values));
+	}
+
+	private static Query all(java.util.Collection<Query> filters) {
+		return Query.of(q -> q.bool(b -> b.filter(List.copyOf(filters))));
+	}
+
+	private static Query kinds(Set<SearchType> types) {
+		return Query.of(q -> q.terms(t -> t.field("kind")
+			.terms(v -> v.value(types.stream().map(type -> FieldValue.of(type.kind())).toList()))));
+	}
+
+	private static Query since(TimeRange range) {
+		return Query.of(q -> q.range(r -> r.date(d -> d.field("createdAt").gte(range.since()))));
+	}
+
+	private SearchResults results(SearchQuery query, SearchResponse<JsonData> response) {
+		List<Hit<JsonData>> hits = response.hits().hits();
+		List<Found> found = new ArrayList<>();
+		for (Hit<JsonData> hit : hits) {
+			if (hit.source() != null && hit.index() != null) {
+				found.add(new Found(hit, hit.index().startsWith(properties.postsAlias() + "-")
+						? hit.source().to(PostDocument.class, client._jsonpMapper()) : null));
+			}
+		}
+		Map<TopicId, String> titles = discussions.titles(found.stream()
+			.map(Found::post)
 			.filter(Objects::nonNull)
 			.map(d -> new TopicId(d.topicId()))
 			.distinct()
 			.toList());
-		List<SearchHit> found = new ArrayList<>();
-		for (Hit<PostDocument> hit : hits) {
-			PostDocument doc = hit.source();
-			String title = doc == null ? null : titles.get(new TopicId(doc.topicId()));
-			if (title == null) {
-				continue; // the thread was deleted and the index has not caught up yet
+		List<SearchHit> results = new ArrayList<>();
+		for (Found hit : found) {
+			SearchHit result = hit.post() != null ? post(hit.hit(), hit.post(), titles) : other(hit.hit());
+			if (result != null) {
+				results.add(result);
 			}
-			List<String> titleMarks = hit.highlight().getOrDefault("title", List.of());
-			List<String> bodyMarks = hit.highlight().getOrDefault("body", List.of());
-			found.add(new SearchHit(new TopicId(doc.topicId()), doc.replyId() == null ? null : new ReplyId(doc.replyId()),
-					new BoardId(doc.boardId()), title,
-					titleMarks.isEmpty() || doc.replyId() != null ? Html.escape(title) : titleMarks.get(0),
-					bodyMarks.isEmpty() ? Html.escape(excerpt(doc.body())) : bodyMarks.get(0), new MemberId(doc.authorId()),
-					doc.authorName(), doc.createdAt()));
 		}
-		List<BoardFacet> boards = response.aggregations().get("boards").lterms().buckets().array().stream()
-			.map((LongTermsBucket b) -> new BoardFacet(new BoardId(b.key()), b.docCount()))
+		long total = response.hits().total() == null ? results.size() : response.hits().total().value();
+		Map<String, Aggregate> aggregations = response.aggregations();
+		List<BoardFacet> boards = aggregations.isEmpty() ? List.of()
+				: values(aggregations, "boards").lterms().buckets().array().stream()
+					.map(b -> new BoardFacet(new BoardId(b.key()), b.docCount()))
+					.toList();
+		return new SearchResults(results, total, query.page(), query.size(), boards, response.took(),
+				typeCounts(aggregations), stringCounts(aggregations, "statuses"), stringCounts(aggregations, "tags"),
+				timeCounts(aggregations), null);
+	}
+
+	private SearchHit post(Hit<JsonData> hit, PostDocument doc, Map<TopicId, String> titles) {
+		String title = titles.get(new TopicId(doc.topicId()));
+		if (title == null || doc.body() == null) {
+			return null; // the thread was deleted and the index has not caught up yet
+		}
+		boolean reply = doc.replyId() != null;
+		return new SearchHit(reply ? SearchType.REPLY : SearchType.THREAD, new TopicId(doc.topicId()),
+				reply ? new ReplyId(doc.replyId()) : null, new BoardId(doc.boardId()), title,
+				reply ? Html.escape(title) : marked(hit, title, "title"), marked(hit, excerpt(doc.body()), "body"),
+				new MemberId(doc.authorId()), doc.authorName(), doc.createdAt(), null, null, doc.votes(), List.of());
+	}
+
+	private SearchHit other(Hit<JsonData> hit) {
+		if (hit.index().startsWith(properties.membersAlias() + "-")) {
+			MemberDocument doc = hit.source().to(MemberDocument.class, client._jsonpMapper());
+			if (doc.name() == null) {
+				return null;
+			}
+			return new SearchHit(SearchType.MEMBER, null, null, null, doc.name(), marked(hit, doc.name(), "name"),
+					marked(hit, excerpt(doc.bio()), "bio"), new MemberId(doc.memberId()), doc.name(), doc.createdAt(),
+					null, null, 0, List.of());
+		}
+		PetitionDocument doc = hit.source().to(PetitionDocument.class, client._jsonpMapper());
+		String snippet = hit.highlight().containsKey("description") || !hit.highlight().containsKey("officialResponse")
+				? marked(hit, excerpt(doc.description()), "description") : marked(hit, "", "officialResponse");
+		return new SearchHit(SearchType.PETITION, null, null, new BoardId(doc.boardId()), doc.title(),
+				marked(hit, doc.title(), "title"), snippet, null, null, doc.createdAt(),
+				new PetitionId(doc.petitionId()), PetitionStatus.valueOf(doc.status()), doc.votes(),
+				doc.tags() == null ? List.of() : doc.tags());
+	}
+
+	/**
+	 * The highlighted field, or the plain text escaped. Marks standing side by side are joined, so a
+	 * Chinese word found as several characters or pairs is marked as one word.
+	 */
+	private static String marked(Hit<JsonData> hit, String plain, String field) {
+		List<String> marks = hit.highlight().getOrDefault(field, List.of());
+		if (marks.isEmpty()) {
+			return Html.escape(plain);
+		}
+		return marks.get(0).replace("</mark><mark>", "");
+	}
+
+	private static Aggregate values(Map<String, Aggregate> aggregations, String facet) {
+		return aggregations.get(facet).filter().aggregations().get(FACET_VALUES);
+	}
+
+	private static List<FacetCount> typeCounts(Map<String, Aggregate> aggregations) {
+		if (aggregations.isEmpty()) {
+			return List.of();
+		}
+		List<FacetCount> counts = new ArrayList<>();
+		values(aggregations, "types").sterms().buckets().array().forEach(b -> SearchType.ofKind(b.key().stringValue())
+			.ifPresent(type -> counts.add(new FacetCount(type.key(), b.docCount()))));
+		return counts;
+	}
+
+	private static List<FacetCount> stringCounts(Map<String, Aggregate> aggregations, String facet) {
+		if (aggregations.isEmpty()) {
+			return List.of();
+		}
+		return values(aggregations, facet).sterms().buckets().array().stream()
+			.map(b -> new FacetCount(b.key().stringValue(), b.docCount()))
 			.toList();
-		long total = response.hits().total() == null ? found.size() : response.hits().total().value();
-		return new SearchResults(found, total, query.page(), query.size(), boards, response.took());
+	}
+
+	private static List<FacetCount> timeCounts(Map<String, Aggregate> aggregations) {
+		if (aggregations.isEmpty()) {
+			return List.of();
+		}
+		Map<String, ? extends co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket> buckets = values(
+				aggregations, "times").filters().buckets().keyed();
+		List<FacetCount> counts = new ArrayList<>();
+		for (TimeRange range : TimeRange.values()) {
+			var bucket = buckets.get(range.key());
+			if (bucket != null && bucket.docCount() > 0) {
+				counts.add(new FacetCount(range.key(), bucket.docCount()));
+			}
+		}
+		return counts;
+	}
+
+	/**
+	 * Offers the query with each misspelt Latin word replaced by the closest word the index knows,
+	 * and only if that query finds more under the same filters: the index's dictionary also holds
+	 * words of removed posts until Elasticsearch merges them away, and those must not be suggested.
+	 */
+	private SearchResponse<Void> spelling(SearchText text) {
+		String latin = String.join(" ", text.latinWords());
+		try {
+			return client.search(s -> s.index(properties.postsAlias())
+				.ignoreUnavailable(true)
+				.allowNoIndices(true)
+				.size(0)
+				.suggest(g -> g.text(latin)
+					.suggesters("title", f -> f.term(t -> t.field("title").suggestMode(SuggestMode.Popular).size(1)))
+					.suggesters("body", f -> f.term(t -> t.field("body").suggestMode(SuggestMode.Popular).size(1)))),
+					Void.class);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private SearchResults withCorrection(SearchResults results, SearchText text, SearchResponse<Void> response,
+			Map<String, Query> filters) throws IOException {
+		Map<String, TermSuggestOption> best = new LinkedHashMap<>();
+		for (List<Suggestion<Void>> suggestions : response.suggest().values()) {
+			for (Suggestion<Void> suggestion : suggestions) {
+				String original = suggestion.term().text();
+				for (TermSuggestOption option : suggestion.term().options()) {
+					best.merge(original, option, (a, b) -> a.freq() >= b.freq() ? a : b);
+				}
+			}
+		}
+		if (best.isEmpty()) {
+			return results;
+		}
+		List<String> words = new ArrayList<>();
+		for (String word : text.words()) {
+			TermSuggestOption option = best.get(word.toLowerCase(java.util.Locale.ROOT));
+			words.add(option == null ? word : option.text());
+		}
+		StringBuilder corrected = new StringBuilder(String.join(" ", words));
+		text.phrases().forEach(p -> corrected.append(" \"").append(p).append('"'));
+		String suggestion = corrected.toString();
+		if (words.equals(text.words())) {
+			return results;
+		}
+		SearchText correctedText = SearchText.parse(suggestion, MAX_TERMS);
+		long more = client.count(c -> {
+			c.index(aliases()).ignoreUnavailable(true).allowNoIndices(true);
+			return filters.isEmpty() ? c.query(matches(correctedText))
+					: c.query(q -> q.bool(b -> b.must(matches(correctedText)).filter(List.copyOf(filters.values()))));
+		}).count();
+		if (more <= results.total()) {
+			return results;
+		}
+		return new SearchResults(results.hits(), results.total(), results.page(), results.size(), results.boards(),
+				results.tookMillis(), results.types(), results.statuses(), results.tags(), results.times(), suggestion);
 	}
 
 	private static String excerpt(String body) {
@@ -154,5 +582,18 @@ public class PostSearch {
 			return "";
 		}
 		return body.length() <= SNIPPET_LENGTH ? body : body.substring(0, SNIPPET_LENGTH) + "…";
+	}
+
+	private record Found(Hit<JsonData> hit, PostDocument post) {
+	}
+
+	private record Group(Set<SearchType> types, List<Field> fields) {
+	}
+
+	private record Field(String name, float boost) {
+
+		String weighted() {
+			return boost == 1 ? name : name + "^" + boost;
+		}
 	}
 }

@@ -13,8 +13,11 @@ import java.util.function.Consumer;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.TopicSnapshot;
+import com.forum.member.MemberDirectory;
 import com.forum.petition.PetitionQueries;
 import com.forum.petition.TitleSimilarity;
+import com.forum.search.internal.MemberIndex;
+import com.forum.search.internal.MemberIndexer;
 import com.forum.search.internal.PetitionIndex;
 import com.forum.search.internal.PetitionIndexer;
 import com.forum.search.internal.PostIndex;
@@ -28,7 +31,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Rebuilds the search indexes (posts, petitions) from the database without interrupting search:
+ * Rebuilds the search indexes (posts, petitions, members) from the database without interrupting search:
  * each is loaded into a new index while every indexer writes to it as well, then swapped in behind
  * its alias in one step. An index found missing (a first start, an index deleted by mistake) is
  * rebuilt the same way, at start-up or by a periodic check on whichever node gets to it first.
@@ -50,17 +53,24 @@ public class Reindexer {
 
 	private final TitleSimilarity similarity;
 
+	private final MemberIndex members;
+
+	private final MemberDirectory memberDirectory;
+
 	private final Clock clock;
 
 	private final AtomicBoolean restoring = new AtomicBoolean();
 
 	Reindexer(PostIndex posts, PetitionIndex petitions, DiscussionQueries discussions,
-			PetitionQueries petitionQueries, TitleSimilarity similarity, Clock clock) {
+			PetitionQueries petitionQueries, TitleSimilarity similarity, MemberIndex members,
+			MemberDirectory memberDirectory, Clock clock) {
 		this.posts = posts;
 		this.petitions = petitions;
 		this.discussions = discussions;
 		this.petitionQueries = petitionQueries;
 		this.similarity = similarity;
+		this.members = members;
+		this.memberDirectory = memberDirectory;
 		this.clock = clock;
 	}
 
@@ -71,11 +81,15 @@ public class Reindexer {
 			String postsIndex = posts.rebuild(into -> loadPosts(into, postCounts));
 			AtomicLong petitionCount = new AtomicLong();
 			String petitionsIndex = petitions.rebuild(into -> loadPetitions(into, petitionCount));
+			AtomicLong memberCount = new AtomicLong();
+			String membersIndex = members.rebuild(into -> loadMembers(into, memberCount));
 			ReindexReport report = new ReindexReport(postsIndex, postCounts.topics().get(), postCounts.replies().get(),
-					petitionsIndex, petitionCount.get(), Duration.between(started, clock.instant()));
-			log.info("Rebuilt the search indexes: {} threads and {} replies into {}, {} petitions into {}, in {} ms",
+					petitionsIndex, petitionCount.get(), Duration.between(started, clock.instant()), membersIndex,
+					memberCount.get());
+			log.info(
+					"Rebuilt the search indexes: {} threads and {} replies into {}, {} petitions into {}, {} members into {}, in {} ms",
 					report.topics(), report.replies(), report.postsIndex(), report.petitions(),
-					report.petitionsIndex(), report.took().toMillis());
+					report.petitionsIndex(), report.members(), report.membersIndex(), report.took().toMillis());
 			return report;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -116,6 +130,13 @@ public class Reindexer {
 			log.warn("Could not check or rebuild the outdated petitions index ({}); trying again at the next start",
 					ex.getMessage());
 		}
+		try {
+			members.rebuildIfOutdated(into -> loadMembers(into, new AtomicLong())).ifPresent(rebuilt::add);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not check or rebuild the outdated members index ({}); trying again at the next start",
+					ex.getMessage());
+		}
 		return rebuilt;
 	}
 
@@ -154,6 +175,12 @@ public class Reindexer {
 		catch (IOException | RuntimeException ex) {
 			log.warn("Could not check or restore the petitions index ({}); trying again later", ex.getMessage());
 		}
+		try {
+			members.restoreIfMissing(into -> loadMembers(into, new AtomicLong()));
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not check or restore the members index ({}); trying again later", ex.getMessage());
+		}
 	}
 
 	private void loadPosts(Consumer<List<BulkOperation>> into, PostCounts counts) {
@@ -178,6 +205,13 @@ public class Reindexer {
 	private void loadPetitions(Consumer<List<BulkOperation>> into, AtomicLong count) {
 		petitionQueries.eachSnapshot(BATCH, batch -> {
 			into.accept(batch.stream().map(petition -> PetitionIndexer.operationFor(petition, similarity)).toList());
+			count.addAndGet(batch.size());
+		});
+	}
+
+	private void loadMembers(Consumer<List<BulkOperation>> into, AtomicLong count) {
+		memberDirectory.eachSnapshot(BATCH, batch -> {
+			into.accept(batch.stream().map(MemberIndexer::operationFor).toList());
 			count.addAndGet(batch.size());
 		});
 	}

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.hibernate.validator.constraints.URL;
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *     one from the database (and once at start-up)
  * @param indexingConcurrency index writes run at once on each node; writes arriving meanwhile are
  *     sent together in one bulk request when the one before returns
+ * @param didYouMeanBelow a search finding fewer results than this offers a corrected query, if one
+ *     finds more
  */
 @Validated
 @ConfigurationProperties("forum.search")
@@ -36,10 +39,15 @@ public record SearchProperties(@DefaultValue("http://127.0.0.1:9200") @NotBlank 
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration responseTimeout,
 		@DefaultValue("200") @Positive int maxQueryLength,
 		@DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration restoreCheckInterval,
-		@DefaultValue("16") @Positive int indexingConcurrency) {
+		@DefaultValue("16") @Positive int indexingConcurrency, @DefaultValue("3") @PositiveOrZero int didYouMeanBelow) {
 
 	/** The alias every read and write goes through; a rebuild swaps the index behind it. */
 	public String postsAlias() {
 		return indexPrefix + "-posts";
+	}
+
+	/** The alias of the members index, for finding members by name and bio. */
+	public String membersAlias() {
+		return indexPrefix + "-members";
 	}
 }

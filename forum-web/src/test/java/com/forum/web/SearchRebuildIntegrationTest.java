@@ -292,7 +292,7 @@ class SearchRebuildIntegrationTest {
 					.isPresent()
 				&& source(petitionsAlias(), Long.toString(votedOn.value()), PetitionDocument.class).orElseThrow()
 					.votes() == voters.size());
-		assertThat(api.get("/api/v1/search?q=" + late, null).json().get("totalItems").asLong()).isEqualTo(1);
+		assertThat(api.get("/api/v1/search?type=thread&q=" + late, null).json().get("totalItems").asLong()).isEqualTo(1);
 		assertIndexed(this::petitionDocuments, this::petitionsInTheDatabase);
 		assertIndexed(this::postDocuments, this::postsInTheDatabase);
 	}
@@ -367,7 +367,7 @@ class SearchRebuildIntegrationTest {
 	}
 
 	private long totalFound(ApiClient api) {
-		return api.get("/api/v1/search?q=" + word, null).json().get("totalItems").asLong();
+		return api.get("/api/v1/search?type=thread,reply&q=" + word, null).json().get("totalItems").asLong();
 	}
 
 	/** The data set's threads and replies still visible that mention its word. */
@@ -399,14 +399,18 @@ class SearchRebuildIntegrationTest {
 
 	private Map<String, PetitionDocument> petitionsInTheDatabase() {
 		Map<String, PetitionDocument> expected = new HashMap<>();
-		jdbc.query("select id, board_id, title, status, vote_count, created_at, status_changed_at from petition",
-				rs -> {
-					expected.put(Long.toString(rs.getLong("id")),
-							new PetitionDocument(rs.getLong("id"), rs.getLong("board_id"), rs.getString("title"),
-									similarity.clean(rs.getString("title")), rs.getString("status"), rs.getInt("vote_count"),
-									rs.getTimestamp("created_at").toInstant(),
-									rs.getTimestamp("status_changed_at").toInstant()));
-				});
+		jdbc.query("""
+				select id, board_id, title, status, vote_count, created_at, status_changed_at, description,
+				  array(select t.tag from petition_tag t where t.petition_id = p.id order by t.tag) tags,
+				  (select string_agg(h.response, E'\\n\\n' order by h.id) from petition_history h
+				   where h.petition_id = p.id and h.official and h.response is not null) responses
+				from petition p""", rs -> {
+			expected.put(Long.toString(rs.getLong("id")),
+					new PetitionDocument(rs.getLong("id"), rs.getLong("board_id"), rs.getString("title"),
+							similarity.clean(rs.getString("title")), rs.getString("status"), rs.getInt("vote_count"), rs.getTimestamp("created_at").toInstant(),
+							rs.getTimestamp("status_changed_at").toInstant(), "petition", rs.getString("description"),
+							List.of((String[]) rs.getArray("tags").getArray()), rs.getString("responses")));
+		});
 		return expected;
 	}
 
@@ -415,11 +419,11 @@ class SearchRebuildIntegrationTest {
 		discussionQueries.eachTopic(500, batch -> batch.stream().filter(t -> !t.deleted()).forEach(t -> expected.put(
 				"t" + t.id().value(),
 				new PostDocument("topic", t.id().value(), null, t.boardId().value(), t.authorId().value(),
-						t.authorName(), t.title(), t.text(), t.createdAt(), t.solved()))));
+						t.authorName(), t.title(), t.text(), t.createdAt(), t.solved(), t.likeCount()))));
 		discussionQueries.eachReply(500, batch -> batch.stream().filter(r -> r.visible()).forEach(r -> expected.put(
 				"r" + r.id().value(),
 				new PostDocument("reply", r.topicId().value(), r.id().value(), r.boardId().value(),
-						r.authorId().value(), r.authorName(), null, r.text(), r.createdAt(), false))));
+						r.authorId().value(), r.authorName(), null, r.text(), r.createdAt(), false, r.likeCount()))));
 		return expected;
 	}
 

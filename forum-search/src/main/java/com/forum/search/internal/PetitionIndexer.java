@@ -6,6 +6,7 @@ import java.util.List;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.forum.petition.PetitionId;
 import com.forum.petition.PetitionQueries;
+import com.forum.petition.PetitionResponded;
 import com.forum.petition.PetitionSnapshot;
 import com.forum.petition.PetitionStatusChanged;
 import com.forum.petition.PetitionSubmitted;
@@ -53,6 +54,13 @@ public class PetitionIndexer {
 		handle(event);
 	}
 
+	/** Search finds petitions by their official responses too. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@Async(ElasticsearchConfiguration.INDEXING_LANE)
+	void on(PetitionResponded event) throws IOException {
+		handle(event);
+	}
+
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	@Async(ElasticsearchConfiguration.INDEXING_LANE)
 	void on(PetitionVotesCounted event) throws IOException {
@@ -63,6 +71,7 @@ public class PetitionIndexer {
 		List<PetitionId> ids = switch (event) {
 			case PetitionSubmitted e -> List.of(e.petitionId());
 			case PetitionStatusChanged e -> List.of(e.petitionId());
+			case PetitionResponded e -> List.of(e.petitionId());
 			case PetitionVotesCounted e -> e.petitionIds();
 			default -> throw new IllegalArgumentException("Not an event for the petitions index: " + event);
 		};

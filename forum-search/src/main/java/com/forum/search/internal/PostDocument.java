@@ -8,28 +8,31 @@ import com.forum.discussion.TopicSnapshot;
 /**
  * A thread's opening post or a reply as stored in the posts index. A deleted post stays as a
  * tombstone, without any text, so no search finds it, until the next rebuild: see
- * {@link PostIndex#removal}.
+ * {@link PostIndex#removal}. {@code votes} are the post's likes when it was last written: a gentle
+ * ranking signal and the "most voted" order, not a live count.
  */
 public record PostDocument(String kind, long topicId, Long replyId, long boardId, long authorId, String authorName,
-		String title, String body, Instant createdAt, boolean solved) {
+		String title, String body, Instant createdAt, boolean solved, int votes) {
 
-	static final String TOPIC = "topic";
+	public static final String TOPIC = "topic";
 
-	static final String REPLY = "reply";
+	public static final String REPLY = "reply";
 
 	static PostDocument of(TopicSnapshot topic) {
 		return new PostDocument(TOPIC, topic.id().value(), null, topic.boardId().value(), topic.authorId().value(),
-				topic.authorName(), topic.title(), topic.text(), topic.createdAt(), topic.solved());
+				topic.authorName(), topic.title(), topic.text(), topic.createdAt(), topic.solved(),
+				topic.likeCount());
 	}
 
 	static PostDocument of(ReplySnapshot reply) {
 		return new PostDocument(REPLY, reply.topicId().value(), reply.id().value(), reply.boardId().value(),
-				reply.authorId().value(), reply.authorName(), null, reply.text(), reply.createdAt(), false);
+				reply.authorId().value(), reply.authorName(), null, reply.text(), reply.createdAt(), false,
+				reply.likeCount());
 	}
 
 	/** What stays of a deleted post: where it was, none of what it said. */
 	PostDocument tombstone() {
-		return new PostDocument(kind, topicId, replyId, boardId, authorId, null, null, null, createdAt, false);
+		return new PostDocument(kind, topicId, replyId, boardId, authorId, null, null, null, createdAt, false, 0);
 	}
 
 	static String topicDocId(long topicId) {

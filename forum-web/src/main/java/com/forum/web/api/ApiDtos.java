@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -99,14 +100,38 @@ final class ApiDtos {
 			boolean hidden) {
 	}
 
-	record SearchHitResponse(long threadId, Long replyId, long boardId, String threadTitle, String titleHtml,
-			String snippetHtml, String author, long authorId, int authorLevel, Instant createdAt) {
+	/**
+	 * One search result. What is set depends on {@code type}: a thread has its id, title and board; a
+	 * reply also its id; a petition its id, title (as {@code threadTitle}), status, votes and tags; a
+	 * member is the author fields (name, id, level) with the bio as snippet.
+	 */
+	record SearchHitResponse(Long threadId, Long replyId, Long boardId, String threadTitle, String titleHtml,
+			String snippetHtml, String author, Long authorId, Integer authorLevel, Instant createdAt,
+			@Schema(allowableValues = { "thread", "reply", "petition", "member" }) String type, Long petitionId,
+			String status, int votes, List<String> tags) {
 	}
 
 	record BoardFacetResponse(long boardId, long count) {
 	}
 
+	/** How many results carry a value of a facet, counted under the other facets' filters. */
+	record FacetCountResponse(String value, long count) {
+	}
+
+	/**
+	 * @param didYouMean a corrected query that finds more, offered when this one found few; else null
+	 */
 	record SearchResponse(List<SearchHitResponse> items, int page, int size, long totalItems, int totalPages,
-			List<BoardFacetResponse> boards, long tookMillis) {
+			List<BoardFacetResponse> boards, long tookMillis, List<FacetCountResponse> types,
+			List<FacetCountResponse> statuses, List<FacetCountResponse> tags, List<FacetCountResponse> times,
+			String didYouMean) {
+	}
+
+	/** A title completing what is being typed, and where it leads. */
+	record SearchSuggestionResponse(@Schema(allowableValues = { "thread", "petition" }) String type, long id,
+			String title, String url) {
+	}
+
+	record SearchSuggestionsResponse(List<SearchSuggestionResponse> items) {
 	}
 }

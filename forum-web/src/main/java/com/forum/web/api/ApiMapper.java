@@ -20,9 +20,11 @@ import com.forum.reputation.HeldBadge;
 import com.forum.reputation.Standing;
 import com.forum.reputation.Standings;
 import com.forum.search.BoardFacet;
+import com.forum.search.FacetCount;
 import com.forum.search.SearchHit;
 import com.forum.web.api.ApiDtos.AuthorResponse;
 import com.forum.web.api.ApiDtos.BoardFacetResponse;
+import com.forum.web.api.ApiDtos.FacetCountResponse;
 import com.forum.web.api.ApiDtos.BoardResponse;
 import com.forum.web.api.ApiDtos.MemberResponse;
 import com.forum.web.api.ApiDtos.MemberSuggestionsResponse;
@@ -98,8 +100,12 @@ interface ApiMapper {
 	@Mapping(target = "threadTitle", source = "topicTitle")
 	@Mapping(target = "author", source = "authorName")
 	@Mapping(target = "authorId", source = "authorId.value")
-	@Mapping(target = "authorLevel", expression = "java(standings.level(hit.authorId()))")
+	@Mapping(target = "authorLevel", expression = "java(hit.authorId() == null ? null : standings.level(hit.authorId()))")
+	@Mapping(target = "type", expression = "java(hit.type().key())")
+	@Mapping(target = "petitionId", source = "petitionId.value")
 	SearchHitResponse searchHit(SearchHit hit, @Context Standings standings);
+
+	FacetCountResponse facetCount(FacetCount count);
 
 	@Mapping(target = "boardId", source = "boardId.value")
 	BoardFacetResponse facet(BoardFacet facet);

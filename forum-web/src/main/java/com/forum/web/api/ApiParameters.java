@@ -12,6 +12,8 @@ import com.forum.petition.PetitionStatus;
 import com.forum.petition.ReleaseId;
 import com.forum.petition.StatusChange;
 import com.forum.search.SearchSort;
+import com.forum.search.SearchType;
+import com.forum.search.TimeRange;
 import com.forum.shared.InvalidInputException;
 
 /** Parses the enumerated query parameters case-insensitively, naming the choices when one is wrong. */
@@ -26,6 +28,42 @@ final class ApiParameters {
 
 	static SearchSort searchSort(String sort) {
 		return parse(SearchSort.class, "sort", sort);
+	}
+
+	/** The {@code type} filter of search: type names, repeated or comma-separated; none means every type. */
+	static Set<SearchType> searchTypes(List<String> names) {
+		Set<SearchType> types = EnumSet.noneOf(SearchType.class);
+		if (names != null) {
+			for (String value : names) {
+				for (String name : value.split(",")) {
+					if (!name.isBlank()) {
+						types.add(parse(SearchType.class, "type", name));
+					}
+				}
+			}
+		}
+		return types;
+	}
+
+	/** The {@code time} filter of search: day, week, month or year; blank for any time. */
+	static TimeRange timeRange(String time) {
+		return time == null || time.isBlank() ? null : parse(TimeRange.class, "time", time);
+	}
+
+	/** Tags, repeated or comma-separated. */
+	static Set<String> tags(List<String> values) {
+		if (values == null) {
+			return Set.of();
+		}
+		Set<String> tags = new java.util.LinkedHashSet<>();
+		for (String value : values) {
+			for (String tag : value.split(",")) {
+				if (!tag.isBlank()) {
+					tags.add(tag.strip().toLowerCase(Locale.ROOT));
+				}
+			}
+		}
+		return tags;
 	}
 
 	static PetitionOrder petitionOrder(String sort) {

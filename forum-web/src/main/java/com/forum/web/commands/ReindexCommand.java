@@ -34,9 +34,9 @@ class ReindexCommand implements ApplicationRunner {
 		try {
 			ReindexReport report = reindexer.rebuild();
 			System.out.printf(
-					"Rebuilt the search indexes in %d ms: %s with %d threads and %d replies, %s with %d petitions%n",
+					"Rebuilt the search indexes in %d ms: %s with %d threads and %d replies, %s with %d petitions, %s with %d members%n",
 					report.took().toMillis(), report.postsIndex(), report.topics(), report.replies(),
-					report.petitionsIndex(), report.petitions());
+					report.petitionsIndex(), report.petitions(), report.membersIndex(), report.members());
 		}
 		catch (RuntimeException ex) {
 			System.err.println("Reindex failed: " + ex.getMessage());

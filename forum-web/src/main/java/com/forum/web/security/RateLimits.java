@@ -58,6 +58,14 @@ public class RateLimits {
 		take("following-changes", limits.followingChangesPerMember(), "member:" + member.value());
 	}
 
+	/**
+	 * One more search suggestion for the request's address, or {@link RateLimitedException}: a box
+	 * asks as the member types, so the limit allows a brisk typist and stops a scraper.
+	 */
+	public void searchSuggestion(HttpServletRequest request) {
+		take("search-suggestions", limits.searchSuggestionsPerAddress(), addresses.of(request));
+	}
+
 	/** One more API call with this bearer token: empty when admitted, else how long to wait. */
 	Optional<RateLimitedException> apiCall(String token) {
 		Limit limit = limits.apiCallsPerToken();

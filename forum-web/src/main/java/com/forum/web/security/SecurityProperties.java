@@ -73,7 +73,8 @@ public record SecurityProperties(@DefaultValue @NotNull @Valid ClientAddressProp
 			@DefaultValue("30 per 10m") @NotNull Limit pollVotesPerMember,
 			@DefaultValue("60 per 10m") @NotNull Limit bookmarksPerMember,
 			@DefaultValue("20 per 10m") @NotNull Limit uploadsPerMember,
-			@DefaultValue("120 per 10m") @NotNull Limit followingChangesPerMember) {
+			@DefaultValue("120 per 10m") @NotNull Limit followingChangesPerMember,
+			@DefaultValue("120 per 1m") @NotNull Limit searchSuggestionsPerAddress) {
 	}
 
 	/**

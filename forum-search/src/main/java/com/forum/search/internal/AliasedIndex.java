@@ -2,6 +2,7 @@ package com.forum.search.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,6 +26,9 @@ import co.elastic.clients.elasticsearch.core.bulk.IndexOperation;
 import co.elastic.clients.elasticsearch.indices.resolve_index.ResolveIndexItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -58,6 +62,11 @@ final class AliasedIndex {
 
 	/** Writes of concurrent callers sent in one bulk request; each is sent twice, see {@link #write}. */
 	private static final int MAX_OPERATIONS_PER_REQUEST = 500;
+
+	/** Backfill batches out at once: one being indexed while the next is read, and one more for Elasticsearch. */
+	private static final int BULKS_IN_FLIGHT = 2;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ElasticsearchClient client;
 
@@ -164,23 +173,35 @@ final class AliasedIndex {
 		Instant started = clock.instant();
 		deleteLeftovers();
 		String fresh = alias + "-" + SUFFIX.format(started);
+		ObjectNode definition;
 		try (InputStream body = new ClassPathResource(settings).getInputStream()) {
-			// acknowledged: every node now sends writes to the rebuild alias too, before the backfill reads a row
-			if (!client.indices().create(c -> c.withJson(body).index(fresh).aliases(rebuildAlias, a -> a))
-				.acknowledged()) {
-				throw new IOException("Elasticsearch did not confirm the creation of " + fresh + " on every node");
-			}
+			definition = (ObjectNode) JSON.readTree(body);
+		}
+		String refreshInterval = withoutRefresh(definition);
+		// acknowledged: every node now sends writes to the rebuild alias too, before the backfill reads a row
+		if (!client.indices()
+			.create(c -> c.withJson(new StringReader(definition.toString())).index(fresh).aliases(rebuildAlias, a -> a))
+			.acknowledged()) {
+			throw new IOException("Elasticsearch did not confirm the creation of " + fresh + " on every node");
 		}
 		AtomicLong documents = new AtomicLong();
+		OverlappingBulks bulks = new OverlappingBulks(this::load, BULKS_IN_FLIGHT);
 		try {
 			backfill.load(batch -> {
-				load(batch);
+				bulks.accept(batch);
 				documents.addAndGet(batch.size());
 			});
 		}
 		catch (UncheckedIOException ex) {
+			bulks.await();
 			throw ex.getCause();
 		}
+		catch (RuntimeException ex) {
+			bulks.await();
+			throw ex;
+		}
+		bulks.finish();
+		client.indices().putSettings(p -> p.index(fresh).settings(s -> s.refreshInterval(t -> t.time(refreshInterval))));
 		client.indices().refresh(r -> r.index(fresh));
 		Set<String> previous = behindAlias();
 		client.indices().updateAliases(u -> {
@@ -197,6 +218,29 @@ final class AliasedIndex {
 		log.info("Rebuilt {} as {}: {} documents from the database in {} ms", alias, fresh, documents.get(),
 				Duration.between(started, clock.instant()).toMillis());
 		return fresh;
+	}
+
+	/**
+	 * Takes the refresh interval out of an index definition, to build the index without refreshing: a
+	 * refresh makes the documents indexed so far searchable, which no one needs before the swap, and each
+	 * costs a new segment to merge later. Returns the interval to set once the backfill is in.
+	 */
+	static String withoutRefresh(ObjectNode definition) {
+		JsonNode settings = definition.path("settings");
+		String interval = "1s";
+		if (settings instanceof ObjectNode top) {
+			if (top.path("index") instanceof ObjectNode index && index.has("refresh_interval")) {
+				interval = index.remove("refresh_interval").asString();
+			}
+			if (top.has("refresh_interval")) {
+				interval = top.remove("refresh_interval").asString();
+			}
+			top.put("refresh_interval", "-1");
+		}
+		else {
+			definition.putObject("settings").put("refresh_interval", "-1");
+		}
+		return interval;
 	}
 
 	/** Backfill writes go through the rebuild alias, so they fail rather than land elsewhere if it is gone. */

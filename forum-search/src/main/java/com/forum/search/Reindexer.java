@@ -36,7 +36,7 @@ public class Reindexer {
 
 	private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
 
-	private static final int BATCH = 1_000;
+	private static final int BATCH = 500;
 
 	private final PostIndex posts;
 

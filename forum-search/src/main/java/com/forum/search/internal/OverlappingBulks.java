@@ -39,7 +39,11 @@ final class OverlappingBulks implements Consumer<List<BulkOperation>> {
 	public void accept(List<BulkOperation> batch) {
 		throwIfFailed();
 		acquire(1);
-		throwIfFailed();
+		RuntimeException failed = failure.get();
+		if (failed != null) {
+			slots.release(); // the slot was not used: await must still find every slot free
+			throw failed;
+		}
 		Thread.ofVirtual().name("rebuild-bulk").start(() -> {
 			try {
 				send.accept(batch);

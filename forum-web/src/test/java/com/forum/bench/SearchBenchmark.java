@@ -619,6 +619,7 @@ public final class SearchBenchmark {
 	/**
 	 * Posts replies through the API at a steady rate, each with a word of its own, and for each one measures
 	 * the time from the API's answer (the reply is stored) until a search through the API finds the word.
+	 * The resolution is one round of the probers over the replies pending, a few searches' time.
 	 */
 	final class Freshness implements AutoCloseable {
 
@@ -634,9 +635,19 @@ public final class SearchBenchmark {
 
 		private final java.util.concurrent.ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
 
-		private final ExecutorService probers = Executors.newVirtualThreadPerTaskExecutor();
+		private final ExecutorService posters = Executors.newVirtualThreadPerTaskExecutor();
+
+		/** Replies stored and not yet found: their word and when the API answered 201. */
+		private final java.util.concurrent.ConcurrentLinkedQueue<Pending> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+		private final List<Thread> probers = new ArrayList<>();
+
+		private volatile boolean running = true;
 
 		private final String baseUrl;
+
+		private record Pending(String word, long stored) {
+		}
 
 		Freshness(String baseUrl, List<Member> members, List<Long> threads, int perSecond) {
 			this.baseUrl = baseUrl;
@@ -646,8 +657,49 @@ public final class SearchBenchmark {
 				long thread = threads.get(random.nextInt(threads.size()));
 				String word = "fresh" + random.ints(12, 'a', 'z' + 1)
 					.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
-				probers.submit(() -> post(author, thread, word));
+				posters.submit(() -> post(author, thread, word));
 			}, 0, 1_000_000 / perSecond, java.util.concurrent.TimeUnit.MICROSECONDS);
+			// two probers take the pending replies in turn, one search each, so that probing adds a steady two
+			// clients' worth of searches however many replies wait (a prober per reply swamped the app)
+			for (int i = 0; i < 2; i++) {
+				probers.add(Thread.ofPlatform().name("freshness-prober-" + i).daemon().start(this::probe));
+			}
+		}
+
+		private void probe() {
+			while (running || !pending.isEmpty()) {
+				Pending next = pending.poll();
+				if (next == null) {
+					pause(10);
+					continue;
+				}
+				try {
+					if (apiFinds(baseUrl + "/api/v1/search?q=" + next.word())) {
+						millis.add((System.nanoTime() - next.stored()) / 1_000_000);
+					}
+					else if (System.nanoTime() - next.stored() > 10_000_000_000L) {
+						lost.incrementAndGet();
+					}
+					else {
+						pending.add(next);
+					}
+				}
+				catch (IOException ex) {
+					pending.add(next);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+
+		private static void pause(long millis) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		private void post(Member author, long thread, String word) {
@@ -665,14 +717,7 @@ public final class SearchBenchmark {
 					return;
 				}
 				posted.incrementAndGet();
-				while (System.nanoTime() - stored < 10_000_000_000L) {
-					if (apiFinds(baseUrl + "/api/v1/search?q=" + word)) {
-						millis.add((System.nanoTime() - stored) / 1_000_000);
-						return;
-					}
-					Thread.sleep(25);
-				}
-				lost.incrementAndGet();
+				pending.add(new Pending(word, stored));
 			}
 			catch (IOException ex) {
 				refuse(ex.toString());
@@ -696,8 +741,12 @@ public final class SearchBenchmark {
 		@Override
 		public void close() throws InterruptedException {
 			writer.shutdownNow();
-			probers.shutdown();
-			probers.awaitTermination(15, java.util.concurrent.TimeUnit.SECONDS);
+			posters.shutdown();
+			posters.awaitTermination(15, java.util.concurrent.TimeUnit.SECONDS);
+			running = false; // the probers finish the replies still pending, each within its 10 s
+			for (Thread prober : probers) {
+				prober.join(15_000);
+			}
 		}
 
 		long[] sorted() {

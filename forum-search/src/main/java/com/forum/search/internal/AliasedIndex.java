@@ -66,6 +66,9 @@ final class AliasedIndex {
 	/** Backfill batches out at once: one being indexed while the next is read, and one more for Elasticsearch. */
 	private static final int BULKS_IN_FLIGHT = 2;
 
+	/** Tries of one backfill batch before the rebuild gives up (and the old index keeps serving). */
+	private static final int BULK_ATTEMPTS = 3;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ElasticsearchClient client;
@@ -248,16 +251,30 @@ final class AliasedIndex {
 		if (operations.isEmpty()) {
 			return;
 		}
-		try {
-			BulkResponse response = client.bulk(b -> b.index(rebuildAlias).requireAlias(true).operations(operations));
-			for (BulkResponseItem item : response.items()) {
-				if (failed(item)) {
-					throw failure(item, rebuildAlias);
+		BulkResponse response = null;
+		for (int attempt = 1; response == null; attempt++) {
+			try {
+				response = client.bulk(b -> b.index(rebuildAlias).requireAlias(true).operations(operations));
+			}
+			catch (IOException ex) {
+				// a timeout on a busy cluster: sending the batch again is harmless, the external versions
+				// turn what was indexed already into conflicts, which count as done
+				if (attempt == BULK_ATTEMPTS) {
+					throw new UncheckedIOException(ex);
+				}
+				log.warn("A bulk request of the rebuild of {} failed ({}); sending it again", alias, ex.getMessage());
+				try {
+					pause(Duration.ofSeconds(attempt));
+				}
+				catch (IOException interrupted) {
+					throw new UncheckedIOException(interrupted);
 				}
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (BulkResponseItem item : response.items()) {
+			if (failed(item)) {
+				throw new UncheckedIOException(failure(item, rebuildAlias));
+			}
 		}
 	}
 
@@ -316,7 +333,7 @@ final class AliasedIndex {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted before deleting the replaced index", ex);
+			throw new IOException("Interrupted while rebuilding the index", ex);
 		}
 	}
 }

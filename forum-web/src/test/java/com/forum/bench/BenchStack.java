@@ -42,6 +42,12 @@ final class BenchStack implements AutoCloseable {
 
 	private final List<String> jvmOptions;
 
+	private final int postgresPort;
+
+	private final int redisPort;
+
+	private final int elasticsearchPort;
+
 	private LocalServices services;
 
 	private Process app;
@@ -51,9 +57,17 @@ final class BenchStack implements AutoCloseable {
 	private Duration coldStart;
 
 	BenchStack(Path root, Path jar, List<String> jvmOptions) {
+		this(root, jar, jvmOptions, POSTGRES_PORT, REDIS_PORT, ELASTICSEARCH_PORT);
+	}
+
+	/** A stack on ports of its own, so that two benchmarks (and their snapshots) never share services. */
+	BenchStack(Path root, Path jar, List<String> jvmOptions, int postgresPort, int redisPort, int elasticsearchPort) {
 		this.root = root;
 		this.jar = jar;
 		this.jvmOptions = jvmOptions;
+		this.postgresPort = postgresPort;
+		this.redisPort = redisPort;
+		this.elasticsearchPort = elasticsearchPort;
 	}
 
 	Path dataDir() {
@@ -61,7 +75,7 @@ final class BenchStack implements AutoCloseable {
 	}
 
 	void startServices(String elasticsearchHeap) {
-		services = LocalServices.startPersistent(dataDir(), POSTGRES_PORT, REDIS_PORT, ELASTICSEARCH_PORT,
+		services = LocalServices.startPersistent(dataDir(), postgresPort, redisPort, elasticsearchPort,
 				elasticsearchHeap, log);
 	}
 

@@ -64,16 +64,8 @@ public final class ForumBenchmark {
 			boolean seedOnly, String elasticsearchHeap, List<String> appJvm, boolean docs, Path jar) {
 
 		static Options parse(String[] args) {
-			Map<String, String> given = new LinkedHashMap<>();
-			for (String arg : args) {
-				String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-				given.put(pair[0], pair.length == 2 ? pair[1] : "true");
-			}
-			List<String> known = List.of("scale", "seconds", "connections", "only", "reseed", "es-heap", "app-jvm",
-					"no-docs", "jar", "seed-only");
-			given.keySet().stream().filter(key -> !known.contains(key)).findFirst().ifPresent(key -> {
-				throw new IllegalArgumentException("unknown option --" + key + " (known: " + known + ")");
-			});
+			Map<String, String> given = given(args, List.of("scale", "seconds", "connections", "only", "reseed",
+					"es-heap", "app-jvm", "no-docs", "jar", "seed-only"));
 			return new Options(Double.parseDouble(given.getOrDefault("scale", "1")),
 					Integer.parseInt(given.getOrDefault("seconds", "10")),
 					Arrays.stream(given.getOrDefault("connections", "16,64,256").split(","))
@@ -84,6 +76,19 @@ public final class ForumBenchmark {
 					given.containsKey("reseed"), given.containsKey("seed-only"), given.getOrDefault("es-heap", "512m"),
 					List.of(given.getOrDefault("app-jvm", "-Xmx512m").trim().split("\\s+")), !given.containsKey("no-docs"),
 					Path.of(given.getOrDefault("jar", "forum-web/target/forum-web-0.1.0-SNAPSHOT.jar")));
+		}
+
+		/** {@code --name=value} and {@code --flag} ("true") by name; an option not known is refused. */
+		static Map<String, String> given(String[] args, List<String> known) {
+			Map<String, String> given = new LinkedHashMap<>();
+			for (String arg : args) {
+				String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+				given.put(pair[0], pair.length == 2 ? pair[1] : "true");
+			}
+			given.keySet().stream().filter(key -> !known.contains(key)).findFirst().ifPresent(key -> {
+				throw new IllegalArgumentException("unknown option --" + key + " (known: " + known + ")");
+			});
+			return given;
 		}
 	}
 

@@ -71,16 +71,22 @@ record Report(Volume volume, Duration coldStart, Map<String, Long> atRest, Map<S
 		Files.writeString(docs.resolve("performance").resolve("latest.svg"),
 				BenchChart.svg("./forum bench, " + ForumBenchmark.now(), results), StandardCharsets.UTF_8);
 		Path performance = docs.resolve("PERFORMANCE.md");
-		if (Files.exists(performance)) {
-			String text = Files.readString(performance);
-			int begin = text.indexOf(BEGIN);
-			int end = text.indexOf(END);
-			if (begin >= 0 && end > begin) {
-				Files.writeString(performance, text.substring(0, begin + BEGIN.length()) + "\n" + table + "\n"
-						+ "![requests/s and p99 per scenario](performance/latest.svg)\n\n" + text.substring(end),
-						StandardCharsets.UTF_8);
-			}
-		}
+		replaceBetween(performance, BEGIN, END,
+				table + "\n" + "![requests/s and p99 per scenario](performance/latest.svg)\n\n");
 		System.out.println("figures written to " + run + " and " + performance);
+	}
+
+	/** Puts the text between the two markers of a document, if it has them; the markers stay. */
+	static void replaceBetween(Path document, String beginMarker, String endMarker, String text) throws IOException {
+		if (!Files.exists(document)) {
+			return;
+		}
+		String current = Files.readString(document);
+		int begin = current.indexOf(beginMarker);
+		int end = current.indexOf(endMarker);
+		if (begin >= 0 && end > begin) {
+			Files.writeString(document, current.substring(0, begin + beginMarker.length()) + "\n" + text
+					+ current.substring(end), StandardCharsets.UTF_8);
+		}
 	}
 }

@@ -25,6 +25,7 @@ import com.forum.board.BoardId;
 import com.forum.board.BoardKind;
 import com.forum.discussion.DiscussionQueries;
 import com.forum.discussion.Discussions;
+import com.forum.discussion.ReplyId;
 import com.forum.discussion.TopicDeleted;
 import com.forum.discussion.TopicId;
 import com.forum.member.Actor;
@@ -297,6 +298,75 @@ class SearchRebuildIntegrationTest {
 		assertIndexed(this::postDocuments, this::postsInTheDatabase);
 	}
 
+	/**
+	 * The zero-downtime proof: while the rebuild runs, searches that found something before keep finding
+	 * it (no error, no empty answer) and replies keep being written; afterwards every post and petition of
+	 * the database is in the new indexes, the replies written during the rebuild included.
+	 */
+	@Test
+	void searchesKeepFindingAndRepliesWrittenDuringARebuildAreAllInTheNewIndex() throws Exception {
+		ApiClient api = new ApiClient(port);
+		TopicId topic = new TopicId(firstTopic + 5);
+		List<String> matching = List.of("/api/v1/search?q=" + word, "/api/v1/search?q=Bulk+thread+" + word,
+				"/api/v1/search?q=" + word + "&boardId=" + board.value() + "&sort=newest",
+				"/api/v1/petitions/similar?title=Bulk+petition+" + word);
+		assertThat(matching).allSatisfy(path -> assertThat(found(api.get(path, null))).as(path).isPositive());
+		String indexName = behind(search.postsAlias());
+
+		List<ReplyId> written = java.util.Collections.synchronizedList(new ArrayList<>());
+		AtomicBoolean writing = new AtomicBoolean(true);
+		Thread writer = Thread.ofVirtual().start(() -> {
+			for (int i = 0; writing.get(); i++) {
+				written.add(discussions.reply(employee, topic, "Written during the rebuild " + word + " number " + i,
+						null));
+				pause(Duration.ofMillis(50));
+			}
+		});
+		BackgroundSearches searches = new BackgroundSearches(api, matching, true);
+		ReindexReport report;
+		try {
+			report = reindexer.rebuild();
+		}
+		finally {
+			writing.set(false);
+			writer.join();
+			searches.close();
+		}
+
+		System.out.printf("rebuild with searches and replies meanwhile: %s; %s; %d replies written meanwhile%n", report,
+				searches, written.size());
+		assertThat(behind(search.postsAlias())).isNotEqualTo(indexName);
+		assertThat(searches.count()).isGreaterThan(matching.size());
+		assertThat(searches.failures()).isZero();
+		assertThat(written).isNotEmpty();
+		Await.until(INDEXING, () -> written.stream()
+			.allMatch(reply -> source(search.postsAlias(), "r" + reply.value(), PostDocument.class).isPresent()));
+		assertIndexed(this::postDocuments, this::postsInTheDatabase);
+		assertIndexed(this::petitionDocuments, this::petitionsInTheDatabase);
+	}
+
+	/** How many results an answer holds: the search's total, or the similar petitions listed. */
+	private static long found(ApiClient.Response response) {
+		if (response.status() != 200) {
+			return -1;
+		}
+		var json = response.json();
+		return json.has("totalItems") ? json.get("totalItems").asLong() : json.get("items").size();
+	}
+
+	private String behind(String alias) throws IOException {
+		return String.join(",", elasticsearch.indices().getAlias(a -> a.name(alias)).aliases().keySet());
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Indexing after a commit is asynchronous: waits for the index to agree, then shows any difference. */
 	private static <T> void assertIndexed(Supplier<Map<String, T>> index, Supplier<Map<String, T>> database) {
 		try {
@@ -436,7 +506,8 @@ class SearchRebuildIntegrationTest {
 
 	/**
 	 * Searches threads and similar petitions through the API, one after the other, until closed;
-	 * counts every answer that is not a 200, and every request that failed outright.
+	 * counts every answer that is not a 200, every request that failed outright, and, where the searches
+	 * must find something, every answer with no result.
 	 */
 	private static final class BackgroundSearches implements AutoCloseable {
 
@@ -451,8 +522,11 @@ class SearchRebuildIntegrationTest {
 		private final Thread searcher;
 
 		BackgroundSearches(ApiClient api, String word) {
-			List<String> paths = List.of("/api/v1/search?q=" + word, "/api/v1/petitions/similar?title=Bulk+petition+"
-					+ word);
+			this(api, List.of("/api/v1/search?q=" + word, "/api/v1/petitions/similar?title=Bulk+petition+" + word),
+					false);
+		}
+
+		BackgroundSearches(ApiClient api, List<String> paths, boolean mustFind) {
 			this.searcher = Thread.ofVirtual().start(() -> {
 				while (running.get()) {
 					for (String path : paths) {
@@ -460,6 +534,9 @@ class SearchRebuildIntegrationTest {
 							ApiClient.Response response = api.get(path, null);
 							if (response.status() != 200) {
 								fail(path + " answered " + response.status() + ": " + response.body());
+							}
+							else if (mustFind && found(response) == 0) {
+								fail(path + " found nothing");
 							}
 						}
 						catch (RuntimeException ex) {

@@ -1,7 +1,6 @@
 package com.forum.search.internal;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -28,6 +27,9 @@ import co.elastic.clients.elasticsearch.indices.resolve_index.ResolveIndexItem;
 import co.elastic.clients.json.JsonData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An index only ever read and written through its alias, and rebuilt from the database into a new
@@ -59,6 +61,14 @@ final class AliasedIndex {
 
 	/** Writes of concurrent callers sent in one bulk request; each is sent twice, see {@link #write}. */
 	private static final int MAX_OPERATIONS_PER_REQUEST = 500;
+
+	/** Backfill batches out at once: one being indexed while the next is read, and one more for Elasticsearch. */
+	private static final int BULKS_IN_FLIGHT = 2;
+
+	/** Tries of one backfill batch before the rebuild gives up (and the old index keeps serving). */
+	private static final int BULK_ATTEMPTS = 3;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ElasticsearchClient client;
 
@@ -200,23 +210,32 @@ final class AliasedIndex {
 		Instant started = clock.instant();
 		deleteLeftovers();
 		String fresh = alias + "-" + SUFFIX.format(started);
-		try (Reader body = new StringReader(definition.json())) {
-			// acknowledged: every node now sends writes to the rebuild alias too, before the backfill reads a row
-			if (!client.indices().create(c -> c.withJson(body).index(fresh).aliases(rebuildAlias, a -> a))
-				.acknowledged()) {
-				throw new IOException("Elasticsearch did not confirm the creation of " + fresh + " on every node");
-			}
+		ObjectNode created = (ObjectNode) JSON.readTree(definition.json());
+		String refreshInterval = withoutRefresh(created);
+		// acknowledged: every node now sends writes to the rebuild alias too, before the backfill reads a row
+		if (!client.indices()
+			.create(c -> c.withJson(new StringReader(created.toString())).index(fresh).aliases(rebuildAlias, a -> a))
+			.acknowledged()) {
+			throw new IOException("Elasticsearch did not confirm the creation of " + fresh + " on every node");
 		}
 		AtomicLong documents = new AtomicLong();
+		OverlappingBulks bulks = new OverlappingBulks(this::load, BULKS_IN_FLIGHT);
 		try {
 			backfill.load(batch -> {
-				load(batch);
+				bulks.accept(batch);
 				documents.addAndGet(batch.size());
 			});
 		}
 		catch (UncheckedIOException ex) {
+			bulks.await();
 			throw ex.getCause();
 		}
+		catch (RuntimeException ex) {
+			bulks.await();
+			throw ex;
+		}
+		bulks.finish();
+		client.indices().putSettings(p -> p.index(fresh).settings(s -> s.refreshInterval(t -> t.time(refreshInterval))));
 		client.indices().refresh(r -> r.index(fresh));
 		Set<String> previous = behindAlias();
 		client.indices().updateAliases(u -> {
@@ -235,21 +254,58 @@ final class AliasedIndex {
 		return fresh;
 	}
 
+	/**
+	 * Takes the refresh interval out of an index definition, to build the index without refreshing: a
+	 * refresh makes the documents indexed so far searchable, which no one needs before the swap, and each
+	 * costs a new segment to merge later. Returns the interval to set once the backfill is in.
+	 */
+	static String withoutRefresh(ObjectNode definition) {
+		JsonNode settings = definition.path("settings");
+		String interval = "1s";
+		if (settings instanceof ObjectNode top) {
+			if (top.path("index") instanceof ObjectNode index && index.has("refresh_interval")) {
+				interval = index.remove("refresh_interval").asString();
+			}
+			if (top.has("refresh_interval")) {
+				interval = top.remove("refresh_interval").asString();
+			}
+			top.put("refresh_interval", "-1");
+		}
+		else {
+			definition.putObject("settings").put("refresh_interval", "-1");
+		}
+		return interval;
+	}
+
 	/** Backfill writes go through the rebuild alias, so they fail rather than land elsewhere if it is gone. */
 	private void load(List<BulkOperation> operations) {
 		if (operations.isEmpty()) {
 			return;
 		}
-		try {
-			BulkResponse response = client.bulk(b -> b.index(rebuildAlias).requireAlias(true).operations(operations));
-			for (BulkResponseItem item : response.items()) {
-				if (failed(item)) {
-					throw failure(item, rebuildAlias);
+		BulkResponse response = null;
+		for (int attempt = 1; response == null; attempt++) {
+			try {
+				response = client.bulk(b -> b.index(rebuildAlias).requireAlias(true).operations(operations));
+			}
+			catch (IOException ex) {
+				// a timeout on a busy cluster: sending the batch again is harmless, the external versions
+				// turn what was indexed already into conflicts, which count as done
+				if (attempt == BULK_ATTEMPTS) {
+					throw new UncheckedIOException(ex);
+				}
+				log.warn("A bulk request of the rebuild of {} failed ({}); sending it again", alias, ex.getMessage());
+				try {
+					pause(Duration.ofSeconds(attempt));
+				}
+				catch (IOException interrupted) {
+					throw new UncheckedIOException(interrupted);
 				}
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (BulkResponseItem item : response.items()) {
+			if (failed(item)) {
+				throw new UncheckedIOException(failure(item, rebuildAlias));
+			}
 		}
 	}
 
@@ -308,7 +364,7 @@ final class AliasedIndex {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted before deleting the replaced index", ex);
+			throw new IOException("Interrupted while rebuilding the index", ex);
 		}
 	}
 }

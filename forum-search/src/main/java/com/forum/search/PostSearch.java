@@ -241,10 +241,41 @@ public class PostSearch {
 			for (Group group : GROUPS) {
 				b.should(s -> s.bool(g -> {
 					g.filter(kinds(group.types()));
-					text.words().forEach(word -> g.must(word(word, group.fields())));
+					if (!text.words().isEmpty()) {
+						g.must(words(text.words(), group.fields()));
+					}
 					text.phrases().forEach(phrase -> g.must(phrase(phrase, group.fields())));
 					return g;
 				}));
+			}
+			return b.minimumShouldMatch("1");
+		}));
+	}
+
+	/**
+	 * How many of a query's words one field may lack when they are matched together: none of two, half
+	 * of more. A question typed as a sentence ("Mi Home vacuum not found") still finds the thread that
+	 * says it in other words, and ranks below one that has every word.
+	 */
+	private static final String TOGETHER_MAY_MISS = "2<-50%";
+
+	/**
+	 * Every word in some field, or most of the words together in one field: the latter is what lets a
+	 * synonym of several words ("always on display" for 息屏显示) find its alternative, which the words
+	 * one by one cannot, and a long question find a post that lacks a word or two of it.
+	 */
+	private static Query words(List<String> words, List<Field> fields) {
+		return Query.of(q -> q.bool(b -> {
+			b.should(s -> s.bool(each -> {
+				words.forEach(word -> each.must(word(word, fields)));
+				return each;
+			}));
+			if (words.size() > 1) {
+				String together = String.join(" ", words);
+				fields.forEach(f -> b.should(s -> s.match(m -> m.field(f.name())
+					.query(together)
+					.minimumShouldMatch(TOGETHER_MAY_MISS)
+					.boost(f.boost()))));
 			}
 			return b.minimumShouldMatch("1");
 		}));
@@ -530,8 +561,9 @@ public class PostSearch {
 				.allowNoIndices(true)
 				.size(0)
 				.suggest(g -> g.text(latin)
-					.suggesters("title", f -> f.term(t -> t.field("title").suggestMode(SuggestMode.Popular).size(1)))
-					.suggesters("body", f -> f.term(t -> t.field("body").suggestMode(SuggestMode.Popular).size(1)))),
+					// on the words as written (no stems, no synonyms): a suggestion is a word to type
+					.suggesters("title", f -> f.term(t -> t.field("title.spelling").suggestMode(SuggestMode.Popular).size(1)))
+					.suggesters("body", f -> f.term(t -> t.field("body.spelling").suggestMode(SuggestMode.Popular).size(1)))),
 					Void.class);
 		}
 		catch (IOException ex) {

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.forum.web.ApiClient.Member;
@@ -169,10 +171,16 @@ class ThreadLifecycleIntegrationTest {
 		long newer = start(author, "smart-home", "Newer but quiet thread", "body");
 
 		JsonNode latest = api.get("/api/v1/threads?boardId=" + boardId + "&sort=newest", null).json().get("items");
-		JsonNode hot = api.get("/api/v1/threads?boardId=" + boardId + "&sort=hot", null).json().get("items");
+		JsonNode hot = api.get("/api/v1/threads?boardId=" + boardId + "&sort=hot&size=50", null).json().get("items");
 
 		assertThat(latest.get(0).get("id").asLong()).isEqualTo(newer);
-		assertThat(hot.get(0).get("id").asLong()).isEqualTo(liked);
+		// other tests' busier threads in the same board may come first: what counts is the order of these two
+		List<Long> hotOrder = new ArrayList<>();
+		hot.forEach(item -> hotOrder.add(item.get("id").asLong()));
+		assertThat(hotOrder).contains(liked);
+		if (hotOrder.contains(newer)) {
+			assertThat(hotOrder.indexOf(liked)).isLessThan(hotOrder.indexOf(newer));
+		}
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.forum.web.assets;
 
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -24,6 +25,9 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * resolution is cached.
  */
 @Configuration(proxyBeanMethods = false)
+// the one-shot commands (./forum reindex, check-ledger, check-launches) start without a web server, and
+// without Spring MVC's configuration, which registers the WebProperties this needs
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class StaticAssetsConfiguration implements WebMvcConfigurer {
 
 	/** The folders under {@code classpath:/static/}, each served under the same path. */

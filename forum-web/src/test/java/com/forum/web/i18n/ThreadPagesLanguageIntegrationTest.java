@@ -55,7 +55,7 @@ class ThreadPagesLanguageIntegrationTest {
 		assertChinese(browser.get("/boards/hyperos"), "最新回复", "热门", "发帖", "首页");
 		assertChinese(browser.get("/threads/" + thread), "楼主", "暂无回复", "登录后回复", "还没有账号？",
 				"<strong>续航</strong>");
-		assertChinese(browser.get("/search"), "搜索所有版块", "想找什么？");
+		assertChinese(browser.get("/search"), "搜索帖子、回复、建议和会员", "想找什么？");
 		assertChinese(browser.get("/search?q=" + enc("续航")), "全部版块", "最相关");
 		assertChinese(browser.get("/members/" + author.username()), "加入于", "个帖子", "条回复", "会员");
 		assertChinese(browser.get("/login"), "欢迎回来", "还没有账号？", "用户名", "密码");

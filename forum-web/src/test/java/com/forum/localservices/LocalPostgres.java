@@ -26,6 +26,14 @@ final class LocalPostgres {
 
 	static final String PASSWORD = "forum";
 
+	/**
+	 * A role that may only read the forum's tables: the tests' and the local run's "read replica" is the
+	 * same server reached as this role, so every read-only transaction proves it writes nothing.
+	 */
+	static final String READER = "forum_reader";
+
+	static final String READER_PASSWORD = "forum_reader";
+
 	private final EmbeddedPostgres postgres;
 
 	private final Path dataDir;
@@ -77,6 +85,19 @@ final class LocalPostgres {
 			if (!exists(connection, "select 1 from pg_database where datname = ?", DATABASE)) {
 				statement.execute("create database " + DATABASE + " owner " + USER);
 			}
+			if (!exists(connection, "select 1 from pg_roles where rolname = ?", READER)) {
+				statement.execute("create role " + READER + " login password '" + READER_PASSWORD + "'");
+			}
+		}
+		try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
+				Statement statement = connection.createStatement()) {
+			// the tables Flyway creates later as well as the ones a kept database has already
+			statement.execute("alter default privileges for role " + USER + " in schema public grant select on tables to "
+					+ READER);
+			statement.execute("alter default privileges for role " + USER
+					+ " in schema public grant select on sequences to " + READER);
+			statement.execute("grant select on all tables in schema public to " + READER);
+			statement.execute("grant select on all sequences in schema public to " + READER);
 		}
 	}
 

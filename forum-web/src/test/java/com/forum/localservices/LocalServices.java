@@ -142,6 +142,10 @@ public final class LocalServices {
 		properties.put("spring.datasource.url", jdbcUrl());
 		properties.put("spring.datasource.username", LocalPostgres.USER);
 		properties.put("spring.datasource.password", LocalPostgres.PASSWORD);
+		// read-only transactions go to the same server as a role that can only read (see LocalPostgres.READER)
+		properties.put("forum.datasource.replica.url", jdbcUrl() + "?targetServerType=preferSecondary");
+		properties.put("forum.datasource.replica.username", LocalPostgres.READER);
+		properties.put("forum.datasource.replica.password", LocalPostgres.READER_PASSWORD);
 		properties.put("spring.data.redis.host", "127.0.0.1");
 		properties.put("spring.data.redis.port", redisPort);
 		properties.put("forum.search.url", elasticsearch.url()); // known before it answers

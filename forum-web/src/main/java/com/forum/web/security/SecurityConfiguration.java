@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.forum.launch.Reservations;
 import com.forum.member.AccessTokens;
+import com.forum.shared.ReadReplicaProperties;
 import com.forum.web.problem.ProblemType;
 import com.forum.web.problem.ProblemWriter;
 
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -63,7 +65,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, ProblemWriter problems, RateLimits limits,
-			Reservations reservations)
+			Reservations reservations, StringRedisTemplate redis, ReadReplicaProperties replica)
 			throws Exception {
 		return stateless(http.securityMatcher("/api/**"))
 			.authorizeHttpRequests(requests -> requests
@@ -92,6 +94,8 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, problems, limits), UsernamePasswordAuthenticationFilter.class)
 			// a member's retry at a launch that just told them "sold out" hears it again at once
 			.addFilterAfter(new SoldOutRetries(reservations, problems), BearerTokenFilter.class)
+			// a member who just wrote reads from the primary for a while
+			.addFilterBefore(new ReadYourWrites(redis, replica), AuthorizationFilter.class)
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> {
 					response.setHeader("WWW-Authenticate", "Bearer");
@@ -116,7 +120,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager, AccountStates accounts)
+	SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authenticationManager, AccountStates accounts,
+			StringRedisTemplate redis, ReadReplicaProperties replica)
 			throws Exception {
 		return http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
@@ -157,6 +162,8 @@ class SecurityConfiguration {
 				.permitAll())
 			// a session begun before its member signed out everywhere is over
 			.addFilterBefore(new EndedSessions(accounts), AuthorizationFilter.class)
+			// a member who just wrote reads from the primary for a while
+			.addFilterBefore(new ReadYourWrites(redis, replica), AuthorizationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -76,6 +76,7 @@ class SettingsValidationTest {
 			"forum.petitions.trending-window, 10m", "forum.petitions.release-day, SOMEDAY",
 			"forum.petitions.release-zone, Mars/Olympus", "forum.petitions.credited-backers, -1",
 			"forum.petitions.max-tags, 0", "forum.petitions.vote-fold-interval, 0s", "forum.search.url, not a url",
+			"forum.search.urls, not a url", "forum.search.replicas, -1",
 			"forum.search.index-prefix, Forum!", "forum.search.connect-timeout, 0s",
 			"forum.search.response-timeout, 0s", "forum.search.max-query-length, 0",
 			"forum.security.rate-limits.threads-per-member, 0 per 1m",

@@ -30,6 +30,11 @@ public class MemberDirectory {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * On the primary, not a read replica: an account registered or a password changed a moment ago signs in
+	 * at once (a sign-in comes before anyone is known who wrote lately, see forum.datasource.replica).
+	 */
+	@Transactional
 	public Optional<MemberCredentials> credentials(String username) {
 		return members.findByFoldedUsername(NameFolding.fold(username))
 			.map(m -> new MemberCredentials(m.id(), m.username(), m.passwordHash(), m.role()));

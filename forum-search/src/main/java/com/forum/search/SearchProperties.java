@@ -1,8 +1,11 @@
 package com.forum.search;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -17,7 +20,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where Elasticsearch is and how the forum's indexes are named.
  *
- * @param url the Elasticsearch HTTP endpoint
+ * @param urls the HTTP endpoints of the Elasticsearch cluster's nodes; requests go round them, and one that
+ *     does not answer is skipped until it is back
+ * @param url a single endpoint, the older setting; when set, it is used instead of {@code urls}
+ * @param replicas copies of each index shard on other nodes, set when an index is created: 0 on one
+ *     node, at least 1 on a cluster so that searches keep answering while a node is down
  * @param indexPrefix prefix of every index and alias, so several installations can share a cluster;
  * Elasticsearch takes only lower-case index names
  * @param connectTimeout how long to wait for a connection; short, so a missing cluster fails fast
@@ -32,7 +39,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("forum.search")
-public record SearchProperties(@DefaultValue("http://127.0.0.1:9200") @NotBlank @URL String url,
+public record SearchProperties(@DefaultValue("http://127.0.0.1:9200") @NotEmpty List<@NotBlank @URL String> urls,
+		@DefaultValue("") @NotNull @URL String url, @DefaultValue("0") @PositiveOrZero int replicas,
 		@DefaultValue("forum") @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]*",
 				message = "must be lower-case letters, digits, dashes or underscores") String indexPrefix,
 		@DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
@@ -40,6 +48,11 @@ public record SearchProperties(@DefaultValue("http://127.0.0.1:9200") @NotBlank 
 		@DefaultValue("200") @Positive int maxQueryLength,
 		@DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration restoreCheckInterval,
 		@DefaultValue("16") @Positive int indexingConcurrency, @DefaultValue("3") @PositiveOrZero int didYouMeanBelow) {
+
+	/** The endpoints the client talks to. */
+	public List<URI> endpoints() {
+		return (url.isBlank() ? urls : List.of(url)).stream().map(URI::create).toList();
+	}
 
 	/** The alias every read and write goes through; a rebuild swaps the index behind it. */
 	public String postsAlias() {

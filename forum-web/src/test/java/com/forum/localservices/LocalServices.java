@@ -148,7 +148,7 @@ public final class LocalServices {
 		properties.put("forum.datasource.replica.password", LocalPostgres.READER_PASSWORD);
 		properties.put("spring.data.redis.host", "127.0.0.1");
 		properties.put("spring.data.redis.port", redisPort);
-		properties.put("forum.search.url", elasticsearch.url()); // known before it answers
+		properties.put("forum.search.urls", elasticsearch.url()); // known before it answers
 		return properties;
 	}
 

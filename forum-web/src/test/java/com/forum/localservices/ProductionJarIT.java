@@ -32,7 +32,7 @@ class ProductionJarIT {
 			assertThat(jar.getManifest().getMainAttributes().getValue("Start-Class"))
 				.isEqualTo("com.forum.ForumApplication");
 			assertThat(names(jar)).contains("BOOT-INF/classes/com/forum/ForumApplication.class",
-					"BOOT-INF/classes/config/application.yml");
+					"BOOT-INF/classes/config/application.yml", "BOOT-INF/classes/config/application-prod.yml");
 		}
 	}
 

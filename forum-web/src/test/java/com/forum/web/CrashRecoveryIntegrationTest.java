@@ -81,7 +81,7 @@ class CrashRecoveryIntegrationTest {
 			// Its retries back off further than in the other tests, so that however slowly this machine
 			// runs, they do not reach the bound and get abandoned before the kill.
 			Map<String, Object> first = new LinkedHashMap<>(connection);
-			first.put("forum.search.url", "http://127.0.0.1:" + freePort());
+			first.put("forum.search.urls", "http://127.0.0.1:" + freePort());
 			first.put("forum.events.max-backoff", "30s");
 			long firstStarted = System.nanoTime();
 			Child crashing = start("first", first, work, children);

@@ -1,6 +1,5 @@
 package com.forum.search.internal;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +36,7 @@ class ElasticsearchConfiguration {
 
 	@Bean(destroyMethod = "close")
 	Rest5Client elasticsearchRestClient(SearchProperties properties) {
-		return Rest5Client.builder(URI.create(properties.url()))
+		return Rest5Client.builder(properties.endpoints())
 			.setConnectionConfigCallback(connection -> connection
 				.setConnectTimeout(Timeout.of(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)))
 			.setRequestConfigCallback(request -> request

@@ -35,8 +35,10 @@ record IndexDefinition(String json, String hash) {
 	/**
 	 * @param settings class-path location of the index settings and mappings
 	 * @param alsoDecides anything outside the JSON that changes what documents hold
+	 * @param replicas copies of each shard ({@code forum.search.replicas}); left out of the hash, as they
+	 *     change nothing in the documents: an installation that sets them rebuilds nothing
 	 */
-	static IndexDefinition load(JsonMapper json, String settings, List<String> alsoDecides) {
+	static IndexDefinition load(JsonMapper json, String settings, List<String> alsoDecides, int replicas) {
 		ObjectNode root = (ObjectNode) json.readTree(read(settings));
 		ObjectNode filters = (ObjectNode) root.get("settings").get("analysis").get("filter");
 		ObjectNode synonyms = (ObjectNode) filters.get(SYNONYM_FILTER);
@@ -49,6 +51,7 @@ record IndexDefinition(String json, String hash) {
 		ObjectNode mappings = (ObjectNode) root.get("mappings");
 		ObjectNode meta = mappings.has("_meta") ? (ObjectNode) mappings.get("_meta") : mappings.putObject("_meta");
 		meta.put(META_KEY, hash);
+		((ObjectNode) root.get("settings")).put("number_of_replicas", replicas);
 		return new IndexDefinition(json.writeValueAsString(root), hash);
 	}
 

@@ -27,7 +27,7 @@ public class MemberIndex {
 
 	MemberIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock,
 			JsonMapper json) {
-		this.index = new AliasedIndex(client, properties.membersAlias(), IndexDefinition.load(json, SETTINGS, List.of()),
+		this.index = new AliasedIndex(client, properties.membersAlias(), IndexDefinition.load(json, SETTINGS, List.of(), properties.replicas()),
 				lock, clock);
 	}
 

@@ -33,7 +33,7 @@ public class PetitionIndex {
 		// the filler words decide each document's similarity title: other fillers, another index
 		List<String> fillers = petitions.fillerWords().stream().map(word -> "filler " + word).toList();
 		this.index = new AliasedIndex(client, properties.indexPrefix() + "-petitions",
-				IndexDefinition.load(json, SETTINGS, fillers), lock, clock);
+				IndexDefinition.load(json, SETTINGS, fillers, properties.replicas()), lock, clock);
 	}
 
 	/** Where searches go. */

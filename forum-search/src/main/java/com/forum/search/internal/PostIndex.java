@@ -26,7 +26,7 @@ public class PostIndex {
 	private final AliasedIndex posts;
 
 	PostIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock, JsonMapper json) {
-		this.posts = new AliasedIndex(client, properties.postsAlias(), IndexDefinition.load(json, SETTINGS, List.of()),
+		this.posts = new AliasedIndex(client, properties.postsAlias(), IndexDefinition.load(json, SETTINGS, List.of(), properties.replicas()),
 				lock, clock);
 	}
 

@@ -169,8 +169,11 @@ class RateLimiter {
 			if (System.nanoTime() - nextConnectionAttempt < 0) {
 				throw new IllegalStateException("Redis was unreachable a moment ago");
 			}
+			// a RedisClient for a standalone Redis and for Sentinel alike: Spring Data Redis gives the client
+			// of a Sentinel configuration a sentinel URI, so this connection, like each of its reconnects,
+			// asks the Sentinels for the current primary. (A Redis Cluster would be a RedisClusterClient.)
 			if (!(redis.getNativeClient() instanceof RedisClient client)) {
-				throw new IllegalStateException("Rate limits need a standalone Redis (a Lettuce RedisClient)");
+				throw new IllegalStateException("Rate limits need a standalone or Sentinel-managed Redis, not a Redis Cluster");
 			}
 			try {
 				connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));

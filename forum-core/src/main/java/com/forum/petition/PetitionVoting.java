@@ -212,6 +212,7 @@ public class PetitionVoting implements SchedulingConfigurer {
 				where id = :id""", new MapSqlParameterSource("id", id.value()));
 	}
 
+	@Transactional(readOnly = true)
 	public boolean hasVoted(MemberId member, PetitionId id) {
 		Integer found = jdbc.queryForObject(
 				"select count(*) from petition_vote where petition_id = :petition and member_id = :member",
@@ -220,6 +221,7 @@ public class PetitionVoting implements SchedulingConfigurer {
 	}
 
 	/** The exact count: the sum of the petition's shards. */
+	@Transactional(readOnly = true)
 	public long count(PetitionId id) {
 		Long count = jdbc.queryForObject(
 				"select coalesce(sum(votes), 0) from petition_vote_tally where petition_id = :id",

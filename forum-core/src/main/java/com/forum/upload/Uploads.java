@@ -28,6 +28,7 @@ import com.forum.upload.internal.UploadImages;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -119,11 +120,13 @@ public class Uploads implements LocalImages {
 		});
 	}
 
+	@Transactional(readOnly = true)
 	public Optional<Avatar> avatar(MemberId member) {
 		return Optional.ofNullable(avatars(List.of(member)).get(member));
 	}
 
 	/** The avatars of those members who have one. */
+	@Transactional(readOnly = true)
 	public Map<MemberId, Avatar> avatars(Collection<MemberId> members) {
 		if (members.isEmpty()) {
 			return Map.of();

@@ -2,6 +2,7 @@ package com.forum.web.security;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -9,12 +10,14 @@ import javax.sql.DataSource;
 import com.forum.member.MemberId;
 import com.forum.member.Role;
 import com.forum.shared.ReadReplicaProperties;
+import com.forum.web.ApiClient;
 import com.forum.web.Await;
 import com.forum.web.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -35,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadYourWritesIntegrationTest {
 
 	private static final Duration WINDOW = Duration.ofMillis(800);
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	StringRedisTemplate redis;
@@ -67,6 +73,18 @@ class ReadYourWritesIntegrationTest {
 		assertThat(readingAs(filter, "GET", null)).isEqualTo("forum_reader");
 
 		Await.until(WINDOW.multipliedBy(5), () -> "forum_reader".equals(readingAs(filter, "GET", writer)));
+	}
+
+	@Test
+	void aWriteThroughTheApiMarksItsMemberForTheWindow() {
+		ApiClient api = new ApiClient(port);
+		ApiClient.Member member = api.newMember("ryw");
+		long id = api.get("/api/v1/members/" + member.username(), null).json().get("id").asLong();
+
+		api.startThread(member, "xiaomi-17", "Read your own writes", "Posted, then read from the primary.");
+
+		Long ttl = redis.getExpire("forum:wrote:" + id, TimeUnit.MILLISECONDS);
+		assertThat(ttl).isPositive().isLessThanOrEqualTo(replica.readYourWrites().toMillis());
 	}
 
 	@Test

@@ -83,7 +83,7 @@ final class LocalRedis {
 	}
 
 	/** Copies the platform's redis-server out of the embedded-redis jar once (atomically: JVMs run in parallel). */
-	private static Path binary(Path cache) throws IOException {
+	static Path binary(Path cache) throws IOException {
 		String resource = ExecutableProvider.newProvidedVersionsMap().get(OsArchitecture.detectOSandArchitecture());
 		if (resource == null) {
 			throw new IllegalStateException("embedded-redis ships no redis-server for this platform");

@@ -131,6 +131,16 @@ public final class LocalServices {
 		return redis == null ? Optional.empty() : ProcessHandle.of(redis.pid());
 	}
 
+	/** The redis-server binary the local Redis runs, for tests that start a Sentinel of their own. */
+	public static Path redisServerBinary() {
+		try {
+			return LocalRedis.binary(Layout.cacheDir().resolve("redis"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** True when another JVM started these services; this JVM then leaves them running at exit. */
 	public boolean isAttached() {
 		return !owner;

@@ -67,6 +67,8 @@ class CrashRecoveryIntegrationTest {
 		Map<String, Object> connection = new LinkedHashMap<>(services.connectionProperties());
 		String url = connection.get("spring.datasource.url") + "?currentSchema=" + schema;
 		connection.put("spring.datasource.url", url);
+		// the test services' replica reads the shared schema: the children read their own on the primary
+		connection.put("forum.datasource.replica.url", "");
 		connection.put("spring.data.redis.database", 7);
 		connection.put("forum.search.index-prefix", schema);
 		connection.put("forum.mail.sink-file", work.resolve("outgoing.log"));

@@ -58,6 +58,7 @@ class ProdProfileTest {
 		assertThat(search.replicas()).isEqualTo(1);
 		assertThat(binder.bind("spring.mail.host", String.class).get()).isEqualTo("smtp.example");
 		assertThat(binder.bind("spring.mail.port", Integer.class).get()).isEqualTo(587);
+		assertThat(binder.bind("forum.mail.from", String.class).get()).isEqualTo("Forum <no-reply@forum.example>");
 		assertThat(binder.bind("forum.accounts.site-url", URI.class).get()).isEqualTo(URI.create("https://forum.example"));
 		assertThat(binder.bind("forum.security.sign-in.trusted-device.secret", String.class).get()).isEqualTo("device-key");
 		assertThat(binder.bind("forum.security.client-address.trusted-proxies", Bindable.listOf(String.class))

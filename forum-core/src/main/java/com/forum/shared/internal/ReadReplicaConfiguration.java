@@ -68,9 +68,8 @@ class ReadReplicaConfiguration {
 			this.replica = replicaPool(primary, properties);
 			setTargetDataSource(primary);
 			setReadOnlyDataSource(new ReplicaUnlessPinned(primary, replica));
-			// known in advance, so the first transaction does not fetch a connection only to look them up
+			// the isolation level is looked up on the first connection, as the primary pool may set its own
 			setDefaultAutoCommit(primary.isAutoCommit());
-			setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			afterPropertiesSet();
 		}
 

@@ -31,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * node at once, and on every node once the revocation has committed ({@link NodeCaches}: this node
  * forgets it again then, in case a request cached it meanwhile); a node that missed the announcement
  * accepts it until its entry ages out, at most the cache's lifetime. A member's own change of language
- * or zone forgets their entries on every node the same way. Unknown tokens are not cached.
+ * or zone forgets their entries on every node the same way. A role is only ever changed in the database
+ * (the forum has no page for it), which no node hears of: it is seen when the entry ages out. Unknown
+ * tokens are not cached.
  */
 @Service
 public class AccessTokens {

@@ -91,14 +91,28 @@ class PageSessionsIntegrationTest {
 			.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
 
 		String writtenElsewhere = writeSessionOnTheOtherNode(context);
-		HttpResponse<String> page = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/account/security"))
-				.header("Cookie", "JSESSIONID=" + cookieValue(writtenElsewhere))
-				.header("Accept", "text/html")
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> page = accountPageWithOnlyTheCookieOf(writtenElsewhere);
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains(member.username());
+	}
+
+	@Test
+	void aSessionThisBuildCannotReadCountsAsNoneAndIsDropped() throws Exception {
+		String id = "unreadable-" + System.nanoTime();
+		String key = PageSessionsConfiguration.NAMESPACE + ":sessions:" + id;
+		try (var connection = otherNode.getConnection()) {
+			// as a build whose classes changed incompatibly leaves it in a rolling deployment
+			connection.hashCommands().hSet(key.getBytes(StandardCharsets.UTF_8),
+					"sessionAttr:SPRING_SECURITY_CONTEXT".getBytes(StandardCharsets.UTF_8),
+					"not a serialized object".getBytes(StandardCharsets.UTF_8));
+		}
+
+		HttpResponse<String> page = accountPageWithOnlyTheCookieOf(id);
+
+		assertThat(page.statusCode()).as("sent to sign in").isEqualTo(302);
+		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		assertThat(redis.hasKey(key)).isFalse();
 	}
 
 	@Test
@@ -123,6 +137,15 @@ class PageSessionsIntegrationTest {
 		session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, securityContext);
 		sessions.save(session);
 		return session.getId();
+	}
+
+	/** The member's own page, asked for with nothing but a session cookie. */
+	private HttpResponse<String> accountPageWithOnlyTheCookieOf(String sessionId) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/account/security"))
+				.header("Cookie", "JSESSIONID=" + cookieValue(sessionId))
+				.header("Accept", "text/html")
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The session cookie carries the id in Base64, as Spring Session writes it. */

@@ -12,14 +12,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.forum.shared.Digests;
+import com.forum.shared.NodeCaches;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Bearer tokens for programs. A token is 256 random bits; the database keeps only its SHA-256, so
@@ -29,11 +28,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code forum.members.token-cache-ttl} (a few seconds) rather than asked of PostgreSQL each time: in a
  * flash sale that query was the largest cost of a refused attempt. The entry remembers when the token
  * expires, so an expired token is refused even while it is cached. Revoking a token forgets it on this
- * node at once (and again once the revocation has committed, in case a request cached it meanwhile);
- * other nodes keep accepting it until their entry ages out, at most the cache's lifetime, until
- * revocations are broadcast across the cluster (issue 13). A member's role changed meanwhile is likewise
- * seen within that time; a member's own change of language or zone forgets their entries at once.
- * Unknown tokens are not cached.
+ * node at once, and on every node once the revocation has committed ({@link NodeCaches}: this node
+ * forgets it again then, in case a request cached it meanwhile); a node that missed the announcement
+ * accepts it until its entry ages out, at most the cache's lifetime. A member's own change of language
+ * or zone forgets their entries on every node the same way. A role is only ever changed in the database
+ * (the forum has no page for it), which no node hears of: it is seen when the entry ages out. Unknown
+ * tokens are not cached.
  */
 @Service
 public class AccessTokens {
@@ -41,6 +41,11 @@ public class AccessTokens {
 	private static final String PREFIX = "fm_";
 
 	private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+
+	/** The node caches of resolved tokens: by the token's hash, and all of one member's by their id. */
+	static final String TOKENS = "access-tokens";
+
+	static final String MEMBERS_TOKENS = "access-tokens-of-member";
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -55,13 +60,22 @@ public class AccessTokens {
 
 	private final TokenLastUses lastUses;
 
-	AccessTokens(JdbcTemplate jdbc, MemberProperties properties, Clock clock, TokenLastUses lastUses) {
+	private final NodeCaches nodeCaches;
+
+	AccessTokens(JdbcTemplate jdbc, MemberProperties properties, Clock clock, TokenLastUses lastUses,
+			NodeCaches nodeCaches) {
 		this.jdbc = jdbc;
 		this.lastUses = lastUses;
 		this.properties = properties;
 		this.clock = clock;
+		this.nodeCaches = nodeCaches;
 		this.resolved = properties.tokenCacheTtl().isZero() ? null
 				: Caffeine.newBuilder().expireAfterWrite(properties.tokenCacheTtl()).maximumSize(100_000).build();
+		if (resolved != null) {
+			nodeCaches.register(TOKENS, resolved::invalidate, resolved::invalidateAll);
+			nodeCaches.register(MEMBERS_TOKENS, member -> forgetHere(new MemberId(Long.parseLong(member))),
+					resolved::invalidateAll);
+		}
 	}
 
 	/** A token found valid: whose it is, and until when it stays valid. */
@@ -173,11 +187,15 @@ public class AccessTokens {
 		return hashes.size();
 	}
 
-	/** Forgets this node's cached tokens of the member, whose preferences just changed. */
+	/** Forgets every node's cached tokens of the member, whose preferences just changed. */
 	void forget(MemberId member) {
 		if (resolved != null) {
-			resolved.asMap().values().removeIf(entry -> entry.bearer().member().id().equals(member));
+			nodeCaches.evict(MEMBERS_TOKENS, member.toString());
 		}
+	}
+
+	private void forgetHere(MemberId member) {
+		resolved.asMap().values().removeIf(entry -> entry.bearer().member().id().equals(member));
 	}
 
 	@Transactional
@@ -188,19 +206,10 @@ public class AccessTokens {
 		forgetAfterCommit(hash);
 	}
 
-	/** Forgets a revoked token on this node now and once the revocation has committed. */
+	/** Forgets a revoked token on this node now, and on every node once the revocation has committed. */
 	private void forgetAfterCommit(String hash) {
 		if (resolved != null) {
-			resolved.invalidate(hash);
-			// a request resolving the token before the revocation commits may cache it again
-			if (TransactionSynchronizationManager.isSynchronizationActive()) {
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						resolved.invalidate(hash);
-					}
-				});
-			}
+			nodeCaches.evict(TOKENS, hash);
 		}
 	}
 

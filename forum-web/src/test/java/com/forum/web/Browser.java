@@ -2,12 +2,14 @@ package com.forum.web;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,9 @@ public class Browser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
 
 	private final String base;
 
@@ -46,6 +50,14 @@ public class Browser {
 				"username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(csrf(login)));
 		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 		return this;
+	}
+
+	/** The value of one of the cookies this browser keeps, if it has it. */
+	public Optional<String> cookie(String name) {
+		return cookies.getCookieStore().getCookies().stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
 	}
 
 	/** A CSRF token of this session, as a form on any page carries it. */

@@ -6,6 +6,7 @@ import com.forum.member.AccountState;
 import com.forum.member.MemberDirectory;
 import com.forum.member.MemberId;
 import com.forum.member.MemberProperties;
+import com.forum.shared.NodeCaches;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -13,31 +14,41 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a member confirmed their address and since when their sessions hold, read on every page and
- * every write. Kept in memory for as long as bearer tokens are ({@code forum.members.token-cache-ttl}),
- * so a "sign out everywhere" or a confirmation on another node is seen within that time; this node
- * forgets a member's entry at once when it changes it.
+ * every write. Kept in memory for as long as bearer tokens are ({@code forum.members.token-cache-ttl});
+ * a change ("sign out everywhere", a new password, a confirmation) is forgotten on every node as soon as
+ * it is announced ({@link NodeCaches}), and a node that missed the announcement sees it within that time.
  */
 @Component
 public class AccountStates {
+
+	/** The node cache of account states, by member id. */
+	static final String NODE_CACHE = "account-states";
 
 	private final MemberDirectory members;
 
 	private final Cache<MemberId, AccountState> states;
 
-	AccountStates(MemberDirectory members, MemberProperties properties) {
+	private final NodeCaches nodeCaches;
+
+	AccountStates(MemberDirectory members, MemberProperties properties, NodeCaches nodeCaches) {
 		this.members = members;
+		this.nodeCaches = nodeCaches;
 		Duration ttl = properties.tokenCacheTtl();
 		this.states = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
+		if (states != null) {
+			nodeCaches.register(NODE_CACHE, member -> states.invalidate(new MemberId(Long.parseLong(member))),
+					states::invalidateAll);
+		}
 	}
 
 	public AccountState of(MemberId member) {
 		return states == null ? members.account(member) : states.get(member, members::account);
 	}
 
-	/** This node changed the member's account: read it afresh next time. */
+	/** The member's account changed (and the change is committed): every node reads it afresh next time. */
 	public void forget(MemberId member) {
 		if (states != null) {
-			states.invalidate(member);
+			nodeCaches.evict(NODE_CACHE, member.toString());
 		}
 	}
 }

@@ -13,8 +13,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in member, on pages and in the API alike. */
+/**
+ * The signed-in member, on pages and in the API alike. A page session keeps it in Redis (Java
+ * serialization): the password hash and the preferences are not stored with it.
+ */
 public final class MemberPrincipal implements UserDetails {
+
+	private static final long serialVersionUID = 1L;
 
 	private final MemberId id;
 

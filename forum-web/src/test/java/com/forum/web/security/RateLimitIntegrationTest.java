@@ -194,14 +194,21 @@ class RateLimitIntegrationTest {
 	}
 
 	@Test
-	void limitsHoldAgainWithinSecondsOfRedisComingBack() {
+	void limitsHoldAgainWithinSecondsOfRedisComingBackAndPagesWithASessionWaitForIt() {
 		LocalServices services = LocalServices.current().orElseThrow();
 		Limit once = new Limit(1, Duration.ofHours(1));
+		Client member = Client.at(port, randomAddress());
+		newSignedInMember(member);
 		services.killRedis();
 		try {
 			// the documented choice during an outage: admitted, uncounted
 			assertThat(limiter.take("outage-test", once, "a")).isEmpty();
 			assertThat(limiter.take("outage-test", once, "a")).isEmpty();
+			// a member's page needs their session, kept in Redis: "try again shortly"; a reader reads on
+			Answer signedIn = member.page("/account/security");
+			assertThat(signedIn.status()).isEqualTo(503);
+			assertThat(signedIn.retryAfter()).isNotNull();
+			assertThat(Client.at(port, randomAddress()).page("/").status()).isEqualTo(200);
 		}
 		finally {
 			services.restartRedis();

@@ -520,6 +520,31 @@ public final class LocalCluster {
 				+ app.pid() + ", log " + logFile + ")");
 	}
 
+	/** What a one-shot command of the app printed, and its exit code. */
+	public record CommandResult(int exitCode, String output) {
+	}
+
+	/**
+	 * Runs one of the app's one-shot commands ({@code --forum.command}, e.g. {@code check-launches}) from
+	 * the deployable jar with the cluster's settings, without a web server.
+	 */
+	public CommandResult runCommand(String name) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-jar", root.resolve("app").resolve("forum.jar").toString(), "--forum.command=" + name,
+				"--spring.main.web-application-type=none", "--forum.demo-data.enabled=false"));
+		if (!prodProfileTakesSearchUrls()) {
+			command.add("--forum.search.url=http://127.0.0.1:" + ELASTICSEARCH_PORTS.get(0));
+		}
+		Path logFile = log(name + ".log");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(logFile.toFile());
+		builder.environment().putAll(environment(1));
+		Process process = builder.start();
+		int exit = process.waitFor();
+		return new CommandResult(exit, Files.readString(logFile));
+	}
+
 	private void startAppUnchecked(int node) {
 		try {
 			startApp(node);

@@ -94,6 +94,12 @@ final class LocalPostgres {
 				throw new IllegalStateException("Could not take a base backup of the primary for the replica", ex);
 			}
 		}
+		else {
+			// zonky locks this file for as long as the JVM that started the server keeps its handle, which a
+			// standby stopped and started by another process (./forum cluster-proof) outlives; the server
+			// itself guards its directory with postmaster.pid
+			Files.deleteIfExists(dataDir.resolve("epg-lock"));
+		}
 		ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)

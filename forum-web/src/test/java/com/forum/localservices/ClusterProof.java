@@ -521,9 +521,11 @@ public final class ClusterProof {
 				# Cluster proof
 
 				The latest `./forum cluster-proof` (rewritten by every run): %s, %d app nodes behind nginx, %d cores,
-				everything on loopback (see `./forum start --nodes`). Each scenario drives a bounded read/write load
-				through nginx (6 members, each reading a thread, its replies, a search or the home page and writing a
-				reply in three requests of ten, 40 ms apart) while one part fails.
+				everything on loopback (see `./forum start --nodes`). Scenarios c, d and a drive a bounded read/write
+				load through nginx (6 members, each reading a thread, its replies, a search or the home page and
+				writing a reply in three requests of ten, 40 ms apart) while one part fails; scenario b is a launch
+				sale through nginx (`./forum bench-launch`'s fans: 3,000 members after 300 slots, three more tries
+				each when refused). A figure of "not 2xx" counts every answer a user would have seen as an error.
 
 				""".formatted(date, nodes, Runtime.getRuntime().availableProcessors()));
 		for (Outcome outcome : outcomes) {

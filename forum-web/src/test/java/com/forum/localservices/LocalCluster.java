@@ -184,6 +184,7 @@ public final class LocalCluster {
 			quietly(() -> elasticsearch(2).stop());
 			quietly(() -> elasticsearch(1).stop());
 		});
+		recordRedisPrimary();
 		SENTINEL_PORTS.forEach(port -> stopProcess("sentinel-" + port, Duration.ofSeconds(10)));
 		REDIS_PORTS.forEach(port -> stopProcess("redis-" + port, Duration.ofSeconds(20)));
 		stopPostgres("postgres-replica");
@@ -291,23 +292,37 @@ public final class LocalCluster {
 	// ---------------------------------------------------------------- Redis
 
 	/**
-	 * The primary (port 63800) and its replica, then the Sentinels. Each start begins from 63800 as the
-	 * primary: a Sentinel's configuration is written anew, and the replica syncs from the primary.
+	 * The primary and its replica, then the Sentinels. The primary is the one that was primary when the
+	 * cluster last stopped (after a failover, the promoted replica, whose data is the newer), 63800 the first
+	 * time; the Sentinels' configuration is written anew, and the replica syncs from the primary.
 	 */
 	private void startRedis() throws IOException {
 		Path data = root.resolve("data");
 		Path binaries = LocalServices.Layout.cacheDir().resolve("redis");
-		LocalRedis primary = LocalRedis.start(binaries, data.resolve("redis-" + REDIS_PORTS.get(0)), REDIS_PORTS.get(0), true,
-				log("redis-" + REDIS_PORTS.get(0) + ".log"));
-		LocalProcesses.writeNumber(run("redis-" + REDIS_PORTS.get(0) + ".pid"), primary.pid());
-		startRedisReplica(REDIS_PORTS.get(1), REDIS_PORTS.get(0));
+		OptionalInt recorded = LocalProcesses.readNumber(data.resolve("redis-primary"));
+		int primaryPort = recorded.isPresent() && REDIS_PORTS.contains(recorded.getAsInt()) ? recorded.getAsInt()
+				: REDIS_PORTS.get(0);
+		int replicaPort = REDIS_PORTS.stream().filter(port -> port != primaryPort).findFirst().orElseThrow();
+		LocalRedis primary = LocalRedis.start(binaries, data.resolve("redis-" + primaryPort), primaryPort, true,
+				log("redis-" + primaryPort + ".log"));
+		LocalProcesses.writeNumber(run("redis-" + primaryPort + ".pid"), primary.pid());
+		startRedisReplica(replicaPort, primaryPort);
 		for (int port : SENTINEL_PORTS) {
 			LocalRedis sentinel = LocalRedis.startSentinel(binaries, data.resolve("sentinel-" + port), port, REDIS_MASTER,
-					REDIS_PORTS.get(0), 2, Duration.ofSeconds(2), Duration.ofSeconds(10), log("sentinel-" + port + ".log"));
+					primaryPort, 2, Duration.ofSeconds(2), Duration.ofSeconds(10), log("sentinel-" + port + ".log"));
 			LocalProcesses.writeNumber(run("sentinel-" + port + ".pid"), sentinel.pid());
 		}
-		say("Redis: primary on " + REDIS_PORTS.get(0) + ", replica on " + REDIS_PORTS.get(1) + ", Sentinels on "
-				+ SENTINEL_PORTS + " (master '" + REDIS_MASTER + "', quorum 2, down after 2 s)");
+		say("Redis: primary on " + primaryPort + ", replica on " + replicaPort + ", Sentinels on " + SENTINEL_PORTS
+				+ " (master '" + REDIS_MASTER + "', quorum 2, down after 2 s)");
+	}
+
+	/** Which Redis is primary, kept for the next start (see {@link #startRedis()}). */
+	private void recordRedisPrimary() {
+		redisPrimaryPort().ifPresent(port -> {
+			if (Files.isDirectory(root.resolve("data"))) {
+				LocalProcesses.writeNumber(root.resolve("data").resolve("redis-primary"), port);
+			}
+		});
 	}
 
 	/** Starts the Redis on {@code port} as a replica of the one on {@code primaryPort}. */

@@ -304,11 +304,18 @@ public final class ClusterProof {
 			long inFlight = load.failures().stream().filter(f -> f.atNanos() < killedAt + 1_000_000_000L).count();
 			long afterwards = load.failuresAfter(killedAt + 1_000_000_000L);
 			long missing = missingInDatabase(load.acknowledged());
-			long notIndexed = notIndexed(load.acknowledged(), Duration.ofSeconds(30));
+			long notIndexedSoon = notIndexed(load.acknowledged(), Duration.ofSeconds(30));
+			// the index writes the killed node had taken on but not sent are publications it never completed:
+			// another node delivers them once they count as stuck (forum.events' stuck-after, 5 minutes)
+			long started = System.nanoTime();
+			long notIndexed = notIndexedSoon == 0 ? 0 : notIndexed(load.acknowledged(), Duration.ofMinutes(7));
+			String caughtUp = notIndexedSoon == 0 ? ""
+					: " (%d after 30 s, the killed node's deliveries taken over after %d s)".formatted(notIndexedSoon,
+							(System.nanoTime() - started) / 1_000_000_000);
 			boolean passed = afterwards == 0 && missing == 0 && notIndexed == 0 && signedIn == 10 && jobs.twice().isEmpty();
-			return new Outcome("a. app node " + victim + " killed (kill -9)", passed, "pid %d killed under load; %d requests, %d not 2xx in the second of the kill (in flight on it) and %d afterwards%s; %d writes acknowledged, %d missing in the database, %d not in the index; signed in on it beforehand: %d of 10 requests afterwards still signed in; cluster jobs: %s"
+			return new Outcome("a. app node " + victim + " killed (kill -9)", passed, "pid %d killed under load; %d requests, %d not 2xx in the second of the kill (in flight on it) and %d afterwards%s; %d writes acknowledged, %d missing in the database, %d not in the index%s; signed in on it beforehand: %d of 10 requests afterwards still signed in; cluster jobs: %s"
 				.formatted(pid, load.requests(), inFlight, afterwards, sample(load), load.acknowledged().size(), missing,
-						notIndexed, signedIn, jobs.summary()));
+						notIndexed, caughtUp, signedIn, jobs.summary()));
 		}
 	}
 
@@ -520,7 +527,8 @@ public final class ClusterProof {
 		StringBuilder text = new StringBuilder("""
 				# Cluster proof
 
-				The latest `./forum cluster-proof` (rewritten by every run): %s, %d app nodes behind nginx, %d cores,
+				The latest `./forum cluster-proof` (rewritten by every run, which keeps the lines of scenarios it left
+				out): %s, %d app nodes behind nginx, %d cores,
 				everything on loopback (see `./forum start --nodes`). Scenarios c, d and a drive a bounded read/write
 				load through nginx (6 members, each reading a thread, its replies, a search or the home page and
 				writing a reply in three requests of ten, 40 ms apart) while one part fails; scenario b is a launch
@@ -528,10 +536,19 @@ public final class ClusterProof {
 				each when refused). A figure of "not 2xx" counts every answer a user would have seen as an error.
 
 				""".formatted(date, nodes, Runtime.getRuntime().availableProcessors()));
-		for (Outcome outcome : outcomes) {
-			text.append("- **").append(outcome.passed() ? "pass" : "FAIL").append("** ").append(outcome.scenario())
-				.append(": ").append(outcome.figures()).append('\n');
+		// a run of some scenarios (--only) keeps the latest lines of the others, each with its own date
+		Map<String, String> lines = new TreeMap<>((a, b) -> Integer.compare("cdab".indexOf(a), "cdab".indexOf(b)));
+		if (Files.isRegularFile(file)) {
+			Files.readAllLines(file)
+				.stream()
+				.filter(line -> line.matches("- \\*\\*(pass|FAIL)\\*\\* [cdab]\\. .*"))
+				.forEach(line -> lines.put(line.substring(line.indexOf("** ") + 3, line.indexOf("** ") + 4), line));
 		}
+		for (Outcome outcome : outcomes) {
+			lines.put(outcome.scenario().substring(0, 1), "- **" + (outcome.passed() ? "pass" : "FAIL") + "** "
+					+ outcome.scenario() + " (" + date + "): " + outcome.figures());
+		}
+		lines.values().forEach(line -> text.append(line).append('\n'));
 		text.append("""
 
 				Limits of this rig: Elasticsearch has one master-eligible node (node 1) so that losing node 2 keeps a

@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -281,17 +283,34 @@ public final class LaunchBenchmark {
 		ProcessorTime cpu = ProcessorTime.now(jdbc);
 		Optional<ProcessHandle> redisProcess = LocalServices.current().flatMap(LocalServices::redisProcess);
 		Duration redisBefore = redisProcess.flatMap(p -> p.info().totalCpuDuration()).orElse(null);
+		AtomicReference<CompletableFuture<Kill>> kill = new AtomicReference<>(CompletableFuture.completedFuture(null));
+		Map<String, String> figures = fire(settings, tokens, launch, opensAt, fired -> {
+			if (settings.killRedis()) {
+				kill.set(CompletableFuture.supplyAsync(() -> killRedisMidway(launch, settings, fired)));
+			}
+		});
+		ProcessorTime.Used used = cpu.until(jdbc);
+		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		Kill killed = kill.get().get(1, TimeUnit.MINUTES);
+		Duration redisAfter = redisProcess.flatMap(p -> p.info().totalCpuDuration()).orElse(null);
+		Duration redisCpu = killed != null || redisBefore == null || redisAfter == null ? null
+				: redisAfter.minus(redisBefore);
+		return new Figures(settings, new Load(figures), killed, outcome(launch), used, redisCpu, load);
+	}
+
+	/**
+	 * The fans fire at {@code opensAt}; {@code onFired} gets the moment they did ({@link System#nanoTime()}).
+	 * Returns the fans' figures once they are done.
+	 */
+	private Map<String, String> fire(Settings settings, Path tokens, long launch, Instant opensAt,
+			LongConsumer onFired) throws IOException, InterruptedException {
 		Process fans = startFans(settings, tokens, launch, opensAt);
 		Map<String, String> figures = new LinkedHashMap<>();
-		CompletableFuture<Kill> kill = CompletableFuture.completedFuture(null);
 		try (BufferedReader out = new BufferedReader(new InputStreamReader(fans.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = out.readLine()) != null) {
 				if (line.startsWith("fired ")) {
-					long fired = System.nanoTime();
-					if (settings.killRedis()) {
-						kill = CompletableFuture.supplyAsync(() -> killRedisMidway(launch, settings, fired));
-					}
+					onFired.accept(System.nanoTime());
 				}
 				else if (line.contains("=")) {
 					figures.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
@@ -301,13 +320,29 @@ public final class LaunchBenchmark {
 		if (!fans.waitFor(5, TimeUnit.MINUTES) || fans.exitValue() != 0) {
 			throw new IllegalStateException("the fans' process failed (exit " + fans.exitValue() + ")");
 		}
-		ProcessorTime.Used used = cpu.until(jdbc);
-		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-		Kill killed = kill.get(1, TimeUnit.MINUTES);
-		Duration redisAfter = redisProcess.flatMap(p -> p.info().totalCpuDuration()).orElse(null);
-		Duration redisCpu = killed != null || redisBefore == null || redisAfter == null ? null
-				: redisAfter.minus(redisBefore);
-		return new Figures(settings, new Load(figures), killed, outcome(launch), used, redisCpu, load);
+		return figures;
+	}
+
+	/**
+	 * A sale on an application another process runs ({@code ./forum cluster-proof}, through nginx on
+	 * {@link #port}): {@code members} seeded members with points and tokens, a launch of {@code slots} opened
+	 * through the API, every member's attempt fired (three more tries when refused); {@code onFired} runs once
+	 * they fire. Returns the launch and what the fans saw.
+	 */
+	public Map.Entry<Long, Load> saleOnRunningApp(int members, int slots, LongConsumer onFired)
+			throws Exception {
+		Settings settings = new Settings(members, slots, 100, 3, 100, false, Duration.ofSeconds(2), 0);
+		String employee = SeededMember.create(jdbc, "proof-employee", "EMPLOYEE", "none").token();
+		Path tokens = Files.createTempFile("forum-cluster-launch-", ".tokens");
+		try {
+			seed(members, settings.pointsPrice(), tokens);
+			Instant opensAt = Instant.now().plusSeconds(4);
+			long launch = createLaunch(employee, settings, opensAt);
+			return Map.entry(launch, new Load(fire(settings, tokens, launch, opensAt, onFired)));
+		}
+		finally {
+			Files.deleteIfExists(tokens);
+		}
 	}
 
 	/**

@@ -58,8 +58,48 @@ public final class LocalElasticsearch {
 	 */
 	private final boolean quickStart;
 
+	/** How the node finds its cluster: alone ({@code discovery.type: single-node}) or one of several. */
+	private final Discovery discovery;
+
+	/**
+	 * A node of a cluster of several on this machine.
+	 *
+	 * @param clusterName the cluster's name (nodes of other clusters are refused)
+	 * @param nodeName this node's name
+	 * @param masterEligible whether this node may be elected master (and founds the cluster the first time)
+	 * @param masterTransportPorts the transport ports of the master-eligible nodes, where a node looks for the
+	 *     cluster
+	 * @param masterNames the names of the master-eligible nodes, who vote in the very first election
+	 */
+	record Discovery(String clusterName, String nodeName, boolean masterEligible, List<Integer> masterTransportPorts,
+			List<String> masterNames) {
+
+		static final Discovery SINGLE_NODE = new Discovery("forum-local", "forum-local", true, List.of(), List.of());
+
+		/** The elasticsearch.yml lines; {@code firstStart}: the cluster has never formed (no data yet). */
+		String yaml(boolean firstStart) {
+			if (masterTransportPorts.isEmpty()) {
+				return "cluster.name: %s\nnode.name: %s\ndiscovery.type: single-node\n".formatted(clusterName, nodeName);
+			}
+			String seeds = String.join(", ", masterTransportPorts.stream().map(port -> "\"127.0.0.1:" + port + "\"").toList());
+			StringBuilder yaml = new StringBuilder("cluster.name: %s\nnode.name: %s\nnode.roles: [ %s ]\ndiscovery.seed_hosts: [ %s ]\n"
+				.formatted(clusterName, nodeName, masterEligible ? "master, data, ingest" : "data, ingest", seeds));
+			// only for the cluster's very first election: set on later starts, it is ignored with a warning at best
+			if (firstStart && masterEligible) {
+				yaml.append("cluster.initial_master_nodes: [ %s ]\n".formatted(String.join(", ", masterNames)));
+			}
+			return yaml.toString();
+		}
+	}
+
 	LocalElasticsearch(Path home, Path instanceDir, Path dataDir, int httpPort, int transportPort, String heap,
 			boolean quickStart) {
+		this(home, instanceDir, dataDir, httpPort, transportPort, heap, quickStart, Discovery.SINGLE_NODE);
+	}
+
+	LocalElasticsearch(Path home, Path instanceDir, Path dataDir, int httpPort, int transportPort, String heap,
+			boolean quickStart, Discovery discovery) {
+		this.discovery = discovery;
 		this.home = home;
 		this.instanceDir = instanceDir;
 		this.dataDir = dataDir;
@@ -204,17 +244,14 @@ public final class LocalElasticsearch {
 		Files.createDirectories(dataDir);
 		Files.writeString(config.resolve("elasticsearch.yml"), """
 				# Written by com.forum.localservices on every start; edits are overwritten.
-				cluster.name: forum-local
-				node.name: forum-local
-				discovery.type: single-node
-				network.host: 127.0.0.1
+				%snetwork.host: 127.0.0.1
 				http.port: %d
 				transport.port: %d
 				path.data: "%s"
 				path.logs: "%s"
 				xpack.security.enabled: false
 				cluster.routing.allocation.disk.threshold_enabled: false
-				""".formatted(httpPort, transportPort, dataDir, logsDir()));
+				""".formatted(discovery.yaml(isEmpty(dataDir)), httpPort, transportPort, dataDir, logsDir()));
 		Files.writeString(config.resolve("jvm.options.d/heap.options"), "-Xms" + heap + "\n-Xmx" + heap + "\n");
 		Path compiler = config.resolve("jvm.options.d/compiler.options");
 		if (quickStart) {
@@ -226,6 +263,12 @@ public final class LocalElasticsearch {
 		Files.deleteIfExists(pidFile());
 		if (LocalProcesses.isRoot()) {
 			LocalProcesses.chownToNobody(instanceDir, dataDir);
+		}
+	}
+
+	private static boolean isEmpty(Path dir) throws IOException {
+		try (Stream<Path> entries = Files.list(dir)) {
+			return entries.findAny().isEmpty();
 		}
 	}
 

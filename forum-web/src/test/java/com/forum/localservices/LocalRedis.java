@@ -39,6 +39,43 @@ final class LocalRedis {
 	 */
 	static LocalRedis start(Path binaryCache, Path dataDir, int port, boolean persistent, Path logFile)
 			throws IOException {
+		return start(binaryCache, dataDir, port, persistent, List.of(), logFile);
+	}
+
+	/** A persistent replica of the Redis on {@code primaryPort} ({@code --replicaof}). */
+	static LocalRedis startReplica(Path binaryCache, Path dataDir, int port, int primaryPort, Path logFile)
+			throws IOException {
+		return start(binaryCache, dataDir, port, true, List.of("--replicaof", "127.0.0.1", Integer.toString(primaryPort)),
+				logFile);
+	}
+
+	/**
+	 * A Sentinel watching the primary named {@code master} on {@code primaryPort}: it takes the primary for
+	 * down after {@code downAfter} without an answer, and a {@code quorum} of Sentinels agreeing has one of
+	 * them promote a replica. The configuration is written anew on every start (Sentinel rewrites it as it
+	 * learns the replicas and the other Sentinels), so a restarted cluster starts from the primary it names.
+	 */
+	static LocalRedis startSentinel(Path binaryCache, Path dir, int port, String master, int primaryPort, int quorum,
+			Duration downAfter, Duration failoverTimeout, Path logFile) throws IOException {
+		Files.createDirectories(dir);
+		Path config = dir.resolve("sentinel.conf");
+		Files.writeString(config, """
+				# Written by com.forum.localservices.LocalCluster on every start; Sentinel rewrites it as it runs.
+				port %d
+				bind 127.0.0.1
+				dir "%s"
+				sentinel monitor %s 127.0.0.1 %d %d
+				sentinel down-after-milliseconds %s %d
+				sentinel failover-timeout %s %d
+				sentinel parallel-syncs %s 1
+				""".formatted(port, dir, master, primaryPort, quorum, master, downAfter.toMillis(), master,
+				failoverTimeout.toMillis(), master));
+		List<String> command = List.of(binary(binaryCache).toString(), config.toString(), "--sentinel");
+		return launch(command, dir, port, logFile);
+	}
+
+	private static LocalRedis start(Path binaryCache, Path dataDir, int port, boolean persistent, List<String> extra,
+			Path logFile) throws IOException {
 		Files.createDirectories(dataDir);
 		List<String> command = new ArrayList<>(List.of(binary(binaryCache).toString(), "--port",
 				Integer.toString(port), "--bind", "127.0.0.1", "--dir", dataDir.toString(), "--daemonize", "no"));
@@ -48,6 +85,11 @@ final class LocalRedis {
 		else {
 			command.addAll(List.of("--save", "", "--appendonly", "no"));
 		}
+		command.addAll(extra);
+		return launch(command, dataDir, port, logFile);
+	}
+
+	private static LocalRedis launch(List<String> command, Path dataDir, int port, Path logFile) throws IOException {
 		Process process = new ProcessBuilder(LocalProcesses.detached(command)).directory(dataDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -472,7 +472,7 @@ public final class LocalServices {
 			return base.resolve("forum");
 		}
 
-		private static Path elasticsearchHome() {
+		static Path elasticsearchHome() {
 			Properties build = new Properties();
 			try (InputStream in = LocalServices.class.getResourceAsStream("/forum-local-services.properties")) {
 				if (in != null) {

@@ -65,6 +65,9 @@ public final class LocalCluster {
 
 	public static final String REDIS_MASTER = "forum";
 
+	/** The mail relay the nodes hand their mail to ({@link LocalMailRelay}, in the owner's JVM). */
+	static final int MAIL_PORT = 25250;
+
 	static final String REPLICATION_SLOT = "forum_replica";
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -79,6 +82,8 @@ public final class LocalCluster {
 	private final int nodes;
 
 	private final Path jar;
+
+	private LocalMailRelay mail;
 
 	public LocalCluster(Path project, int nodes) {
 		this.project = project.toAbsolutePath().normalize();
@@ -164,6 +169,7 @@ public final class LocalCluster {
 		search.join();
 		say("Elasticsearch: nodes 1 (master, data) and 2 (data) on " + ELASTICSEARCH_PORTS + ", cluster "
 				+ searchHealth());
+		mail = LocalMailRelay.start(MAIL_PORT, root.resolve("mail").resolve("outgoing.log"));
 		copyJar();
 		startApp(1);
 		List<CompletableFuture<Void>> others = IntStream.rangeClosed(2, nodes)
@@ -198,6 +204,9 @@ public final class LocalCluster {
 		deleteQuietly(run("elasticsearch-1.pid"));
 		deleteQuietly(run("elasticsearch-2.pid"));
 		deleteQuietly(run("owner.pid"));
+		if (mail != null) {
+			quietly(mail::close);
+		}
 	}
 
 	private int maxRecordedNode() {
@@ -472,7 +481,9 @@ public final class LocalCluster {
 		env.put("SERVER_PORT", Integer.toString(appPort(node)));
 		env.put("SERVER_ADDRESS", "127.0.0.1");
 		env.put("FORUM_DB_URL", jdbcUrl());
-		env.put("FORUM_DB_REPLICA_URL", replicaJdbcUrl() + "?targetServerType=preferSecondary");
+		// the standby first, the primary last: reads go to the standby, and to the primary while it is down
+		env.put("FORUM_DB_REPLICA_URL", "jdbc:postgresql://127.0.0.1:" + POSTGRES_REPLICA_PORT + ",127.0.0.1:"
+				+ POSTGRES_PRIMARY_PORT + "/" + LocalPostgres.DATABASE + "?targetServerType=preferSecondary");
 		env.put("FORUM_DB_USERNAME", LocalPostgres.USER);
 		env.put("FORUM_DB_PASSWORD", LocalPostgres.PASSWORD);
 		env.put("FORUM_REDIS_SENTINEL_MASTER", REDIS_MASTER);
@@ -484,6 +495,10 @@ public final class LocalCluster {
 		env.put("FORUM_UPLOADS_STORAGE", "local");
 		env.put("FORUM_TRUSTED_DEVICE_SECRET", secret("trusted-device"));
 		env.put("FORUM_PUBLIC_URL", baseUrl());
+		env.put("FORUM_MAIL_HOST", "127.0.0.1");
+		env.put("FORUM_MAIL_PORT", Integer.toString(MAIL_PORT));
+		// nginx, whose X-Forwarded-For names the client
+		env.put("FORUM_TRUSTED_PROXIES", "127.0.0.1");
 		return env;
 	}
 
@@ -501,18 +516,14 @@ public final class LocalCluster {
 
 	/**
 	 * Starts node {@code node} and waits until it is ready. Node 1 seeds the demo data into an empty
-	 * database; the others never do. Until the prod profile takes several Elasticsearch addresses
-	 * ({@code FORUM_SEARCH_URLS}), a node is pointed at node 1's.
+	 * database; the others never do.
 	 */
 	public void startApp(int node) throws IOException, InterruptedException {
 		copyJar();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-jar", root.resolve("app").resolve("forum.jar").toString(),
-				"--spring.config.additional-location=optional:file:" + project.resolve("config/cluster/cluster-app.yml"),
+				"--spring.config.additional-location=optional:file:" + project.resolve("config/bench/bench-app.yml"),
 				"--forum.demo-data.enabled=" + (node == 1)));
-		if (!prodProfileTakesSearchUrls()) {
-			command.add("--forum.search.url=http://127.0.0.1:" + ELASTICSEARCH_PORTS.get(0));
-		}
 		Path logFile = log("app-" + node + ".log");
 		ProcessBuilder builder = new ProcessBuilder(LocalProcesses.detached(command)).directory(project.toFile())
 			.redirectErrorStream(true)
@@ -547,9 +558,6 @@ public final class LocalCluster {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx512m", "-jar", root.resolve("app").resolve("forum.jar").toString(), "--forum.command=" + name,
 				"--spring.main.web-application-type=none", "--forum.demo-data.enabled=false"));
-		if (!prodProfileTakesSearchUrls()) {
-			command.add("--forum.search.url=http://127.0.0.1:" + ELASTICSEARCH_PORTS.get(0));
-		}
 		Path logFile = log(name + ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
 			.redirectErrorStream(true)
@@ -570,18 +578,6 @@ public final class LocalCluster {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private boolean prodProfileTakesSearchUrls() throws IOException {
-		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-			var entry = zip.getEntry("BOOT-INF/classes/config/application-prod.yml");
-			if (entry == null) {
-				return false;
-			}
-			try (InputStream in = zip.getInputStream(entry)) {
-				return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("FORUM_SEARCH_URLS");
-			}
 		}
 	}
 

@@ -22,8 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event redelivered after a crash queues its mail again, and a delivery taken for stuck is retried
  * while it still runs. The second delivery waits for each message the first is sending and then
  * finds it sent.
+ * <p>
+ * Named apart from Boot's {@code mailSender}, the SMTP client it configures once {@code spring.mail.host}
+ * is set (as in the prod profile): two beans of one name stop the application from starting.
  */
-@Component
+@Component("forumMailSender")
 class MailSender {
 
 	private static final Logger log = LoggerFactory.getLogger(MailSender.class);

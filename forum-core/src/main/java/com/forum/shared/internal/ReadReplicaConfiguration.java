@@ -13,14 +13,29 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+
+import org.springframework.aop.Advisor;
+import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.aop.support.ComposablePointcut;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAttribute;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Read-only transactions on a PostgreSQL read replica, when {@code forum.datasource.replica.url} is set.
@@ -54,6 +69,51 @@ class ReadReplicaConfiguration {
 				return replica.enabled() ? new ReplicaRoutingDataSource(primary, replica) : bean;
 			}
 		};
+	}
+
+	/**
+	 * A read-only transaction whose replica went away while it ran (the replica stopped or restarted, its
+	 * connection cut) is run once more, pinned to the primary, so the reader gets an answer rather than an
+	 * error. Only the outermost read-only transaction is retried, and only for a lost connection: it wrote
+	 * nothing, so running it again is safe. Ordered before the transaction advice, so that the retry begins
+	 * a transaction of its own. Without a replica no read ever runs on one, and the advice only passes on.
+	 */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static Advisor readReplicaFailover() {
+		AnnotationTransactionAttributeSource transactions = new AnnotationTransactionAttributeSource();
+		MethodInterceptor retryOnPrimary = invocation -> {
+			if (ReadRouting.pinnedToPrimary() || TransactionSynchronizationManager.isActualTransactionActive()
+					|| !(invocation instanceof ProxyMethodInvocation proxied)) {
+				return invocation.proceed();
+			}
+			Object target = invocation.getThis();
+			TransactionAttribute attribute = transactions.getTransactionAttribute(invocation.getMethod(),
+					target == null ? null : target.getClass());
+			if (attribute == null || !attribute.isReadOnly()) {
+				return invocation.proceed();
+			}
+			MethodInvocation again = proxied.invocableClone();
+			try {
+				return invocation.proceed();
+			}
+			catch (RuntimeException ex) {
+				if (!ReplicaUnlessPinned.lostConnection(ex)) {
+					throw ex;
+				}
+				ReplicaUnlessPinned.log.warn("A read lost its replica connection ({}); reading again from the primary",
+						ex.toString());
+				try (ReadRouting.Pin primary = ReadRouting.pinToPrimary()) {
+					return again.proceed();
+				}
+			}
+		};
+		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
+				new ComposablePointcut(new AnnotationMatchingPointcut(Transactional.class, true))
+					.union(AnnotationMatchingPointcut.forMethodAnnotation(Transactional.class)),
+				retryOnPrimary);
+		advisor.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return advisor;
 	}
 
 	/** Primary connections by default, replica ones for read-only transactions; closes both pools. */
@@ -101,7 +161,24 @@ class ReadReplicaConfiguration {
 	 */
 	static final class ReplicaUnlessPinned extends DelegatingDataSource {
 
-		private static final Logger log = LoggerFactory.getLogger(ReplicaUnlessPinned.class);
+		static final Logger log = LoggerFactory.getLogger(ReplicaUnlessPinned.class);
+
+		/**
+		 * Whether a failure is a lost database connection: SQLSTATE class 08 (connection exception) or 57P01-03
+		 * (the server shutting down or restarting), anywhere in the causes.
+		 */
+		static boolean lostConnection(Throwable failure) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SQLException sql && sql.getSQLState() != null
+						&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+					return true;
+				}
+				if (cause.getCause() == cause) {
+					break;
+				}
+			}
+			return false;
+		}
 
 		private static final long WARNING_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 

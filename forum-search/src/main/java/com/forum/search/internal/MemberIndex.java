@@ -1,9 +1,7 @@
 package com.forum.search.internal;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -19,35 +17,14 @@ import org.springframework.stereotype.Component;
  * version, so a late or repeated write of an older state is refused as a version conflict.
  */
 @Component
-public class MemberIndex {
+public class MemberIndex extends IndexBehindAlias {
 
 	private static final String SETTINGS = "config/elasticsearch/members.json";
 
-	private final AliasedIndex index;
-
 	MemberIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock,
 			JsonMapper json) {
-		this.index = new AliasedIndex(client, properties.membersAlias(), IndexDefinition.load(json, SETTINGS, List.of(), properties.replicas()),
-				lock, clock);
-	}
-
-	/** Rebuilds the index from the database and swaps it in behind the alias; searches go on meanwhile. */
-	public String rebuild(Backfill backfill) throws IOException {
-		return index.rebuild(backfill);
-	}
-
-	/** Rebuilds the index if its alias is missing; the name of the new index if it did. */
-	public Optional<String> restoreIfMissing(Backfill backfill) throws IOException {
-		return index.restoreIfMissing(backfill);
-	}
-
-	/** Rebuilds the index if it was built from another definition; the name of the new index if it did. */
-	public Optional<String> rebuildIfOutdated(Backfill backfill) throws IOException {
-		return index.rebuildIfOutdated(backfill);
-	}
-
-	void write(List<BulkOperation> operations) throws IOException {
-		index.write(operations);
+		super(new AliasedIndex(client, properties.membersAlias(),
+				IndexDefinition.load(json, SETTINGS, List.of(), properties.replicas()), lock, clock));
 	}
 
 	static BulkOperation operation(MemberSnapshot member) {

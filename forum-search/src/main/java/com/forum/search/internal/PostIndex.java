@@ -1,9 +1,7 @@
 package com.forum.search.internal;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
@@ -19,34 +17,13 @@ import org.springframework.stereotype.Component;
  * with a version conflict, which here means "already up to date".
  */
 @Component
-public class PostIndex {
+public class PostIndex extends IndexBehindAlias {
 
 	private static final String SETTINGS = "config/elasticsearch/posts.json";
 
-	private final AliasedIndex posts;
-
 	PostIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock, JsonMapper json) {
-		this.posts = new AliasedIndex(client, properties.postsAlias(), IndexDefinition.load(json, SETTINGS, List.of(), properties.replicas()),
-				lock, clock);
-	}
-
-	/** Rebuilds the index from the database and swaps it in behind the alias; searches go on meanwhile. */
-	public String rebuild(Backfill backfill) throws IOException {
-		return posts.rebuild(backfill);
-	}
-
-	/** Rebuilds the index if its alias is missing; the name of the new index if it did. */
-	public Optional<String> restoreIfMissing(Backfill backfill) throws IOException {
-		return posts.restoreIfMissing(backfill);
-	}
-
-	/** Rebuilds the index if it was built from another definition; the name of the new index if it did. */
-	public Optional<String> rebuildIfOutdated(Backfill backfill) throws IOException {
-		return posts.rebuildIfOutdated(backfill);
-	}
-
-	void write(List<BulkOperation> operations) throws IOException {
-		posts.write(operations);
+		super(new AliasedIndex(client, properties.postsAlias(),
+				IndexDefinition.load(json, SETTINGS, List.of(), properties.replicas()), lock, clock));
 	}
 
 	/**

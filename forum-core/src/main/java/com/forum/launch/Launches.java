@@ -29,6 +29,7 @@ import com.forum.member.MemberId;
 import com.forum.reputation.Reputation;
 import com.forum.shared.NotFoundException;
 import com.forum.shared.PermissionDeniedException;
+import com.forum.shared.ReadRouting;
 
 import jakarta.annotation.PreDestroy;
 
@@ -260,13 +261,17 @@ public class Launches {
 			if (!properties.rebuildSettle().isZero()) {
 				Thread.sleep(properties.rebuildSettle());
 			}
-			snapshot.executeWithoutResult(status -> {
-				Launch launch = records.get(id);
-				List<MemberId> holders = records.holders(id);
-				admission.load(new Launch(launch.id(), launch.product(), launch.slots(), holders.size(), launch.opensAt(),
-						launch.windows(), launch.pointsPrice(), launch.validity(), launch.state(), launch.createdAt()),
-						holders);
-			});
+			// from the primary: a replica a moment behind would hand Redis a stock that forgets the latest
+			// reservations
+			try (ReadRouting.Pin primary = ReadRouting.pinToPrimary()) {
+				snapshot.executeWithoutResult(status -> {
+					Launch launch = records.get(id);
+					List<MemberId> holders = records.holders(id);
+					admission.load(new Launch(launch.id(), launch.product(), launch.slots(), holders.size(),
+							launch.opensAt(), launch.windows(), launch.pointsPrice(), launch.validity(), launch.state(),
+							launch.createdAt()), holders);
+				});
+			}
 			log.info("Rebuilt the admission keys of launch {} from the database", id);
 			return true;
 		}

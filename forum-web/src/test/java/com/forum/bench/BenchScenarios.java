@@ -61,7 +61,8 @@ final class BenchScenarios {
 	record Check(boolean ok, String problem) {
 	}
 
-	private final String baseUrl;
+	/** Where the runs send their requests; {@link #aimAt} moves them (the scenarios stay the same). */
+	private String baseUrl;
 
 	private final JdbcTemplate db;
 
@@ -97,6 +98,11 @@ final class BenchScenarios {
 
 	List<Scenario> all() {
 		return all;
+	}
+
+	/** Sends the next runs to another address serving the same data (another node, a balancer). */
+	void aimAt(String otherBaseUrl) {
+		this.baseUrl = otherBaseUrl;
 	}
 
 	private void build() throws IOException, InterruptedException {

@@ -19,12 +19,14 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import com.forum.localservices.LocalNginx;
 import com.forum.localservices.LocalServices;
 
 /**
  * The stack {@code ./forum bench} measures: PostgreSQL, Redis and Elasticsearch of its own (data under
  * {@code .forum/bench/data}, ports apart from {@code ./forum start}'s), and the deployable jar run as a
- * separate JVM with production settings, so that its processor time and memory are its own.
+ * separate JVM with production settings, so that its processor time and memory are its own. With
+ * {@code --nodes N}, N such JVMs on the same services and nginx in front of them ({@link #startBalancer}).
  */
 final class BenchStack implements AutoCloseable {
 
@@ -50,9 +52,13 @@ final class BenchStack implements AutoCloseable {
 
 	private LocalServices services;
 
-	private Process app;
+	/** The app nodes, the first started by {@link #startApp}. */
+	private final List<Node> nodes = new ArrayList<>();
 
-	private int port;
+	private Process balancer;
+
+	private record Node(Process process, int port) {
+	}
 
 	private Duration coldStart;
 
@@ -102,9 +108,51 @@ final class BenchStack implements AutoCloseable {
 		coldStart = launch(extracted, cache.trained() ? cache.useOptions() : List.of(), arguments);
 	}
 
+	/** Starts app nodes beside the first until there are {@code count}, each on the same services. */
+	void startMoreApps(int count, List<String> arguments) throws IOException, InterruptedException {
+		AotCache cache = AotCache.of(root.resolve("app"), jar, jvmOptions);
+		while (nodes.size() < count) {
+			launch(cache.extractedJar(jar), cache.trained() ? cache.useOptions() : List.of(), arguments);
+		}
+	}
+
+	/**
+	 * nginx in front of the app nodes: for each listening port, the nodes (numbered from 0) it balances
+	 * over. Returns once every port answers the home page.
+	 */
+	void startBalancer(Map<Integer, List<Integer>> nodesByPort) throws IOException, InterruptedException {
+		Map<Integer, List<Integer>> upstreams = new LinkedHashMap<>();
+		nodesByPort.forEach((listen, group) -> upstreams.put(listen, group.stream().map(i -> nodes.get(i).port()).toList()));
+		Path dir = root.resolve("nginx");
+		LocalNginx.configure(dir, upstreams);
+		balancer = new ProcessBuilder(LocalNginx.command(dir)).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("logs").resolve("nginx.log").toFile()))
+			.start();
+		HttpClient http = HttpClient.newHttpClient();
+		for (int listen : upstreams.keySet()) {
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (!answersHome(http, "http://127.0.0.1:" + listen)) {
+				if (!balancer.isAlive() || System.nanoTime() > deadline) {
+					throw new IllegalStateException("nginx did not start; see " + LocalNginx.errorLog(dir));
+				}
+				Thread.sleep(100);
+			}
+		}
+	}
+
+	private static boolean answersHome(HttpClient http, String baseUrl) throws InterruptedException {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/")).timeout(Duration.ofSeconds(2)).build(),
+					HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException notYet) {
+			return false;
+		}
+	}
+
 	private Duration launch(Path extractedJar, List<String> aotOptions, List<String> arguments)
 			throws IOException, InterruptedException {
-		port = freePort();
+		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
@@ -113,27 +161,20 @@ final class BenchStack implements AutoCloseable {
 				"--spring.config.additional-location=optional:file:config/bench/bench-app.yml"));
 		services.connectionProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
 		command.addAll(arguments);
-		Path logFile = root.resolve("logs").resolve("app.log");
+		Path logFile = root.resolve("logs").resolve(nodes.isEmpty() ? "app.log" : "app-" + (nodes.size() + 1) + ".log");
 		Files.createDirectories(logFile.getParent());
 		long started = System.nanoTime();
-		app = new ProcessBuilder(command).redirectErrorStream(true)
+		Process app = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 			.start();
+		nodes.add(new Node(app, port));
 		HttpClient http = HttpClient.newHttpClient();
 		while (true) {
 			if (!app.isAlive()) {
 				throw new IllegalStateException("The application ended with " + app.exitValue() + "; see " + logFile);
 			}
-			try {
-				HttpResponse<Void> home = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
-					.timeout(Duration.ofSeconds(2))
-					.build(), HttpResponse.BodyHandlers.discarding());
-				if (home.statusCode() == 200) {
-					return Duration.ofNanos(System.nanoTime() - started);
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
+			if (answersHome(http, "http://127.0.0.1:" + port)) {
+				return Duration.ofNanos(System.nanoTime() - started);
 			}
 			if (Duration.ofNanos(System.nanoTime() - started).toMinutes() >= 5) {
 				throw new IllegalStateException("The application did not answer within 5 minutes; see " + logFile);
@@ -142,8 +183,9 @@ final class BenchStack implements AutoCloseable {
 		}
 	}
 
+	/** The first app node, directly. */
 	String baseUrl() {
-		return "http://127.0.0.1:" + port;
+		return "http://127.0.0.1:" + nodes.get(0).port();
 	}
 
 	Duration coldStart() {
@@ -151,22 +193,35 @@ final class BenchStack implements AutoCloseable {
 	}
 
 	ProcessHandle app() {
-		return app.toHandle();
+		return nodes.get(0).process().toHandle();
 	}
 
+	/** Processor time of every app node together. */
 	Duration appCpu() {
-		return app.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+		return nodes.stream()
+			.map(node -> node.process().toHandle().info().totalCpuDuration().orElse(Duration.ZERO))
+			.reduce(Duration.ZERO, Duration::plus);
 	}
 
 	void stopApp() throws InterruptedException {
-		if (app != null && app.isAlive()) {
-			app.destroy(); // SIGTERM: a graceful shutdown, as a deployment would stop it
-			// minutes, not seconds: a training run assembles the AOT cache on its way out (about 20 s here)
-			if (!app.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
-				app.destroyForcibly().waitFor();
+		if (balancer != null) {
+			balancer.destroy();
+			balancer.waitFor();
+			balancer = null;
+		}
+		for (Node node : nodes) {
+			Process app = node.process();
+			if (app.isAlive()) {
+				app.destroy(); // SIGTERM: a graceful shutdown, as a deployment would stop it
 			}
 		}
-		app = null;
+		for (Node node : nodes) {
+			// minutes, not seconds: a training run assembles the AOT cache on its way out (about 20 s here)
+			if (!node.process().waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+				node.process().destroyForcibly().waitFor();
+			}
+		}
+		nodes.clear();
 	}
 
 	void stopServices() {
@@ -189,7 +244,7 @@ final class BenchStack implements AutoCloseable {
 	 */
 	Map<String, Long> memory() {
 		Map<String, Long> memory = new LinkedHashMap<>();
-		memory.put("app", app == null ? 0 : proportionalSize(app.toHandle()));
+		memory.put("app", nodes.stream().mapToLong(node -> proportionalSize(node.process().toHandle())).sum());
 		memory.put("PostgreSQL", servicePid("postgres").map(BenchStack::proportionalSize).orElse(0L));
 		memory.put("Redis", servicePid("redis").map(BenchStack::proportionalSize).orElse(0L));
 		memory.put("Elasticsearch", servicePid("elasticsearch").map(BenchStack::proportionalSize).orElse(0L));
@@ -242,7 +297,7 @@ final class BenchStack implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (var socket = new java.net.ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

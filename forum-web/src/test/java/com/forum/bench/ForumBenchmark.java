@@ -44,6 +44,10 @@ import com.forum.bench.BenchSeeder.Volume;
  * Options: {@code --scale=1} (the data set's size; 0.01 for a quick try), {@code --seconds=10} (each run),
  * {@code --connections=16,64,256}, {@code --only=name,...} (scenarios whose name starts so),
  * {@code --reseed}, {@code --seed-only} (make the snapshot and stop), {@code --es-heap=512m}, {@code --app-jvm="-Xmx512m"}, {@code --no-docs}.
+ * <p>
+ * {@code --nodes=N} (2 or more) measures the cluster against one node: N app nodes on the same services,
+ * nginx in front of them on one port and in front of node 1 alone on another, and each run made through
+ * both, one after the other; the table ({@link NodesReport}) goes to {@code docs/performance/nodes.md}.
  */
 public final class ForumBenchmark {
 
@@ -61,11 +65,11 @@ public final class ForumBenchmark {
 	}
 
 	record Options(double scale, int seconds, List<Integer> connections, List<String> only, boolean reseed,
-			boolean seedOnly, String elasticsearchHeap, List<String> appJvm, boolean docs, Path jar) {
+			boolean seedOnly, String elasticsearchHeap, List<String> appJvm, boolean docs, Path jar, int nodes) {
 
 		static Options parse(String[] args) {
 			Map<String, String> given = given(args, List.of("scale", "seconds", "connections", "only", "reseed",
-					"es-heap", "app-jvm", "no-docs", "jar", "seed-only"));
+					"es-heap", "app-jvm", "no-docs", "jar", "seed-only", "nodes"));
 			return new Options(Double.parseDouble(given.getOrDefault("scale", "1")),
 					Integer.parseInt(given.getOrDefault("seconds", "10")),
 					Arrays.stream(given.getOrDefault("connections", "16,64,256").split(","))
@@ -75,7 +79,8 @@ public final class ForumBenchmark {
 					given.containsKey("only") ? List.of(given.get("only").split(",")) : List.of(),
 					given.containsKey("reseed"), given.containsKey("seed-only"), given.getOrDefault("es-heap", "512m"),
 					List.of(given.getOrDefault("app-jvm", "-Xmx512m").trim().split("\\s+")), !given.containsKey("no-docs"),
-					Path.of(given.getOrDefault("jar", "forum-web/target/forum-web-0.1.0-SNAPSHOT.jar")));
+					Path.of(given.getOrDefault("jar", "forum-web/target/forum-web-0.1.0-SNAPSHOT.jar")),
+					Integer.parseInt(given.getOrDefault("nodes", "1")));
 		}
 
 		/** {@code --name=value} and {@code --flag} ("true") by name; an option not known is refused. */
@@ -100,7 +105,11 @@ public final class ForumBenchmark {
 
 	private boolean run() throws Exception {
 		Volume volume = Volume.FULL.scaled(options.scale());
-		BenchStack stack = new BenchStack(root, options.jar(), options.appJvm());
+		// the cluster's run on ports of its own, so that it may run beside a one-node run of another checkout
+		BenchStack stack = options.nodes() > 1
+				? new BenchStack(root, options.jar(), options.appJvm(), BenchStack.POSTGRES_PORT + 10,
+						BenchStack.REDIS_PORT + 10, BenchStack.ELASTICSEARCH_PORT + 10)
+				: new BenchStack(root, options.jar(), options.appJvm());
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			try {
 				stack.close();
@@ -130,22 +139,16 @@ public final class ForumBenchmark {
 		Thread.sleep(5000); // let start-up work (index checks, caches, sweeps) settle before measuring rest
 		Map<String, Long> atRest = stack.memory();
 
+		if (options.nodes() > 1) {
+			return compareNodes(stack, db, members, volume);
+		}
 		BenchScenarios scenarios = new BenchScenarios(stack.baseUrl(), db, members, root.resolve("requests"),
 				options.seconds(), out);
 		List<ScenarioResult> results = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
-		boolean passed = true;
-		for (BenchScenarios.Scenario scenario : scenarios.all()) {
-			if (!options.only().isEmpty() && options.only().stream().noneMatch(scenario.name()::startsWith)) {
-				continue;
-			}
-			BenchScenarios.Check check = scenarios.check(scenario);
-			if (!check.ok()) {
-				out.println(scenario.name() + ": not run, " + check.problem());
-				notes.add(scenario.name() + ": not run, " + check.problem());
-				passed = false;
-				continue;
-			}
+		List<BenchScenarios.Scenario> runnable = runnable(scenarios, notes);
+		boolean passed = notes.isEmpty();
+		for (BenchScenarios.Scenario scenario : runnable) {
 			scenarios.warmUp(scenario);
 			boolean failing = false;
 			BenchScenarios.SearchProbe probe = scenario.name().equals("create reply") ? scenarios.probe() : null;
@@ -178,6 +181,78 @@ public final class ForumBenchmark {
 		Map<String, Long> loaded = stack.memory();
 		Report report = new Report(volume, stack.coldStart(), atRest, loaded, results, notes, options);
 		report.print(out);
+		if (options.docs()) {
+			report.write(Path.of("docs"));
+		}
+		stack.close();
+		return passed;
+	}
+
+	/**
+	 * The scenarios {@code --only} chose whose first requests answer as they should; each other one is
+	 * named in the notes.
+	 */
+	private List<BenchScenarios.Scenario> runnable(BenchScenarios scenarios, List<String> notes)
+			throws IOException, InterruptedException {
+		List<BenchScenarios.Scenario> runnable = new ArrayList<>();
+		for (BenchScenarios.Scenario scenario : scenarios.all()) {
+			if (!options.only().isEmpty() && options.only().stream().noneMatch(scenario.name()::startsWith)) {
+				continue;
+			}
+			BenchScenarios.Check check = scenarios.check(scenario);
+			if (check.ok()) {
+				runnable.add(scenario);
+			}
+			else {
+				out.println(scenario.name() + ": not run, " + check.problem());
+				notes.add(scenario.name() + ": not run, " + check.problem());
+			}
+		}
+		return runnable;
+	}
+
+	/**
+	 * The same scenarios through nginx to node 1 alone and to all nodes, alternating at each number of
+	 * connections, so that both meet the same data, caches and machine load.
+	 */
+	private boolean compareNodes(BenchStack stack, JdbcTemplate db, List<Member> members, Volume volume)
+			throws Exception {
+		stack.startMoreApps(options.nodes(), List.of());
+		int onePort = BenchStack.freePort();
+		int allPort = BenchStack.freePort();
+		List<Integer> everyNode = java.util.stream.IntStream.range(0, options.nodes()).boxed().toList();
+		stack.startBalancer(Map.of(onePort, List.of(0), allPort, everyNode));
+		String one = "http://127.0.0.1:" + onePort;
+		String all = "http://127.0.0.1:" + allPort;
+		out.printf("%d app nodes behind nginx: %s (node 1 alone), %s (all nodes)%n", options.nodes(), one, all);
+		BenchScenarios scenarios = new BenchScenarios(all, db, members, root.resolve("requests"), options.seconds(), out);
+		List<NodesReport.Pair> pairs = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		List<BenchScenarios.Scenario> runnable = runnable(scenarios, notes);
+		boolean passed = notes.isEmpty();
+		for (BenchScenarios.Scenario scenario : runnable) {
+			scenarios.warmUp(scenario);
+			for (int connections : options.connections()) {
+				scenarios.aimAt(one);
+				ScenarioResult alone = scenarios.run(scenario, connections, stack.appCpu(), stack::appCpu);
+				scenarios.aimAt(all);
+				ScenarioResult together = scenarios.run(scenario, connections, stack.appCpu(), stack::appCpu);
+				NodesReport.Pair pair = new NodesReport.Pair(alone, together);
+				pairs.add(pair);
+				out.printf("  %-28s %4d conn  1 node %,8.0f req/s (p99 %7.1f ms)  %d nodes %,8.0f req/s (p99 %7.1f ms)  x%.2f  %,d errors%n",
+						scenario.name(), connections, alone.requestsPerSecond(), alone.p99Millis(), options.nodes(),
+						together.requestsPerSecond(), together.p99Millis(), pair.ratio(),
+						alone.errors() + together.errors());
+			}
+			String after = scenarios.afterwards(scenario);
+			if (after != null) {
+				notes.add(scenario.name() + ": " + after);
+				passed &= !after.contains("MISMATCH");
+			}
+		}
+		NodesReport report = new NodesReport(options.nodes(), volume, pairs, notes, options);
+		out.println();
+		out.println(report.markdown());
 		if (options.docs()) {
 			report.write(Path.of("docs"));
 		}

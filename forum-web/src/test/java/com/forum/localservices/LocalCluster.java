@@ -596,63 +596,12 @@ public final class LocalCluster {
 
 	// ---------------------------------------------------------------- nginx
 
-	/**
-	 * nginx with a configuration of its own in the run folder (its pid, logs and temporary files there too).
-	 * Passive health: a node that fails 3 times is left out for 10 s. A request is passed to the next node on
-	 * a connection error, a timeout, 502 or 503 (a node shutting down answers 503), but never when it is not
-	 * idempotent (POST, PATCH) and has already been sent: nginx does not retry those unless told to
-	 * ({@code non_idempotent}), since the first node may have acted on it.
-	 */
+	/** nginx on {@link #NGINX_PORT} in front of every app node ({@link LocalNginx}). */
 	private void startNginx() throws IOException, InterruptedException {
 		Path dir = root.resolve("nginx");
-		Files.createDirectories(dir.resolve("logs"));
-		Files.createDirectories(dir.resolve("temp"));
-		StringBuilder upstream = new StringBuilder();
-		for (int node = 1; node <= nodes; node++) {
-			upstream.append("\t\tserver 127.0.0.1:").append(appPort(node)).append(" max_fails=3 fail_timeout=10s;\n");
-		}
-		Path config = dir.resolve("nginx.conf");
-		Files.writeString(config, """
-				# Written by com.forum.localservices.LocalCluster on every start; edits are overwritten.
-				daemon off;
-				worker_processes 2;
-				pid %1$s/nginx.pid;
-				error_log %1$s/logs/error.log warn;
-				events {
-					worker_connections 4096;
-				}
-				http {
-					access_log %1$s/logs/access.log;
-					client_body_temp_path %1$s/temp/body;
-					proxy_temp_path %1$s/temp/proxy;
-					fastcgi_temp_path %1$s/temp/fastcgi;
-					uwsgi_temp_path %1$s/temp/uwsgi;
-					scgi_temp_path %1$s/temp/scgi;
-					client_max_body_size 8m;
-					upstream forum {
-				%2$s		keepalive 64;
-					}
-					server {
-						listen 127.0.0.1:%3$d;
-						location / {
-							proxy_pass http://forum;
-							proxy_http_version 1.1;
-							proxy_set_header Connection "";
-							proxy_set_header Host $http_host;
-							proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-							proxy_set_header X-Forwarded-Proto $scheme;
-							proxy_set_header X-Forwarded-Host $host;
-							proxy_set_header X-Forwarded-Port $server_port;
-							proxy_connect_timeout 2s;
-							proxy_read_timeout 60s;
-							proxy_next_upstream error timeout http_502 http_503;
-							proxy_next_upstream_tries 3;
-						}
-					}
-				}
-				""".formatted(dir, upstream, NGINX_PORT));
-		List<String> command = List.of(nginxBinary(), "-c", config.toString(), "-p", dir.toString(), "-e",
-				dir.resolve("logs/error.log").toString());
+		Path config = LocalNginx.configure(dir,
+				Map.of(NGINX_PORT, IntStream.rangeClosed(1, nodes).map(LocalCluster::appPort).boxed().toList()));
+		List<String> command = LocalNginx.command(dir);
 		Process nginx = new ProcessBuilder(LocalProcesses.detached(command)).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log("nginx.log").toFile()))
 			.start();
@@ -661,20 +610,11 @@ public final class LocalCluster {
 		while (get(baseUrl() + "/actuator/health/readiness").isEmpty()) {
 			if (!nginx.isAlive() || System.nanoTime() > deadline) {
 				throw new IllegalStateException("nginx did not start; see " + log("nginx.log") + ":\n"
-						+ LocalProcesses.tail(log("nginx.log"), 10) + "\n" + LocalProcesses.tail(dir.resolve("logs/error.log"), 10));
+						+ LocalProcesses.tail(log("nginx.log"), 10) + "\n" + LocalProcesses.tail(LocalNginx.errorLog(dir), 10));
 			}
 			Thread.sleep(100);
 		}
 		say("nginx on " + baseUrl() + " (config " + config + ")");
-	}
-
-	private static String nginxBinary() {
-		for (String candidate : List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")) {
-			if (Files.isExecutable(Path.of(candidate))) {
-				return candidate;
-			}
-		}
-		return "nginx";
 	}
 
 	// ---------------------------------------------------------------- helpers

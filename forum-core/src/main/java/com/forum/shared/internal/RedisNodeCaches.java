@@ -3,12 +3,15 @@ package com.forum.shared.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import com.forum.shared.NodeCaches;
+import com.forum.shared.RedisReconnected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
@@ -22,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Announcements are Redis pub/sub messages "cache TAB key" on {@link #CHANNEL}. A node learns that it
  * may have missed some from its subscription: Lettuce subscribes again by itself after every reconnect,
  * and Redis confirms each subscription, so every confirmation after a connection was lost (and the first,
- * which costs nothing) empties the registered caches.
+ * which costs nothing) empties the registered caches. Every confirmation after the first is also
+ * announced in this node as {@link RedisReconnected}.
  */
 @Component
 class RedisNodeCaches implements NodeCaches, MessageListener, SubscriptionListener {
@@ -40,8 +44,13 @@ class RedisNodeCaches implements NodeCaches, MessageListener, SubscriptionListen
 
 	private final StringRedisTemplate redis;
 
-	RedisNodeCaches(StringRedisTemplate redis) {
+	private final ApplicationEventPublisher events;
+
+	private final AtomicBoolean subscribedBefore = new AtomicBoolean();
+
+	RedisNodeCaches(StringRedisTemplate redis, ApplicationEventPublisher events) {
 		this.redis = redis;
+		this.events = events;
 	}
 
 	@Override
@@ -91,6 +100,10 @@ class RedisNodeCaches implements NodeCaches, MessageListener, SubscriptionListen
 	@Override
 	public void onChannelSubscribed(byte[] channel, long count) {
 		caches.values().forEach(cache -> cache.clear().run());
+		if (subscribedBefore.getAndSet(true)) {
+			log.info("Subscribed to {} again after the connection to Redis was lost", CHANNEL);
+			events.publishEvent(new RedisReconnected());
+		}
 	}
 
 	private void evictHere(String cache, String key) {

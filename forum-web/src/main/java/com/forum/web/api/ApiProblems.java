@@ -159,7 +159,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> searchUnavailable(SearchUnavailableException ex) {
-		log.warn("Search unavailable: {}", ex.getMessage());
+		log.warn("Search unavailable: {} ({})", ex.getMessage(), String.valueOf(ex.getCause()));
 		return respond(messages.problem(ProblemType.SEARCH_UNAVAILABLE, "problem.detail.search-unavailable"));
 	}
 

@@ -118,14 +118,16 @@ public class AccessTokens {
 			return Optional.empty();
 		}
 		List<Found> found = jdbc.query("""
-				select m.id, m.username, m.role, m.created_at, m.language, m.time_zone, t.expires_at, t.last_used_at
+				select m.id, m.username, m.role, m.created_at, m.language, m.time_zone, t.expires_at, t.last_used_at,
+				       m.email_confirmed_at is not null
 				from access_token t join member m on m.id = t.member_id
 				where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?""",
 				(rs, i) -> new Found(new Resolved(new TokenBearer(
 						new MemberProfile(new MemberId(rs.getLong(1)), rs.getString(2), Role.valueOf(rs.getString(3)),
 								rs.getTimestamp(4).toInstant()),
 						new MemberPreferences(rs.getString(5) == null ? null : Locale.forLanguageTag(rs.getString(5)),
-								rs.getString(6) == null ? null : ZoneId.of(rs.getString(6)))),
+								rs.getString(6) == null ? null : ZoneId.of(rs.getString(6))),
+						rs.getBoolean(9)),
 						rs.getTimestamp(7).toInstant()),
 						rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()),
 				hash,

@@ -3,6 +3,7 @@ package com.forum.web.api;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,11 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 import com.forum.launch.Launch;
 import com.forum.launch.Launches;
 import com.forum.launch.Reservations;
+import com.forum.shared.RuleViolationException;
 import com.forum.web.api.LaunchDtos.LaunchResponse;
 import com.forum.web.api.LaunchDtos.ReservationResponse;
 import com.forum.web.api.LaunchDtos.WaitlistResponse;
+import com.forum.web.problem.ProblemMessages;
+import com.forum.web.problem.ProblemType;
 import com.forum.web.security.MemberPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -34,10 +41,13 @@ class LaunchesApi {
 
 	private final LaunchApiMapper mapper;
 
-	LaunchesApi(Launches launches, Reservations reservations, LaunchApiMapper mapper) {
+	private final ProblemMessages messages;
+
+	LaunchesApi(Launches launches, Reservations reservations, LaunchApiMapper mapper, ProblemMessages messages) {
 		this.launches = launches;
 		this.reservations = reservations;
 		this.mapper = mapper;
+		this.messages = messages;
 	}
 
 	@GetMapping("/launches")
@@ -59,8 +69,18 @@ class LaunchesApi {
 			+ "reserved, paused or closed; 403 denied/launch-window while your window is not open (naming your "
 			+ "level, your window and when it opens); 503 launch-unavailable with Retry-After while admission "
 			+ "is rebuilt")
-	ResponseEntity<ReservationResponse> reserve(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
-		ReservationResponse made = mapper.reservation(reservations.reserve(me.memberId(), id));
+	@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ReservationResponse.class)))
+	ResponseEntity<?> reserve(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+		ReservationResponse made;
+		try {
+			made = mapper.reservation(reservations.reserve(me.memberId(), id));
+		}
+		catch (RuleViolationException refused) {
+			// the problem ApiProblems would answer, without the resolution of an exception: in a sale nearly
+			// every attempt is refused, and finding and calling the handler cost more than the refusal itself
+			ProblemDetail problem = ProblemType.ruleViolation(refused.code(), messages.text(refused));
+			return ResponseEntity.status(problem.getStatus()).body(messages.titled(problem));
+		}
 		return ResponseEntity.created(URI.create("/api/v1/members/me/reservations")).body(made);
 	}
 

@@ -66,6 +66,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
 					problems.text(request, refused.getCodes()[0], refused.getArguments())));
 			return;
 		}
+		if (bearer.get().emailConfirmed()) {
+			request.setAttribute(UnconfirmedMembers.CONFIRMED, Boolean.TRUE);
+		}
 		MemberProfile profile = bearer.get().member();
 		MemberPrincipal principal = new MemberPrincipal(profile.id(), profile.username(), profile.role(), null,
 				bearer.get().preferences());

@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code forum.datasource.replica.read-your-writes}; the member's requests within that window run pinned
  * as well. Redis rather than the session: page sessions and bearer tokens are pinned alike, a member's
  * other devices and every node see the mark, and it expires by itself. While Redis cannot answer, requests
- * run pinned (reading the primary is always right, only slower). Does nothing while no replica is set.
+ * run pinned (reading the primary is always right, only slower). A write answered with an error status
+ * (a refusal) marks nobody. Does nothing while no replica is set.
  */
 class ReadYourWrites extends OncePerRequestFilter {
 
@@ -60,11 +61,16 @@ class ReadYourWrites extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		boolean refused = false;
 		try (ReadRouting.Pin pin = ReadRouting.pinToPrimary()) {
 			chain.doFilter(request, response);
+			refused = response.getStatus() >= 400;
 		}
 		finally {
-			if (writes) {
+			// a refused write wrote nothing (no partial writes), so there is nothing to read back: no Redis
+			// round trip for it, which in a flash sale is nearly every attempt. A request that failed with an
+			// exception still marks, in case it failed after its write committed.
+			if (writes && !refused) {
 				// the member as the request ends: one who just registered and was signed in counts too
 				MemberId writer = currentMember() != null ? currentMember() : member;
 				if (writer != null) {

@@ -88,6 +88,20 @@ class ReadYourWritesIntegrationTest {
 	}
 
 	@Test
+	void aRefusedWriteMarksNobodyAndKeepsReadsOnTheReplica() throws Exception {
+		ReadYourWrites filter = new ReadYourWrites(redis, new ReadReplicaProperties(replica.url(), replica.username(),
+				replica.password(), WINDOW, 2, Duration.ofSeconds(1)));
+		MemberId refused = new MemberId(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50));
+		signIn(refused);
+
+		filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/launches/1/reservations"),
+				new MockHttpServletResponse(), (request, response) -> ((MockHttpServletResponse) response).setStatus(409));
+
+		assertThat(redis.hasKey("forum:wrote:" + refused.value())).isFalse();
+		assertThat(readingAs(filter, "GET", refused)).isEqualTo("forum_reader");
+	}
+
+	@Test
 	void withoutAReplicaNothingIsMarked() throws Exception {
 		ReadYourWrites filter = new ReadYourWrites(redis,
 				new ReadReplicaProperties("", "", "", WINDOW, 2, Duration.ofSeconds(1)));
@@ -104,9 +118,7 @@ class ReadYourWritesIntegrationTest {
 			SecurityContextHolder.clearContext();
 		}
 		else {
-			MemberPrincipal principal = new MemberPrincipal(member, "member" + member.value(), Role.MEMBER, "");
-			SecurityContextHolder.getContext()
-				.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+			signIn(member);
 		}
 		TransactionTemplate readOnly = new TransactionTemplate(transactions);
 		readOnly.setReadOnly(true);
@@ -120,5 +132,11 @@ class ReadYourWritesIntegrationTest {
 			throw new IllegalStateException(ex);
 		}
 		return role.get();
+	}
+
+	private static void signIn(MemberId member) {
+		MemberPrincipal principal = new MemberPrincipal(member, "member" + member.value(), Role.MEMBER, "");
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
 	}
 }

@@ -223,7 +223,8 @@ public class TitleSimilarity {
 		return w;
 	}
 
-	static boolean isCjk(int codePoint) {
+	/** Han, kana or Hangul: scripts written without spaces between words. */
+	public static boolean isCjk(int codePoint) {
 		Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
 		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
 				|| script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;

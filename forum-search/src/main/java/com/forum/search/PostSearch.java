@@ -259,6 +259,9 @@ public class PostSearch {
 	 */
 	private static final String TOGETHER_MAY_MISS = "2<-50%";
 
+	/** Of a Chinese word's pairs: all of one, half of more (see {@link #word}). */
+	private static final String CJK_PAIRS_MAY_MISS = "1<-50%";
+
 	/**
 	 * Every word in some field, or most of the words together in one field: the latter is what lets a
 	 * synonym of several words ("always on display" for 息屏显示) find its alternative, which the words
@@ -282,9 +285,12 @@ public class PostSearch {
 	}
 
 	/**
-	 * A word matches in any one field. A Latin word may carry a typo; a word with Chinese characters,
-	 * which the standard analysis splits into single characters, must have all of them in the result,
-	 * in any of its fields, and scores higher where they stand together.
+	 * A word matches in any one field. A Latin word may carry a typo. A word with Chinese characters,
+	 * which the analysis splits into overlapping pairs, may lack half its pairs in the result (one of
+	 * two), in any of its fields, and scores higher where they stand together: a short query is
+	 * often a noun and a one-character verdict that posts phrase otherwise (充电慢 for "充电变慢",
+	 * 夜景糊 for "夜景模式拍出来是糊的", 台灯闪 for "台灯……一闪一闪"), whose pair across the two
+	 * (电慢, 景糊, 灯闪) no post has. A word of one pair must still have it.
 	 */
 	private static Query word(String word, List<Field> fields) {
 		if (!SearchText.hasCjk(word)) {
@@ -302,7 +308,7 @@ public class PostSearch {
 		return Query.of(q -> q.bool(b -> {
 			b.must(m -> m.combinedFields(c -> c.query(word)
 				.fields(fields.stream().map(Field::weighted).toList())
-				.minimumShouldMatch("2<-50%")
+				.minimumShouldMatch(CJK_PAIRS_MAY_MISS)
 				.zeroTermsQuery(CombinedFieldsZeroTerms.All)));
 			fields.forEach(f -> b.should(s -> s.matchPhrase(m -> m.field(f.name()).query(word).boost(f.boost()))));
 			return b;

@@ -29,12 +29,19 @@ import org.springframework.stereotype.Service;
  * Titles are compared without their filler words ({@link TitleSimilarity#clean}: "please add",
  * "希望增加", "能不能"), which neither find nor rank anything, and through the index's own analysis:
  * {@code forum_text} (English stems, folding, pairs of Chinese characters) gives each title its
- * terms, {@code forum_text_search} the same terms with the community's synonyms. Elasticsearch
- * proposes candidates by matching the typed title's terms and synonyms; each is then scored as the
- * Dice coefficient of the two sets of terms, where a term counts as shared if the other title has
- * it or one of its synonyms: (terms of A found in B's expansion + terms of B found in A's) / (|A| +
- * |B|). Word order plays no part, a rewording that keeps the key words scores high, and titles that
- * share only a product word stay below the threshold ({@link SimilarPetitionsProperties}).
+ * terms, {@code forum_text_search} the same terms with the community's synonyms. The synonyms of the
+ * whole typed title are added too, so a phrase that cleaning cut ("always on display" loses its
+ * "on") still brings its synonyms (AOD, 息屏显示).
+ * <p>
+ * Elasticsearch proposes candidates by matching the typed title's terms and synonyms; each is then
+ * scored as the Dice coefficient of the two titles' features, where a feature counts as shared if
+ * the other title has it or it is among the other's synonyms: (features of A found in B's expansion
+ * + features of B found in A's) / (|A| + |B|). English words are features as stemmed; Chinese is
+ * compared character by character, the pairs taken apart again. Without a dictionary, a pair that
+ * straddles two words (桌面双击 gives 面双) is noise that only word order creates: "桌面双击锁屏"
+ * and "双击桌面空白处锁屏" ask the same, yet share few pairs. Word order thus plays no part in
+ * either language, a rewording that keeps the key words scores high, and titles that share only a
+ * product area stay below the threshold ({@link SimilarPetitionsProperties}).
  */
 @Service
 public class SimilarPetitions {
@@ -46,6 +53,9 @@ public class SimilarPetitions {
 	private static final String SEARCH_ANALYZER = "forum_text_search";
 
 	private static final int MAX_LIMIT = 20;
+
+	/** The type the synonym filter gives the terms it adds. */
+	private static final String SYNONYM = "SYNONYM";
 
 	private final ElasticsearchClient client;
 
@@ -89,15 +99,22 @@ public class SimilarPetitions {
 			return List.of();
 		}
 		try {
-			List<Hit<PetitionDocument>> candidates = candidates(text);
+			List<Hit<PetitionDocument>> candidates = candidates(text, title);
 			if (candidates.isEmpty()) {
 				return List.of();
 			}
-			List<String> texts = new ArrayList<>();
-			texts.add(text);
-			candidates.forEach(hit -> texts.add(similarityTitle(hit.source())));
-			List<Set<String>> own = analyzeEach(INDEX_ANALYZER, texts);
-			List<Set<String>> expanded = analyzeEach(SEARCH_ANALYZER, texts);
+			List<String> cleaned = new ArrayList<>();
+			cleaned.add(text);
+			candidates.forEach(hit -> cleaned.add(similarityTitle(hit.source())));
+			List<String> whole = new ArrayList<>();
+			whole.add(title);
+			candidates.forEach(hit -> whole.add(hit.source().title()));
+			List<Set<String>> own = features(analyzeEach(INDEX_ANALYZER, cleaned, false));
+			List<Set<String>> expanded = features(analyzeEach(SEARCH_ANALYZER, cleaned, false));
+			List<Set<String>> phraseSynonyms = features(analyzeEach(SEARCH_ANALYZER, whole, true));
+			for (int i = 0; i < expanded.size(); i++) {
+				expanded.get(i).addAll(phraseSynonyms.get(i));
+			}
 			Terms typed = new Terms(own.get(0), expanded.get(0));
 			List<SimilarPetition> found = new ArrayList<>();
 			for (int i = 0; i < candidates.size(); i++) {
@@ -126,10 +143,13 @@ public class SimilarPetitions {
 		}
 	}
 
-	private List<Hit<PetitionDocument>> candidates(String text) throws IOException {
+	private List<Hit<PetitionDocument>> candidates(String text, String title) throws IOException {
 		SearchResponse<PetitionDocument> response = client.search(s -> s.index(index.alias())
 			.size(properties.candidates())
-			.query(q -> q.bool(b -> b.must(m -> m.match(t -> t.field(FIELD).query(text)))
+			.query(q -> q.bool(b -> b.should(m -> m.match(t -> t.field(FIELD).query(text)))
+				// the whole title too: its multi-word synonyms survive there
+				.should(m -> m.match(t -> t.field("title").query(title)))
+				.minimumShouldMatch("1")
 				.mustNot(n -> n.term(t -> t.field("status").value(PetitionStatus.DUPLICATE.name()))))),
 				PetitionDocument.class);
 		return response.hits().hits();
@@ -142,11 +162,11 @@ public class SimilarPetitions {
 
 	/**
 	 * The terms of each text as the analyzer makes them (with synonyms: every alternative), in one
-	 * request. Elasticsearch analyses the texts one after another and counts offsets on across them,
-	 * each text starting one past the end of the one before; a term belongs to the text its start
-	 * offset falls in.
+	 * request; only the synonyms when {@code synonymsOnly}. Elasticsearch analyses the texts one after
+	 * another and counts offsets on across them, each text starting one past the end of the one
+	 * before; a term belongs to the text its start offset falls in.
 	 */
-	private List<Set<String>> analyzeEach(String analyzer, List<String> texts) throws IOException {
+	private List<Set<String>> analyzeEach(String analyzer, List<String> texts, boolean synonymsOnly) throws IOException {
 		List<AnalyzeToken> tokens = client.indices()
 			.analyze(a -> a.index(index.alias()).analyzer(analyzer).text(texts))
 			.tokens();
@@ -158,6 +178,9 @@ public class SimilarPetitions {
 			terms.add(new HashSet<>());
 		}
 		for (AnalyzeToken token : tokens) {
+			if (synonymsOnly && !SYNONYM.equals(token.type())) {
+				continue;
+			}
 			int text = texts.size() - 1;
 			while (text > 0 && starts[text] > token.startOffset()) {
 				text--;
@@ -165,6 +188,24 @@ public class SimilarPetitions {
 			terms.get(text).add(token.token());
 		}
 		return terms;
+	}
+
+	/** English terms as they are, Chinese (and Japanese, Korean) pairs as their characters. */
+	private static List<Set<String>> features(List<Set<String>> terms) {
+		List<Set<String>> features = new ArrayList<>();
+		for (Set<String> set : terms) {
+			Set<String> out = new HashSet<>();
+			for (String term : set) {
+				if (TitleSimilarity.isCjk(term.codePointAt(0))) {
+					term.codePoints().forEach(c -> out.add(Character.toString(c)));
+				}
+				else {
+					out.add(term);
+				}
+			}
+			features.add(out);
+		}
+		return features;
 	}
 
 	/** A title's terms, and the same with every synonym of them. */

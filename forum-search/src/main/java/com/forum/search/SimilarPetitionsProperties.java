@@ -19,6 +19,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("forum.search.similar-petitions")
 public record SimilarPetitionsProperties(
-		@DefaultValue("0.6") @DecimalMin("0.0") @DecimalMax("1.0") double threshold,
+		@DefaultValue("0.55") @DecimalMin("0.0") @DecimalMax("1.0") double threshold,
 		@DefaultValue("20") @Positive @Max(100) int candidates) {
 }

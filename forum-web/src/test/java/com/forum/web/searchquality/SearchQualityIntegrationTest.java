@@ -138,10 +138,15 @@ class SearchQualityIntegrationTest {
 					RankingMetrics.reciprocalRank(ranking, query.grades())));
 		}
 		List<QualityReport.PairResult> pairs = new ArrayList<>();
-		for (PetitionPair pair : PetitionPair.load()) {
+		List<Long> checks = new ArrayList<>();
+		List<PetitionPair> labelled = new ArrayList<>(PetitionPair.load());
+		labelled.addAll(PetitionPair.loadHeldOut());
+		for (PetitionPair pair : labelled) {
 			PetitionId existing = petitions.get(pair.existing());
-			double score = similar.scored(pair.title(), 20)
-				.stream()
+			long check = System.nanoTime();
+			List<SimilarPetition> found = similar.scored(pair.title(), 20);
+			checks.add(System.nanoTime() - check);
+			double score = found.stream()
 				.filter(p -> p.petitionId().equals(existing))
 				.mapToDouble(SimilarPetition::score)
 				.findFirst()
@@ -149,10 +154,10 @@ class SearchQualityIntegrationTest {
 			pairs.add(new QualityReport.PairResult(pair, score >= similarPetitions.threshold(), score));
 		}
 		QualityReport report = new QualityReport(LABEL, ZonedDateTime.now(),
-				"Corpus: %d threads (%d hand-written, %d generated with seed %d) and %d replies, posted in %.0f s and indexed %.0f s later; %d judged queries, %d labelled petition pairs over %d petitions."
+				"Corpus: %d threads (%d hand-written, %d generated with seed %d) and %d replies, posted in %.0f s and indexed %.0f s later; %d judged queries, %d labelled petition pairs (%d of them held out) over %d petitions."
 					.formatted(corpus.size(), corpus.size() - GENERATED, GENERATED, SEED, replies, postSeconds, loadSeconds - postSeconds,
-							queries.size(), pairs.size(), petitions.size()),
-				queries, pairs, similarPetitions.threshold());
+							queries.size(), pairs.size(), PetitionPair.loadHeldOut().size(), petitions.size()),
+				queries, pairs, similarPetitions.threshold(), QualityReport.Latency.of(checks));
 		publish(report);
 
 		if (RECORD != null) {

@@ -61,4 +61,15 @@ class SearchQualitySetTest {
 		assertThat(existing.values().stream().collect(Collectors.toMap(Function.identity(), t -> 1, Integer::sum)))
 			.allSatisfy((title, count) -> assertThat(count).as(title).isOne());
 	}
+
+	@Test
+	void heldOutPairsAreFortyHalfChineseAndApartFromTheTuningPairs() {
+		List<PetitionPair> heldOut = PetitionPair.loadHeldOut();
+		assertThat(heldOut).hasSize(40);
+		assertThat(heldOut.stream().filter(p -> p.language().equals("zh")).count()).isEqualTo(20);
+		assertThat(heldOut).allMatch(p -> PetitionPair.existingTitles().containsKey(p.existing()));
+		assertThat(heldOut.stream().map(PetitionPair::title))
+			.doesNotContainAnyElementsOf(PetitionPair.load().stream().map(PetitionPair::title).toList());
+		assertThat(heldOut.stream().filter(PetitionPair::duplicate).count()).isBetween(15L, 25L);
+	}
 }

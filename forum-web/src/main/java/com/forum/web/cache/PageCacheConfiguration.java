@@ -23,7 +23,16 @@ class PageCacheConfiguration {
 		if (!(localeResolver instanceof LocaleContextResolver locales)) {
 			throw new IllegalStateException("The page cache keys pages by time zone: it needs a LocaleContextResolver");
 		}
-		return new PageCache(new PageVersions(redis, properties.timeToLive().multipliedBy(2)), locales, properties);
+		return new PageCache(pageVersions(redis, properties), locales, properties);
+	}
+
+	@Bean
+	KeptFragments keptFragments(StringRedisTemplate redis, PageCacheProperties properties) {
+		return new KeptFragments(pageVersions(redis, properties), properties);
+	}
+
+	private static PageVersions pageVersions(StringRedisTemplate redis, PageCacheProperties properties) {
+		return new PageVersions(redis, properties.timeToLive().multipliedBy(2));
 	}
 
 	@Bean

@@ -62,20 +62,30 @@ class PageVersions {
 
 	/** Whether nothing tagged with one of {@code tags} changed since {@code snapshot}. */
 	boolean unchangedSince(Snapshot snapshot, Collection<String> tags) {
+		long last = lastChange(snapshot.epoch(), tags);
+		return last >= 0 && last <= snapshot.sequence();
+	}
+
+	/**
+	 * The number of the latest change of any of {@code tags} in {@code epoch} (0 when none is known), or -1
+	 * when Redis is no longer that epoch: then nothing rendered before can be trusted.
+	 */
+	long lastChange(String epoch, Collection<String> tags) {
 		List<String> keys = new ArrayList<>(tags.size() + 1);
 		keys.add(EPOCH);
 		tags.forEach(tag -> keys.add(key(tag)));
 		List<String> values = redis.opsForValue().multiGet(keys);
-		if (values == null || !snapshot.epoch().equals(values.get(0))) {
-			return false;
+		if (values == null || !epoch.equals(values.get(0))) {
+			return -1;
 		}
+		long last = 0;
 		for (int i = 1; i < values.size(); i++) {
 			String changedAt = values.get(i);
-			if (changedAt != null && Long.parseLong(changedAt) > snapshot.sequence()) {
-				return false;
+			if (changedAt != null) {
+				last = Math.max(last, Long.parseLong(changedAt));
 			}
 		}
-		return true;
+		return last;
 	}
 
 	/** Records a change of everything tagged with one of {@code tags}; one round trip, atomic. */

@@ -25,12 +25,14 @@ import com.forum.shared.PermissionDeniedException;
 import com.forum.shared.RuleViolationException;
 import com.forum.upload.Uploads;
 import com.forum.web.cache.CachedPage;
+import com.forum.web.cache.KeptFragments;
 import com.forum.web.cache.PageTags;
 import com.forum.web.security.ClientAddress;
 import com.forum.web.security.MemberPrincipal;
 import com.forum.web.security.PrivilegeGate;
 import com.forum.web.security.RequiresPrivilege;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,9 +72,18 @@ class ThreadPages {
 
 	private final WatchingView watching;
 
+	private final PollsView polls;
+
+	private final KeptFragments keptPosts;
+
+	private final ThreadPosts posts;
+
 	ThreadPages(DiscussionQueries queries, Discussions discussions, BoardCatalog boards, ThreadLinks links,
 			PrivilegeGate privileges, Reputation reputation, ClientAddress addresses, Uploads uploads,
-			WatchingView watching) {
+			WatchingView watching, PollsView polls, KeptFragments keptPosts, ThreadPosts posts) {
+		this.polls = polls;
+		this.keptPosts = keptPosts;
+		this.posts = posts;
 		this.uploads = uploads;
 		this.watching = watching;
 		this.queries = queries;
@@ -88,11 +99,13 @@ class ThreadPages {
 	@GetMapping("/threads/{id}")
 	String thread(@PathVariable long id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Long reply, @AuthenticationPrincipal MemberPrincipal member,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
 		TopicId topicId = new TopicId(id);
 		if (reply != null && page == null) {
 			return "redirect:" + links.reply(topicId, new ReplyId(reply));
 		}
+		// before anything the page shows is read: see KeptFragments
+		KeptFragments.Reading kept = keptPosts.begin();
 		MemberId reader = member == null ? null : member.memberId();
 		boolean moderates = member != null && member.moderates();
 		TopicDetails topic = queries.topic(topicId).shownTo(reader, moderates);
@@ -115,16 +128,28 @@ class ThreadPages {
 		replies.forEach(r -> authorNames.put(r.authorId(), r.authorName()));
 		model.addAttribute("avatars", AvatarsView.of(uploads, authorNames));
 		watching.thread(model, member, topicId, replies, authors);
-		CachedPage.dependsOn(request,
-				PageTags.of(authors, PageTags.topic(topicId), PageTags.board(topic.boardId()), PageTags.BOARDS));
+		List<String> tags = PageTags.of(authors, PageTags.topic(topicId), PageTags.board(topic.boardId()),
+				PageTags.BOARDS);
+		CachedPage.dependsOn(request, tags);
 		CachedPage.onEveryServe(request, again -> recordView(topicId, viewer, again));
-		model.addAttribute("firstNumber", (number - 1) * ThreadLinks.REPLIES_PER_PAGE + 1);
 		model.addAttribute("pager", Pager.of(number, replies.getTotalPages(), n -> ThreadLinks.page(topicId, n)));
-		model.addAttribute("likedTopic", liked(viewer, PostKind.TOPIC, List.of(id)).contains(id));
-		model.addAttribute("likedReplies",
-				liked(viewer, PostKind.REPLY, replies.map(r -> r.id().value()).getContent()));
+		Set<Long> likedReplies = liked(viewer, PostKind.REPLY, replies.map(r -> r.id().value()).getContent());
+		Set<Long> bookmarkedReplies = polls.bookmarkedReplies(replies, viewer);
+		model.addAttribute("likedReplies", likedReplies);
+		model.addAttribute("bookmarkedReplies", bookmarkedReplies);
 		model.addAttribute("form", new ReplyForm());
 		model.addAttribute("flagReasons", FlagReason.values());
+		// the page's viewer (PagesAdvice), with what their reputation allows: their buttons depend on it
+		Viewer shownTo = (Viewer) model.getAttribute("viewer");
+		model.addAttribute("canAccept", shownTo.canAccept(topic, (BoardSummary) model.getAttribute("board")));
+		kept.shows(tags);
+		boolean likedTopic = liked(viewer, PostKind.TOPIC, List.of(id)).contains(id);
+		boolean bookmarkedTopic = !topic.withheld() && polls.bookmarkedThread(topic, viewer);
+		model.addAttribute("openingHtml",
+				posts.opening(kept, shownTo, topic, likedTopic, bookmarkedTopic, model.asMap(), request, response));
+		model.addAttribute("replyHtml", posts.replies(kept, shownTo, topic, replies.getContent(),
+				(number - 1) * ThreadLinks.REPLIES_PER_PAGE + 1, likedReplies, bookmarkedReplies, model.asMap(),
+				request, response));
 		return "threads/thread";
 	}
 

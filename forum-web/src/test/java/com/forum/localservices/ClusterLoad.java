@@ -27,8 +27,13 @@ final class ClusterLoad implements AutoCloseable {
 
 	private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+)");
 
-	/** One answer a user would have seen as an error: a status other than 2xx, or no answer at all (0). */
-	record Failure(long atNanos, String request, int status) {
+	private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\":\"([^\"]+)\"");
+
+	/**
+	 * One answer a user would have seen as an error: a status other than 2xx, or no answer at all (0), with
+	 * the type of its problem detail when it had one (which limit refused it, what was unavailable).
+	 */
+	record Failure(long atNanos, String request, int status, String problem) {
 	}
 
 	private final String base;
@@ -121,12 +126,14 @@ final class ClusterLoad implements AutoCloseable {
 		try {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() / 100 != 2) {
-				failures.add(new Failure(System.nanoTime(), method + " " + path, response.statusCode()));
+				Matcher type = PROBLEM_TYPE.matcher(response.body());
+				failures.add(new Failure(System.nanoTime(), method + " " + path, response.statusCode(),
+						type.find() ? type.group(1) : ""));
 			}
 			return response;
 		}
 		catch (IOException ex) {
-			failures.add(new Failure(System.nanoTime(), method + " " + path, 0));
+			failures.add(new Failure(System.nanoTime(), method + " " + path, 0, ex.toString()));
 			return null;
 		}
 		catch (InterruptedException ex) {
@@ -157,7 +164,7 @@ final class ClusterLoad implements AutoCloseable {
 
 	/** The first few failures, for the report: status and request. */
 	String sample() {
-		return String.join("; ", failures.stream().limit(5).map(f -> f.status() + " " + f.request()).toList());
+		return String.join("; ", failures.stream().limit(5).map(f -> f.status() + " " + f.request() + (f.problem().isEmpty() ? "" : " (" + f.problem() + ")")).toList());
 	}
 
 	@Override

@@ -95,6 +95,8 @@ class RateLimiter {
 			if (connected()) {
 				// Redis is there but did not answer in time (a flood of requests): refusing keeps the
 				// limit; letting the request through would hand the flood the very gap it makes
+				warnOnceAMinute("Requests are refused while Redis answers rate limits too slowly (over {}): {}", timeout,
+						slow.toString());
 				return Optional.of(Duration.ofSeconds(1));
 			}
 			uncounted(slow);
@@ -200,10 +202,14 @@ class RateLimiter {
 
 	/** One warning a minute at most: every request would log one while Redis is away. */
 	private void uncounted(RuntimeException unavailable) {
+		warnOnceAMinute("Rate limits are not enforced while Redis is unavailable: {}", unavailable.toString());
+	}
+
+	private void warnOnceAMinute(String message, Object... arguments) {
 		long now = System.nanoTime();
 		long last = lastWarning.get();
 		if (now - last > WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
-			log.warn("Rate limits are not enforced while Redis is unavailable: {}", unavailable.toString());
+			log.warn(message, arguments);
 		}
 	}
 }

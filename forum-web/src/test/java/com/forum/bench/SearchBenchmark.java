@@ -52,7 +52,8 @@ import com.forum.shared.MarkdownRenderer;
  * per second during the freshness and rebuild runs), {@code --reseed}, {@code --es-heap=1g},
  * {@code --app-jvm="-Xmx512m"}, {@code --no-rebuild}, {@code --profile} (a JFR recording of the bulk
  * rebuild), {@code --rebuild-only} (time the rebuild again on the snapshot and stop; with {@code --jar=} to
- * compare builds), {@code --no-docs}.
+ * compare builds), {@code --no-docs}, {@code --hold} (start the app on the data set and keep everything running
+ * until stopped, to look into searches by hand).
  */
 public final class SearchBenchmark {
 
@@ -98,11 +99,12 @@ public final class SearchBenchmark {
 	}
 
 	record Options(int posts, int clients, int seconds, int writes, boolean reseed, String elasticsearchHeap,
-			List<String> appJvm, boolean rebuild, boolean profile, boolean docs, Path jar, boolean rebuildOnly) {
+			List<String> appJvm, boolean rebuild, boolean profile, boolean docs, Path jar, boolean rebuildOnly, boolean hold) {
 
 		static Options parse(String[] args) {
 			Map<String, String> given = ForumBenchmark.Options.given(args, List.of("posts", "clients", "seconds",
-					"writes", "reseed", "es-heap", "app-jvm", "no-rebuild", "profile", "no-docs", "jar", "rebuild-only"));
+					"writes", "reseed", "es-heap", "app-jvm", "no-rebuild", "profile", "no-docs", "jar", "rebuild-only",
+					"hold"));
 			return new Options(Integer.parseInt(given.getOrDefault("posts", "1000000")),
 					Integer.parseInt(given.getOrDefault("clients", "16")),
 					Integer.parseInt(given.getOrDefault("seconds", "20")),
@@ -111,7 +113,7 @@ public final class SearchBenchmark {
 					List.of(given.getOrDefault("app-jvm", "-Xmx512m").trim().split("\\s+")),
 					!given.containsKey("no-rebuild"), given.containsKey("profile"), !given.containsKey("no-docs"),
 					Path.of(given.getOrDefault("jar", "forum-web/target/forum-web-0.1.0-SNAPSHOT.jar")),
-					given.containsKey("rebuild-only"));
+					given.containsKey("rebuild-only"), given.containsKey("hold"));
 		}
 
 		int threads() {
@@ -208,6 +210,12 @@ public final class SearchBenchmark {
 			return true;
 		}
 		stack.startApp(List.of());
+		if (options.hold()) {
+			// for looking into a search by hand (Elasticsearch's profile API, a JFR recording of the app)
+			out.printf("holding the stack until this process is stopped: the app at %s, Elasticsearch at %s%n",
+					stack.baseUrl(), stack.services().elasticsearchUrl());
+			Thread.sleep(Long.MAX_VALUE);
+		}
 		JdbcTemplate db = ForumBenchmark.jdbc(stack);
 		List<Member> members = BenchSeeder.loadMembers(snapshot.members());
 		Queries queries = Queries.from(db);

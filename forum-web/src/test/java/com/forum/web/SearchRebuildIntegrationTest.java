@@ -243,10 +243,11 @@ class SearchRebuildIntegrationTest {
 			discussions.editTopic(author, new TopicId(firstTopic), edited, "Edited body");
 			discussions.deleteTopic(author, removed);
 			started = discussions.startTopic(author, board, "Started during the rebuild " + late, late);
-			Await.until(INDEXING, () -> source(postsRebuild, "t" + firstTopic, PostDocument.class)
-				.orElseThrow(() -> new AssertionError("The posts rebuild ended before the edit reached it"))
-				.title()
-				.equals(edited));
+			// on a busy machine the rebuild may swap before the edit's write: the write then goes to the
+			// new index as the live one, which the checks after the swap find
+			Await.until(INDEXING, () -> rebuild.isDone() || source(postsRebuild, "t" + firstTopic, PostDocument.class)
+				.map(document -> edited.equals(document.title()))
+				.orElse(false));
 
 			// petitions: the same for a status change; the votes are folded within a second and may
 			// reach the new index through either alias
@@ -272,6 +273,9 @@ class SearchRebuildIntegrationTest {
 
 		System.out.printf("rebuild with changes made meanwhile: %s; %s%n", rebuild.join(), searches);
 		assertThat(searches.failures()).isZero();
+		Await.until(INDEXING, () -> source(search.postsAlias(), "t" + firstTopic, PostDocument.class)
+			.filter(document -> edited.equals(document.title()))
+			.isPresent());
 		assertThat(source(search.postsAlias(), "t" + firstTopic, PostDocument.class)).get()
 			.extracting(PostDocument::title, PostDocument::body)
 			.containsExactly(edited, "Edited body");

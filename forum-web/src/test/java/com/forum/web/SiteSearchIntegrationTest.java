@@ -63,18 +63,38 @@ class SiteSearchIntegrationTest {
 	}
 
 	@Test
-	void aMisspeltWordBeyondTypoToleranceGetsADidYouMean() {
+	void aMisspeltWordBeyondTypoToleranceThatFindsNothingIsCorrectedAndItsResultsShown() {
 		Member author = api.newMember("spell");
 		// five letters: typo tolerance forgives one edit, the suggester looks two edits away
 		String word = latinWord(5);
-		api.startThread(author, "support", "Battery drains overnight " + word, "Even in flight mode.");
+		long thread = api.startThread(author, "support", "Battery drains overnight " + word, "Even in flight mode.");
 		Await.until(INDEXED, () -> total(search(word)) == 1);
 
+		JsonNode results = search(typo(typo(word, 2), 4));
+
+		assertThat(total(results)).isEqualTo(1);
+		assertThat(results.get("items").get(0).get("threadId").asLong()).isEqualTo(thread);
+		assertThat(results.get("didYouMean").asString()).isEqualTo(word);
+		assertThat(results.get("corrected").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aWordThatFindsFewIsKeptAndACorrectionThatFindsMoreIsOffered() {
+		String word = latinWord(5);
 		String misspelt = typo(typo(word, 2), 4);
+		api.startThread(api.newMember("fewer"), "support", "Camera blurs at night " + word, "Only indoors.");
+		api.startThread(api.newMember("fewer"), "support", "Night mode " + word + " after the update",
+				"Since the last build.");
+		long literal = api.startThread(api.newMember("fewer"), "support", "Notes on " + misspelt,
+				"Written as it is spelt.");
+		Await.until(INDEXED, () -> total(search(word)) == 2 && total(search(misspelt)) == 1);
+
 		JsonNode results = search(misspelt);
 
-		assertThat(total(results)).isZero();
+		assertThat(total(results)).isEqualTo(1);
+		assertThat(results.get("items").get(0).get("threadId").asLong()).isEqualTo(literal);
 		assertThat(results.get("didYouMean").asString()).isEqualTo(word);
+		assertThat(results.get("corrected").asBoolean()).isFalse();
 	}
 
 	@Test

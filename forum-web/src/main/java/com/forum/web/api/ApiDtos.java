@@ -120,11 +120,13 @@ final class ApiDtos {
 
 	/**
 	 * @param didYouMean a corrected query that finds more, offered when this one found few; else null
+	 * @param corrected true when the query as typed found nothing and the items and counts are those of
+	 *     {@code didYouMean}
 	 */
 	record SearchResponse(List<SearchHitResponse> items, int page, int size, long totalItems, int totalPages,
 			List<BoardFacetResponse> boards, long tookMillis, List<FacetCountResponse> types,
 			List<FacetCountResponse> statuses, List<FacetCountResponse> tags, List<FacetCountResponse> times,
-			String didYouMean) {
+			String didYouMean, boolean corrected) {
 	}
 
 	/** A title completing what is being typed, and where it leads. */

@@ -53,7 +53,8 @@ class SearchApi {
 					+ "highlighted as escaped HTML with <mark>. Facet counts (types, boards, statuses, tags, "
 					+ "times) are each counted under the other filters only, so a client can offer switching. "
 					+ "didYouMean carries a corrected query when this one found few results and the correction "
-					+ "finds more.")
+					+ "finds more; when this one found nothing, the items and counts are those of the correction "
+					+ "and corrected is true.")
 	SearchResponse search(@RequestParam(defaultValue = "") String q,
 			@RequestParam(required = false) @Positive Long boardId,
 			@Parameter(description = "relevance, newest or votes (most voted first)")
@@ -80,7 +81,8 @@ class SearchApi {
 				results.types().stream().map(mapper::facetCount).toList(),
 				results.statuses().stream().map(mapper::facetCount).toList(),
 				results.tags().stream().map(mapper::facetCount).toList(),
-				results.times().stream().map(mapper::facetCount).toList(), results.didYouMean());
+				results.times().stream().map(mapper::facetCount).toList(), results.didYouMean(),
+				results.corrected());
 	}
 
 	@GetMapping("/api/v1/search/suggest")

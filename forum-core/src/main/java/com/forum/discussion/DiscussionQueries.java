@@ -22,7 +22,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads threads and replies for pages, the API and other read models. */
@@ -52,9 +54,12 @@ public class DiscussionQueries {
 
 	private final DiscussionProperties properties;
 
+	private final JdbcTemplate jdbc;
+
 	DiscussionQueries(Topics topics, Replies replies, PostRevisions revisions, PostLikes likes, TopicViews views,
 			MemberDirectory members, MarkdownRenderer markdown, HiddenRevisions hiddenRevisions, Clock clock,
-			DiscussionProperties properties) {
+			DiscussionProperties properties, JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
 		this.hiddenRevisions = hiddenRevisions;
@@ -179,29 +184,58 @@ public class DiscussionQueries {
 		return replies.findIdsInTopic(topic.value()).stream().map(ReplyId::new).toList();
 	}
 
-	/** Walks every topic, live or not, in batches of ascending id; for rebuilding read models. */
+	/**
+	 * Walks every topic, live or not, in batches of ascending id; for rebuilding read models. Plain
+	 * queries, each batch on its own and outside any transaction: a walk over a million posts in one
+	 * transaction kept every entity it loaded in the persistence context (the heap ran out) and held one
+	 * database snapshot for the whole rebuild; and only the columns a snapshot needs are read.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void eachTopic(int batchSize, Consumer<List<TopicSnapshot>> batch) {
+		walk(TOPIC_SNAPSHOTS, batchSize, (rs, row) -> new TopicSnapshot(new TopicId(rs.getLong("id")),
+				new BoardId(rs.getLong("board_id")), new MemberId(rs.getLong("author_id")), rs.getString("username"),
+				rs.getString("title"), markdown.toPlainText(rs.getString("body")), instant(rs, "created_at"),
+				instant(rs, "last_activity_at"), rs.getInt("reply_count"), rs.getInt("like_count"),
+				rs.getBoolean("solved"), rs.getBoolean("deleted"), rs.getBoolean("hidden"), rs.getLong("version")),
+				t -> t.id().value(), batch);
+	}
+
+	/** Walks every reply in batches of ascending id, as {@link #eachTopic} walks the topics. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void eachReply(int batchSize, Consumer<List<ReplySnapshot>> batch) {
+		walk(REPLY_SNAPSHOTS, batchSize, (rs, row) -> new ReplySnapshot(new ReplyId(rs.getLong("id")),
+				new TopicId(rs.getLong("topic_id")), new BoardId(rs.getLong("board_id")),
+				new MemberId(rs.getLong("author_id")), rs.getString("username"), markdown.toPlainText(rs.getString("body")),
+				instant(rs, "created_at"), rs.getInt("like_count"), rs.getBoolean("visible"), rs.getLong("version")),
+				r -> r.id().value(), batch);
+	}
+
+	private static final String TOPIC_SNAPSHOTS = """
+			select t.id, t.board_id, t.author_id, m.username, t.title, t.body, t.created_at, t.last_activity_at,
+			       t.reply_count, t.like_count, t.accepted_reply_id is not null solved, t.deleted_at is not null deleted,
+			       t.hidden_at is not null hidden, t.version
+			from topic t join member m on m.id = t.author_id
+			where t.id > ? order by t.id limit ?""";
+
+	private static final String REPLY_SNAPSHOTS = """
+			select r.id, r.topic_id, t.board_id, r.author_id, m.username, r.body, r.created_at, r.like_count,
+			       r.deleted_at is null and r.hidden_at is null and t.deleted_at is null visible, r.version
+			from reply r join topic t on t.id = r.topic_id join member m on m.id = r.author_id
+			where r.id > ? order by r.id limit ?""";
+
+	private <T> void walk(String sql, int batchSize, org.springframework.jdbc.core.RowMapper<T> rows,
+			java.util.function.ToLongFunction<T> id, Consumer<List<T>> batch) {
 		long after = 0;
-		List<Topic> found;
-		while (!(found = topics.findBatchAfter(after, PageRequest.of(0, batchSize))).isEmpty()) {
-			Map<MemberId, String> names = members.usernames(found.stream().map(Topic::authorId).toList());
-			batch.accept(found.stream().map(t -> snapshot(t, names)).toList());
-			after = found.get(found.size() - 1).id().value();
+		List<T> found;
+		while (!(found = jdbc.query(sql, rows, after, batchSize)).isEmpty()) {
+			batch.accept(found);
+			after = id.applyAsLong(found.get(found.size() - 1));
 		}
 	}
 
-	/** Walks every reply in batches of ascending id; for rebuilding read models. */
-	public void eachReply(int batchSize, Consumer<List<ReplySnapshot>> batch) {
-		long after = 0;
-		List<Reply> found;
-		while (!(found = replies.findBatchAfter(after, PageRequest.of(0, batchSize))).isEmpty()) {
-			Map<MemberId, String> names = members.usernames(found.stream().map(Reply::authorId).toList());
-			Map<Long, Topic> owners = topics.findAllById(found.stream().map(r -> r.topicId().value()).toList())
-				.stream()
-				.collect(Collectors.toMap(t -> t.id().value(), t -> t));
-			batch.accept(found.stream().map(r -> snapshot(r, owners.get(r.topicId().value()), names)).toList());
-			after = found.get(found.size() - 1).id().value();
-		}
+	private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+		java.sql.Timestamp at = rs.getTimestamp(column);
+		return at == null ? null : at.toInstant();
 	}
 
 	private TopicSnapshot snapshot(Topic t, Map<MemberId, String> names) {

@@ -21,9 +21,6 @@ interface Replies extends JpaRepository<Reply, Long> {
 	@Query("select r.id from Reply r where r.topicId = :topic order by r.id")
 	List<Long> findIdsInTopic(@Param("topic") long topic);
 
-	@Query("select r from Reply r where r.id > :after order by r.id")
-	List<Reply> findBatchAfter(@Param("after") long after, Pageable page);
-
 	List<Reply> findByIdIn(Collection<Long> ids);
 
 	@Modifying

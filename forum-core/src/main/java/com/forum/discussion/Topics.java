@@ -33,9 +33,6 @@ interface Topics extends JpaRepository<Topic, Long> {
 	@Query("select t from Topic t where t.authorId = :author and t.deletedAt is null")
 	Page<Topic> findLiveByAuthor(@Param("author") long author, Pageable page);
 
-	@Query("select t from Topic t where t.id > :after order by t.id")
-	java.util.List<Topic> findBatchAfter(@Param("after") long after, Pageable page);
-
 	@Modifying
 	@Query(nativeQuery = true, value = """
 			update topic set reply_count = reply_count + :delta,

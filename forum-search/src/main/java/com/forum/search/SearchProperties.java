@@ -36,6 +36,9 @@ import org.springframework.validation.annotation.Validated;
  *     sent together in one bulk request when the one before returns
  * @param didYouMeanBelow a search finding fewer results than this offers a corrected query, if one
  *     finds more
+ * @param rebuildRate documents a second a rebuild sends Elasticsearch at most, 0 for no limit: a
+ *     rebuild beside a busy forum ({@code ./forum reindex --forum.search.rebuild-rate=2000}) then
+ *     leaves room for searches and live indexing; a restore of a missing index runs free
  */
 @Validated
 @ConfigurationProperties("forum.search")
@@ -47,7 +50,8 @@ public record SearchProperties(@DefaultValue("http://127.0.0.1:9200") @NotEmpty 
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration responseTimeout,
 		@DefaultValue("200") @Positive int maxQueryLength,
 		@DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration restoreCheckInterval,
-		@DefaultValue("16") @Positive int indexingConcurrency, @DefaultValue("3") @PositiveOrZero int didYouMeanBelow) {
+		@DefaultValue("16") @Positive int indexingConcurrency, @DefaultValue("3") @PositiveOrZero int didYouMeanBelow,
+		@DefaultValue("0") @PositiveOrZero int rebuildRate) {
 
 	/** The endpoints the client talks to. */
 	public List<URI> endpoints() {

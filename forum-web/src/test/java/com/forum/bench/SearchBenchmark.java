@@ -100,12 +100,13 @@ public final class SearchBenchmark {
 	}
 
 	record Options(int posts, int clients, int seconds, int writes, boolean reseed, String elasticsearchHeap,
-			List<String> appJvm, boolean rebuild, boolean profile, boolean docs, Path jar, boolean rebuildOnly, boolean hold) {
+			List<String> appJvm, boolean rebuild, boolean profile, boolean docs, Path jar, boolean rebuildOnly, boolean hold,
+			int rebuildRate) {
 
 		static Options parse(String[] args) {
 			Map<String, String> given = ForumBenchmark.Options.given(args, List.of("posts", "clients", "seconds",
 					"writes", "reseed", "es-heap", "app-jvm", "no-rebuild", "profile", "no-docs", "jar", "rebuild-only",
-					"hold"));
+					"hold", "rebuild-rate"));
 			return new Options(Integer.parseInt(given.getOrDefault("posts", "1000000")),
 					Integer.parseInt(given.getOrDefault("clients", "16")),
 					Integer.parseInt(given.getOrDefault("seconds", "20")),
@@ -114,7 +115,8 @@ public final class SearchBenchmark {
 					List.of(given.getOrDefault("app-jvm", "-Xmx512m").trim().split("\\s+")),
 					!given.containsKey("no-rebuild"), given.containsKey("profile"), !given.containsKey("no-docs"),
 					Path.of(given.getOrDefault("jar", "forum-web/target/forum-web-0.1.0-SNAPSHOT.jar")),
-					given.containsKey("rebuild-only"), given.containsKey("hold"));
+					given.containsKey("rebuild-only"), given.containsKey("hold"),
+					Integer.parseInt(given.getOrDefault("rebuild-rate", "0")));
 		}
 
 		int threads() {
@@ -403,7 +405,7 @@ public final class SearchBenchmark {
 	private Loading rebuild(BenchStack stack, double copySeconds) throws IOException, InterruptedException {
 		out.println("  indexing through the application's rebuild (--forum.command=reindex) ...");
 		long started = System.nanoTime();
-		String log = reindex(stack, options.profile() ? root.resolve("logs").resolve("rebuild.jfr") : null);
+		String log = reindex(stack, options.profile() ? root.resolve("logs").resolve("rebuild.jfr") : null, 0);
 		double commandSeconds = (System.nanoTime() - started) / 1e9;
 		Matcher posts = POSTS_REBUILT.matcher(log);
 		if (!posts.find()) {
@@ -419,8 +421,11 @@ public final class SearchBenchmark {
 		return root.resolve("logs").resolve("reindex.log");
 	}
 
-	/** Runs the reindex command to its end; its output, which it also appends to the log. */
-	private String reindex(BenchStack stack, Path recording) throws IOException, InterruptedException {
+	/**
+	 * Runs the reindex command to its end, its backfill held to {@code rate} documents a second (0 for
+	 * no limit); its output, which it also appends to the log.
+	 */
+	private String reindex(BenchStack stack, Path recording, int rate) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(options.appJvm());
@@ -429,7 +434,8 @@ public final class SearchBenchmark {
 		}
 		// with a web server on a port of its own: the jar's web configuration needs a web application
 		command.addAll(List.of("-jar", options.jar().toString(), "--forum.command=reindex", "--server.port=0",
-				"--spring.config.additional-location=optional:file:config/bench/bench-app.yml"));
+				"--spring.config.additional-location=optional:file:config/bench/bench-app.yml",
+				"--forum.search.rebuild-rate=" + rate));
 		stack.services().connectionProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
 		Path log = root.resolve("logs").resolve("reindex-" + System.currentTimeMillis() + ".log");
 		Files.createDirectories(log.getParent());
@@ -847,7 +853,7 @@ public final class SearchBenchmark {
 		long started = System.nanoTime();
 		String log;
 		try {
-			log = reindex(stack, null);
+			log = reindex(stack, null, options.rebuildRate());
 		}
 		finally {
 			stop.set(true);
@@ -860,6 +866,14 @@ public final class SearchBenchmark {
 		boolean reported = posts.find();
 		long indexed = reported ? Long.parseLong(posts.group(1)) : -1;
 		double postsSeconds = reported ? Long.parseLong(posts.group(2)) / 1000.0 : Double.NaN;
+		// the app indexes the replies written meanwhile after their commits, and may be behind when the
+		// command ends: the check waits for every delivery it owes (ten minutes at most), and says how long
+		long drainStart = System.nanoTime();
+		long owed;
+		while ((owed = outstandingDeliveries(db)) > 0 && System.nanoTime() - drainStart < Duration.ofMinutes(10).toNanos()) {
+			Thread.sleep(500);
+		}
+		double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
 		long expected = visiblePosts(db);
 		long inIndex = 0;
 		for (int wait = 0; wait < 20 && (inIndex = documentsWithText(stack)) != expected; wait++) {
@@ -867,15 +881,22 @@ public final class SearchBenchmark {
 		}
 		boolean ok = during.errors() == 0 && during.empty() == 0 && inIndex == expected && writes.allFound();
 		String summary = String.format(Locale.ROOT,
-				"rebuild of %,d posts under load: the posts index in %.0f s, the command %.0f s (JVM start to exit); "
+				"rebuild of %,d posts under load%s: the posts index in %.0f s, the command %.0f s (JVM start to exit); "
 						+ "%,d searches meanwhile "
-						+ "(%d clients, p50 %.1f ms, p99 %.1f ms): %d errors, %d empty; %d replies written meanwhile; "
+						+ "(%d clients, p50 %.1f ms, p99 %.1f ms): %d errors, %d empty; %d replies written meanwhile, "
+						+ "the app's deliveries caught up %.0f s after the command (%d still owed); "
 						+ "afterwards %,d posts in the index, %,d visible in the database: %s",
-				indexed, postsSeconds, seconds, during.requests(), during.clients(), during.p50Millis(), during.p99Millis(),
-				during.errors(), during.empty(), writes.posted(), inIndex, expected,
+				indexed, options.rebuildRate() > 0 ? String.format(Locale.ROOT, " at %,d documents/s", options.rebuildRate()) : "",
+				postsSeconds, seconds, during.requests(), during.clients(), during.p50Millis(), during.p99Millis(),
+				during.errors(), during.empty(), writes.posted(), drainSeconds, owed, inIndex, expected,
 				ok ? "none missing" : "FAILED " + during.failures() + " " + writes.summary());
 		out.println("  " + summary);
 		return summary;
+	}
+
+	/** Event deliveries not done yet: with completion mode archive, the live table holds only those. */
+	private static long outstandingDeliveries(JdbcTemplate db) {
+		return db.queryForObject("select count(*) from event_publication where completion_date is null", Long.class);
 	}
 
 	private static long visiblePosts(JdbcTemplate db) {

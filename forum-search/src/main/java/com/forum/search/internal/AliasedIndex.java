@@ -82,13 +82,18 @@ final class AliasedIndex {
 
 	private final Clock clock;
 
+	/** Documents a second a backfill sends at most; 0 for as fast as Elasticsearch takes them. */
+	private final int rebuildRate;
+
 	/** The names this class gives indices, and only those: other installations may share the cluster. */
 	private final Pattern ownIndices;
 
 	private final GroupedWrites writes = new GroupedWrites(this::send, MAX_OPERATIONS_PER_REQUEST);
 
-	AliasedIndex(ElasticsearchClient client, String alias, IndexDefinition definition, RebuildLock lock, Clock clock) {
+	AliasedIndex(ElasticsearchClient client, String alias, IndexDefinition definition, RebuildLock lock, Clock clock,
+			int rebuildRate) {
 		this.client = client;
+		this.rebuildRate = rebuildRate;
 		this.alias = alias;
 		this.rebuildAlias = alias + "-rebuild";
 		this.definition = definition;
@@ -138,7 +143,7 @@ final class AliasedIndex {
 	/** Rebuilds the index from the database; waits while another rebuild of it runs. */
 	String rebuild(Backfill backfill) throws IOException {
 		try (RebuildLock.Held held = lock.acquire(alias)) {
-			return rebuildHoldingLock(backfill);
+			return rebuildHoldingLock(backfill, rebuildRate);
 		}
 		catch (SQLException ex) {
 			throw new IOException("Could not take the rebuild lock of " + alias + ": " + ex.getMessage(), ex);
@@ -147,7 +152,7 @@ final class AliasedIndex {
 
 	/** Rebuilds the index if its alias is missing (a first start, a deleted index) and no one else is at it. */
 	Optional<String> restoreIfMissing(Backfill backfill) throws IOException {
-		return rebuildIfStill(() -> !exists(), "is missing; building it from the database", backfill);
+		return rebuildIfStill(() -> !exists(), "is missing; building it from the database", backfill, 0);
 	}
 
 	/**
@@ -157,14 +162,15 @@ final class AliasedIndex {
 	 */
 	Optional<String> rebuildIfOutdated(Backfill backfill) throws IOException {
 		return rebuildIfStill(this::outdated,
-				"was built from another definition; rebuilding it as " + definition.hash(), backfill);
+				"was built from another definition; rebuilding it as " + definition.hash(), backfill, rebuildRate);
 	}
 
 	/**
 	 * Rebuilds if {@code needed} holds, and still holds once the lock is ours: whoever held it a moment
 	 * ago may have done the job. Waits for nobody.
 	 */
-	private Optional<String> rebuildIfStill(Check needed, String why, Backfill backfill) throws IOException {
+	private Optional<String> rebuildIfStill(Check needed, String why, Backfill backfill, int rate)
+			throws IOException {
 		if (!needed.holds()) {
 			return Optional.empty();
 		}
@@ -178,7 +184,7 @@ final class AliasedIndex {
 					return Optional.empty();
 				}
 				log.info("Search index {} {}", alias, why);
-				return Optional.of(rebuildHoldingLock(backfill));
+				return Optional.of(rebuildHoldingLock(backfill, rate));
 			}
 		}
 		catch (SQLException ex) {
@@ -206,7 +212,8 @@ final class AliasedIndex {
 		return false;
 	}
 
-	private String rebuildHoldingLock(Backfill backfill) throws IOException {
+	/** A missing index is restored as fast as Elasticsearch takes it ({@code rate} 0): its searches fail meanwhile. */
+	private String rebuildHoldingLock(Backfill backfill, int rate) throws IOException {
 		Instant started = clock.instant();
 		deleteLeftovers();
 		String fresh = alias + "-" + SUFFIX.format(started);
@@ -220,8 +227,10 @@ final class AliasedIndex {
 		}
 		AtomicLong documents = new AtomicLong();
 		OverlappingBulks bulks = new OverlappingBulks(this::load, BULKS_IN_FLIGHT);
+		long backfillStart = System.nanoTime();
 		try {
 			backfill.load(batch -> {
+				keepPace(documents.get(), backfillStart, rate);
 				bulks.accept(batch);
 				documents.addAndGet(batch.size());
 			});
@@ -356,6 +365,28 @@ final class AliasedIndex {
 			.version(write.version())
 			.versionType(write.versionType())
 			.document(write.document())));
+	}
+
+	/**
+	 * Holds the backfill to {@code rate} documents a second on average since its start: a batch waits
+	 * only while the backfill is ahead of that. A rebuild beside a serving forum so leaves Elasticsearch
+	 * room for its searches and its live indexing, which would otherwise queue behind the backfill.
+	 */
+	private static void keepPace(long sent, long startNanos, int rate) {
+		long wait = nanosAhead(sent, System.nanoTime() - startNanos, rate);
+		if (wait > 0) {
+			try {
+				pause(Duration.ofNanos(wait));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	/** How far a backfill that sent {@code sent} documents in {@code elapsed} ns is ahead of {@code rate} a second. */
+	static long nanosAhead(long sent, long elapsed, int rate) {
+		return rate == 0 ? 0 : Math.max(0, sent * 1_000_000_000L / rate - elapsed);
 	}
 
 	private static void pause(Duration duration) throws IOException {

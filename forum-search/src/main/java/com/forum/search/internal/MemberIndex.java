@@ -24,7 +24,8 @@ public class MemberIndex extends IndexBehindAlias {
 	MemberIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock,
 			JsonMapper json) {
 		super(new AliasedIndex(client, properties.membersAlias(),
-				IndexDefinition.load(json, SETTINGS, List.of(), properties.replicas()), lock, clock));
+				IndexDefinition.load(json, SETTINGS, List.of(), properties.replicas()), lock, clock,
+				properties.rebuildRate()));
 	}
 
 	static BulkOperation operation(MemberSnapshot member) {

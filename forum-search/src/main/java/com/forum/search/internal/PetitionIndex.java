@@ -27,7 +27,8 @@ public class PetitionIndex extends IndexBehindAlias {
 	PetitionIndex(ElasticsearchClient client, SearchProperties properties, PetitionProperties petitions,
 			RebuildLock lock, Clock clock, JsonMapper json) {
 		super(new AliasedIndex(client, properties.indexPrefix() + "-petitions",
-				IndexDefinition.load(json, SETTINGS, fillers(petitions), properties.replicas()), lock, clock));
+				IndexDefinition.load(json, SETTINGS, fillers(petitions), properties.replicas()), lock, clock,
+				properties.rebuildRate()));
 	}
 
 	/** The filler words decide each document's similarity title: other fillers, another index. */

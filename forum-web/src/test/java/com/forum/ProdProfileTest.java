@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.forum.member.MemberProperties;
 import com.forum.search.SearchProperties;
 import com.forum.shared.ReadReplicaProperties;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,19 @@ class ProdProfileTest {
 				}
 			}
 		}
+	}
+
+	@Test
+	void passwordsAreHashedAtOwaspsCostEverywhereButInTheTests() throws IOException {
+		MemberProperties.PasswordHashing owasp = new MemberProperties.PasswordHashing(19 * 1024, 2);
+		StandardEnvironment environment = prod(CLUSTER);
+		new YamlPropertySourceLoader().load("security-accounts.yml", new ClassPathResource("config/security-accounts.yml"))
+			.forEach(environment.getPropertySources()::addLast);
+
+		assertThat(Binder.get(environment).bindOrCreate("forum.members", MemberProperties.class).passwordHashing())
+			.isEqualTo(owasp);
+		assertThat(Binder.get(new StandardEnvironment()).bindOrCreate("forum.members", MemberProperties.class)
+			.passwordHashing()).as("without any configuration").isEqualTo(owasp);
 	}
 
 	private static StandardEnvironment prod(Map<String, Object> variables) {

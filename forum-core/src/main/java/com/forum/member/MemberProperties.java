@@ -3,6 +3,7 @@ package com.forum.member;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reservedUsernames names nobody may register, compared folded: the words the addresses of members
  *        use for something else ({@code /api/v1/members/me}, {@code .../suggestions}) and names that would
  *        pass for the forum speaking
+ * @param passwordHashing the cost of hashing a password with Argon2id
  */
 @Validated
 @ConfigurationProperties("forum.members")
@@ -43,7 +45,21 @@ public record MemberProperties(@DefaultValue("7d") @NotNull @DurationMin(minutes
 		@DefaultValue("128") @Positive @Max(4096) int maxPasswordLength,
 		@DefaultValue("3") @Min(0) @Max(4) int minPasswordScore,
 		@DefaultValue({ "me", "self", "suggestions", "settings", "new", "search", "api", "system", "anonymous", "all",
-				"here", "everyone" }) @NotNull List<String> reservedUsernames) {
+				"here", "everyone" }) @NotNull List<String> reservedUsernames,
+		@DefaultValue @NotNull @Valid PasswordHashing passwordHashing) {
+
+	/**
+	 * Argon2id's cost, OWASP's first recommended set by default: 19 MiB of memory and two passes, one lane.
+	 * A stored hash carries the cost it was made with, so a change applies to passwords set from then on
+	 * and every stored one still verifies. Only the test profile lowers it: its thousands of sign-ins and
+	 * registrations exercise the same code at a fraction of the processor time.
+	 *
+	 * @param memoryKib memory of one hash, in KiB (Argon2 needs at least 8)
+	 * @param iterations passes over that memory
+	 */
+	public record PasswordHashing(@DefaultValue("19456") @Min(8) int memoryKib,
+			@DefaultValue("2") @Min(1) @Max(10) int iterations) {
+	}
 
 	/** A range no password fits would lock everyone out of registering. */
 	@AssertTrue(message = "must not be longer than max-password-length")

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.forum.member.MemberProperties;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class AccountsIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	MemberProperties members;
+
 	@Test
 	void registeringStoresAnArgon2HashAndTheTokenOpensTheApi() {
 		ApiClient api = new ApiClient(port);
@@ -41,7 +45,9 @@ class AccountsIntegrationTest {
 
 		String hash = jdbc.queryForObject("select password_hash from member where username = ?", String.class,
 				member.username());
-		assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(member.password());
+		MemberProperties.PasswordHashing cost = members.passwordHashing();
+		assertThat(hash).startsWith("$argon2id$v=19$m=" + cost.memoryKib() + ",t=" + cost.iterations() + ",p=1$")
+			.doesNotContain(member.password());
 
 		Response me = api.post("/api/v1/threads", Map.of("boardId", 1, "title", "My first thread", "body", "hello"),
 				member.token());

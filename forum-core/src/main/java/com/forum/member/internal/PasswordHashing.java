@@ -1,5 +1,7 @@
 package com.forum.member.internal;
 
+import com.forum.member.MemberProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -8,9 +10,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class PasswordHashing {
 
-	/** Argon2id with OWASP's first recommended set: 19 MiB of memory, two passes, one lane. */
+	/** Argon2id: a 16-byte salt, a 32-byte hash, one lane, the memory and passes configured. */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+	PasswordEncoder passwordEncoder(MemberProperties members) {
+		MemberProperties.PasswordHashing cost = members.passwordHashing();
+		return new Argon2PasswordEncoder(16, 32, 1, cost.memoryKib(), cost.iterations());
 	}
 }

@@ -111,7 +111,7 @@ class ProdProfileTest {
 	}
 
 	@Test
-	void passwordsAreHashedAtOwaspsCostEverywhereButInTheTests() throws IOException {
+	void passwordsAreHashedAtOwaspsCost() throws IOException {
 		MemberProperties.PasswordHashing owasp = new MemberProperties.PasswordHashing(19 * 1024, 2);
 		StandardEnvironment environment = prod(CLUSTER);
 		new YamlPropertySourceLoader().load("security-accounts.yml", new ClassPathResource("config/security-accounts.yml"))

@@ -51,8 +51,8 @@ public record MemberProperties(@DefaultValue("7d") @NotNull @DurationMin(minutes
 	/**
 	 * Argon2id's cost, OWASP's first recommended set by default: 19 MiB of memory and two passes, one lane.
 	 * A stored hash carries the cost it was made with, so a change applies to passwords set from then on
-	 * and every stored one still verifies. Only the test profile lowers it: its thousands of sign-ins and
-	 * registrations exercise the same code at a fraction of the processor time.
+	 * and every stored one still verifies. The tests keep it too: they prove that a sign-in takes as long
+	 * for an unknown name as for a wrong password, which holds only while the hash dominates.
 	 *
 	 * @param memoryKib memory of one hash, in KiB (Argon2 needs at least 8)
 	 * @param iterations passes over that memory

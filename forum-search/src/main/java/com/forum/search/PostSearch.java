@@ -48,6 +48,9 @@ import com.forum.search.internal.PetitionDocument;
 import com.forum.search.internal.PostDocument;
 import com.forum.shared.InvalidInputException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,6 +64,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PostSearch {
+
+	private static final Logger log = LoggerFactory.getLogger(PostSearch.class);
 
 	/** Elasticsearch refuses to page past this many hits by default. */
 	private static final int MAX_WINDOW = 10_000;
@@ -113,7 +118,12 @@ public class PostSearch {
 		}
 		try {
 			Map<String, Query> filters = filters(query);
-			SearchResponse<JsonData> response = client.search(request(parsed, query, filters), JsonData.class);
+			SearchRequest request = request(parsed, query, filters);
+			if (log.isDebugEnabled()) {
+				// the request as JSON, for Elasticsearch's profile API when a search is slow
+				log.debug("{}", request);
+			}
+			SearchResponse<JsonData> response = client.search(request, JsonData.class);
 			SearchResults results = results(query, response);
 			// asked only after a search that found few, not alongside every search: most searches find
 			// plenty, and a second request for each doubled Elasticsearch's work under load, while a search

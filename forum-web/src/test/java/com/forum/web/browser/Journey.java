@@ -143,10 +143,15 @@ public final class Journey {
 		return signIn(username, password);
 	}
 
+	/**
+	 * Signs in through the form, its fields filled in one step rather than key by key: ChromeDriver sends
+	 * each key as events of its own, about 15 ms a character, and the journeys sign in about a hundred
+	 * times. The account journeys type into the form as a person does.
+	 */
 	public Journey signIn(String username, String password) {
 		open("/login");
-		type("#username", username);
-		type("#password", password);
+		fill("#username", username);
+		fill("#password", password);
 		submit(form("/login"));
 		assertThat(text(".account-nav .account-label")).as("signed in").isEqualTo(username);
 		return this;
@@ -276,6 +281,13 @@ public final class Journey {
 		WebElement field = find(css);
 		field.clear();
 		field.sendKeys(text);
+		return this;
+	}
+
+	/** Sets a field's value at once, with the input event typing would fire. */
+	public Journey fill(String css, String text) {
+		driver.executeScript("arguments[0].value = arguments[1];"
+				+ "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", find(css), text);
 		return this;
 	}
 

@@ -284,6 +284,16 @@ public final class Journey {
 		return this;
 	}
 
+	/** Leaves the application for an empty page, where no script of it runs on. */
+	void leave() {
+		try {
+			driver.get("about:blank");
+		}
+		catch (WebDriverException ex) {
+			// a browser that broke in the journey is reported by the journey's own failure
+		}
+	}
+
 	/** Sets a field's value at once, with the input event typing would fire. */
 	public Journey fill(String css, String text) {
 		driver.executeScript("arguments[0].value = arguments[1];"

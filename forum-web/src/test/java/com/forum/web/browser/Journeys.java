@@ -52,6 +52,9 @@ public final class Journeys implements BeforeAllCallback, AfterTestExecutionCall
 		if (failed) {
 			journey.saveFailure();
 		}
+		// the page's scripts (the launch pages poll every few seconds) would otherwise keep the shared
+		// browser busy through the tests that follow
+		journey.leave();
 		run.finished(journey, Duration.ofNanos(System.nanoTime() - startedAt), BrowserRun.cpuTime().minus(cpuAtStart),
 				failed);
 	}

@@ -39,6 +39,9 @@ import org.springframework.validation.annotation.Validated;
  * @param rebuildRate documents a second a rebuild sends Elasticsearch at most, 0 for no limit: a
  *     rebuild beside a busy forum ({@code ./forum reindex --forum.search.rebuild-rate=2000}) then
  *     leaves room for searches and live indexing; a restore of a missing index runs free
+ * @param rebuildResponseTimeout how long a rebuild's own requests (its bulk loads, the refresh of the new
+ *     index) wait for an answer: beside a busy forum they queue behind searches and live writes for
+ *     longer than a search should ever wait
  */
 @Validated
 @ConfigurationProperties("forum.search")
@@ -51,7 +54,8 @@ public record SearchProperties(@DefaultValue("http://127.0.0.1:9200") @NotEmpty 
 		@DefaultValue("200") @Positive int maxQueryLength,
 		@DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration restoreCheckInterval,
 		@DefaultValue("16") @Positive int indexingConcurrency, @DefaultValue("3") @PositiveOrZero int didYouMeanBelow,
-		@DefaultValue("0") @PositiveOrZero int rebuildRate) {
+		@DefaultValue("0") @PositiveOrZero int rebuildRate,
+		@DefaultValue("2m") @NotNull @DurationMin(seconds = 1) Duration rebuildResponseTimeout) {
 
 	/** The endpoints the client talks to. */
 	public List<URI> endpoints() {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,10 @@ import co.elastic.clients.elasticsearch.core.bulk.IndexOperation;
 import co.elastic.clients.elasticsearch.indices.get_mapping.IndexMappingRecord;
 import co.elastic.clients.elasticsearch.indices.resolve_index.ResolveIndexItem;
 import co.elastic.clients.json.JsonData;
+import co.elastic.clients.transport.rest5_client.Rest5ClientOptions;
+import com.forum.search.SearchProperties;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -72,6 +77,14 @@ final class AliasedIndex {
 
 	private final ElasticsearchClient client;
 
+	/**
+	 * The client for a rebuild's own requests (its bulk loads, the refresh and settings of the new index),
+	 * which wait longer than a search: beside a busy forum a bulk request of the rebuild can queue behind
+	 * searches and live writes for more than the usual response timeout, and giving up on it after
+	 * Elasticsearch accepted it only sends the same work again.
+	 */
+	private final ElasticsearchClient rebuilding;
+
 	private final String alias;
 
 	private final String rebuildAlias;
@@ -91,9 +104,10 @@ final class AliasedIndex {
 	private final GroupedWrites writes = new GroupedWrites(this::send, MAX_OPERATIONS_PER_REQUEST);
 
 	AliasedIndex(ElasticsearchClient client, String alias, IndexDefinition definition, RebuildLock lock, Clock clock,
-			int rebuildRate) {
+			SearchProperties properties) {
 		this.client = client;
-		this.rebuildRate = rebuildRate;
+		this.rebuilding = patient(client, properties.rebuildResponseTimeout());
+		this.rebuildRate = properties.rebuildRate();
 		this.alias = alias;
 		this.rebuildAlias = alias + "-rebuild";
 		this.definition = definition;
@@ -220,7 +234,7 @@ final class AliasedIndex {
 		ObjectNode created = (ObjectNode) JSON.readTree(definition.json());
 		String refreshInterval = withoutRefresh(created);
 		// acknowledged: every node now sends writes to the rebuild alias too, before the backfill reads a row
-		if (!client.indices()
+		if (!rebuilding.indices()
 			.create(c -> c.withJson(new StringReader(created.toString())).index(fresh).aliases(rebuildAlias, a -> a))
 			.acknowledged()) {
 			throw new IOException("Elasticsearch did not confirm the creation of " + fresh + " on every node");
@@ -244,10 +258,11 @@ final class AliasedIndex {
 			throw ex;
 		}
 		bulks.finish();
-		client.indices().putSettings(p -> p.index(fresh).settings(s -> s.refreshInterval(t -> t.time(refreshInterval))));
-		client.indices().refresh(r -> r.index(fresh));
+		rebuilding.indices()
+			.putSettings(p -> p.index(fresh).settings(s -> s.refreshInterval(t -> t.time(refreshInterval))));
+		rebuilding.indices().refresh(r -> r.index(fresh));
 		Set<String> previous = behindAlias();
-		client.indices().updateAliases(u -> {
+		rebuilding.indices().updateAliases(u -> {
 			previous.forEach(old -> u.actions(a -> a.remove(r -> r.index(old).alias(alias))));
 			return u.actions(a -> a.add(add -> add.index(fresh).alias(alias)))
 				.actions(a -> a.remove(r -> r.index(fresh).alias(rebuildAlias)));
@@ -255,7 +270,7 @@ final class AliasedIndex {
 		if (!previous.isEmpty()) {
 			pause(OLD_INDEX_GRACE);
 			for (String old : previous) {
-				client.indices().delete(d -> d.index(old));
+				rebuilding.indices().delete(d -> d.index(old));
 			}
 		}
 		log.info("Rebuilt {} as {}: {} documents from the database in {} ms", alias, fresh, documents.get(),
@@ -294,7 +309,7 @@ final class AliasedIndex {
 		BulkResponse response = null;
 		for (int attempt = 1; response == null; attempt++) {
 			try {
-				response = client.bulk(b -> b.index(rebuildAlias).requireAlias(true).operations(operations));
+				response = rebuilding.bulk(b -> b.index(rebuildAlias).requireAlias(true).operations(operations));
 			}
 			catch (IOException ex) {
 				// a timeout on a busy cluster: sending the batch again is harmless, the external versions
@@ -387,6 +402,16 @@ final class AliasedIndex {
 	/** How far a backfill that sent {@code sent} documents in {@code elapsed} ns is ahead of {@code rate} a second. */
 	static long nanosAhead(long sent, long elapsed, int rate) {
 		return rate == 0 ? 0 : Math.max(0, sent * 1_000_000_000L / rate - elapsed);
+	}
+
+	/** The same client, waiting up to {@code timeout} for an answer. */
+	static ElasticsearchClient patient(ElasticsearchClient client, Duration timeout) {
+		Rest5ClientOptions.Builder options = Rest5ClientOptions.of(client._transportOptions()).toBuilder();
+		options.restClientRequestOptionsBuilder()
+			.setRequestConfig(RequestConfig.custom()
+				.setResponseTimeout(Timeout.of(timeout.toMillis(), TimeUnit.MILLISECONDS))
+				.build());
+		return client.withTransportOptions(options.build());
 	}
 
 	private static void pause(Duration duration) throws IOException {

@@ -25,7 +25,7 @@ public class MemberIndex extends IndexBehindAlias {
 			JsonMapper json) {
 		super(new AliasedIndex(client, properties.membersAlias(),
 				IndexDefinition.load(json, SETTINGS, List.of(), properties.replicas()), lock, clock,
-				properties.rebuildRate()));
+				properties));
 	}
 
 	static BulkOperation operation(MemberSnapshot member) {

@@ -28,7 +28,7 @@ public class PetitionIndex extends IndexBehindAlias {
 			RebuildLock lock, Clock clock, JsonMapper json) {
 		super(new AliasedIndex(client, properties.indexPrefix() + "-petitions",
 				IndexDefinition.load(json, SETTINGS, fillers(petitions), properties.replicas()), lock, clock,
-				properties.rebuildRate()));
+				properties));
 	}
 
 	/** The filler words decide each document's similarity title: other fillers, another index. */

@@ -24,7 +24,7 @@ public class PostIndex extends IndexBehindAlias {
 	PostIndex(ElasticsearchClient client, SearchProperties properties, RebuildLock lock, Clock clock, JsonMapper json) {
 		super(new AliasedIndex(client, properties.postsAlias(),
 				IndexDefinition.load(json, SETTINGS, List.of(), properties.replicas()), lock, clock,
-				properties.rebuildRate()));
+				properties));
 	}
 
 	/**

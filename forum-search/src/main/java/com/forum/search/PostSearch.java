@@ -3,6 +3,7 @@ package com.forum.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,16 @@ public class PostSearch {
 
 	private static final List<Group> GROUPS = List.of(POSTS, PETITIONS, MEMBERS);
 
+	/** Every field searched, once. */
+	private static final List<String> HIGHLIGHTED = GROUPS.stream()
+		.flatMap(g -> g.fields().stream())
+		.map(Field::name)
+		.distinct()
+		.toList();
+
+	/** The count of the matches that have a typo-prone word as written, by its place in the query. */
+	private static final String ASIS = "as-written-";
+
 	private final ElasticsearchClient client;
 
 	private final SearchProperties properties;
@@ -118,13 +129,7 @@ public class PostSearch {
 		}
 		try {
 			Map<String, Query> filters = filters(query);
-			SearchRequest request = request(parsed, query, filters);
-			if (log.isDebugEnabled()) {
-				// the request as JSON, for Elasticsearch's profile API when a search is slow
-				log.debug("{}", request);
-			}
-			SearchResponse<JsonData> response = client.search(request, JsonData.class);
-			SearchResults results = results(query, response);
+			SearchResults results = found(parsed, query, filters);
 			// asked only after a search that found few, not alongside every search: most searches find
 			// plenty, and a second request for each doubled Elasticsearch's work under load, while a search
 			// that finds few is quick, so the round trip in turn costs little; only the posts index has the
@@ -210,24 +215,59 @@ public class PostSearch {
 		return List.of(properties.postsAlias(), properties.indexPrefix() + "-petitions", properties.membersAlias());
 	}
 
-	private SearchRequest request(SearchText text, SearchQuery query, Map<String, Query> filters) {
+	/**
+	 * The counts, then the page of hits: two requests that cost Elasticsearch less than one doing both.
+	 * The hits request counts nothing, so Elasticsearch skips the blocks of matches that cannot reach
+	 * the page (block-max WAND), and the counting request scores and highlights nothing. The counts
+	 * also tell which words were found only as typos: only those are highlighted forgiving a typo,
+	 * which took most of a search's time where a word is found as written.
+	 */
+	private SearchResults found(SearchText text, SearchQuery query, Map<String, Query> filters) throws IOException {
+		List<String> typoProne = typoProne(text);
+		SearchRequest counting = countsRequest(text, filters, typoProne);
+		log.debug("{}", counting); // the request as JSON, for Elasticsearch's profile API when a search is slow
+		SearchResponse<Void> counts = client.search(counting, Void.class);
+		long total = counts.hits().total() == null ? 0 : counts.hits().total().value();
+		if (total <= (long) query.page() * query.size()) {
+			return results(query, List.of(), counts, counts.took());
+		}
+		Set<String> typos = new HashSet<>();
+		for (int i = 0; i < typoProne.size(); i++) {
+			if (counts.aggregations().get(ASIS + i).filter().docCount() == 0) {
+				typos.add(typoProne.get(i));
+			}
+		}
+		SearchRequest hits = hitsRequest(text, query, filters, typos);
+		log.debug("{}", hits);
+		SearchResponse<JsonData> page = client.search(hits, JsonData.class);
+		return results(query, page.hits().hits(), counts, counts.took() + page.took());
+	}
+
+	/** The Latin parts of the query's words that a typo may hide in (see {@link #TYPO}). */
+	private static List<String> typoProne(SearchText text) {
+		return text.words()
+			.stream()
+			.flatMap(word -> SearchText.highlightParts(word).stream())
+			.filter(part -> !SearchText.hasCjk(part) && part.codePointCount(0, part.length()) >= TYPO_FROM)
+			.distinct()
+			.toList();
+	}
+
+	private SearchRequest hitsRequest(SearchText text, SearchQuery query, Map<String, Query> filters,
+			Set<String> typos) {
 		return SearchRequest.of(s -> {
 			s.index(aliases())
 				.ignoreUnavailable(true)
 				.allowNoIndices(true)
-				.query(scored(matches(text)))
+				.query(q -> q.bool(b -> b.must(matches(text)).filter(List.copyOf(filters.values())).should(lifts())))
 				.from(query.page() * query.size())
 				.size(query.size())
-				.trackTotalHits(t -> t.enabled(true))
-				.aggregations(facets(filters))
+				.trackTotalHits(t -> t.enabled(false))
 				.highlight(h -> h.encoder(HighlighterEncoder.Html)
 					.preTags("<mark>")
 					.postTags("</mark>")
-					.highlightQuery(highlighted(text))
+					.highlightQuery(highlighted(text, typos))
 					.fields(highlightFields()));
-			if (!filters.isEmpty()) {
-				s.postFilter(all(filters.values()));
-			}
 			switch (query.sort()) {
 				case NEWEST -> s.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
 				case VOTES -> s
@@ -235,6 +275,34 @@ public class PostSearch {
 					.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
 				case RELEVANCE -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
 					.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+			}
+			return s;
+		});
+	}
+
+	/**
+	 * How many match under the member's filters, and the facets' counts; the matching is the same as
+	 * the hits', without scores.
+	 */
+	private SearchRequest countsRequest(SearchText text, Map<String, Query> filters, List<String> typoProne) {
+		Map<String, Aggregation> aggregations = facets(filters);
+		for (int i = 0; i < typoProne.size(); i++) {
+			String part = typoProne.get(i);
+			aggregations.put(ASIS + i, Aggregation.of(a -> a.filter(f -> f.bool(b -> {
+				HIGHLIGHTED.forEach(field -> b.should(m -> m.match(t -> t.field(field).query(part))));
+				return b;
+			}))));
+		}
+		return SearchRequest.of(s -> {
+			s.index(aliases())
+				.ignoreUnavailable(true)
+				.allowNoIndices(true)
+				.size(0)
+				.query(q -> q.bool(b -> b.filter(matches(text))))
+				.trackTotalHits(t -> t.enabled(true))
+				.aggregations(aggregations);
+			if (!filters.isEmpty()) {
+				s.postFilter(all(filters.values()));
 			}
 			return s;
 		});
@@ -271,6 +339,9 @@ public class PostSearch {
 	 * finds nothing this way is corrected by the spelling suggestions instead (see {@link #search}).
 	 */
 	private static final String TYPO = "AUTO:5,9";
+
+	/** The length from which {@link #TYPO} forgives an edit. */
+	private static final int TYPO_FROM = 5;
 
 	/** Of a Chinese word's pairs: all of one, half of more (see {@link #word}). */
 	private static final String CJK_PAIRS_MAY_MISS = "1<-50%";
@@ -338,45 +409,64 @@ public class PostSearch {
 		}));
 	}
 
+	/** The age at which a result's lift for being recent has halved. */
+	private static final String RECENT_PIVOT = "90d";
+
 	/**
-	 * Gentle lifts on top of the text score: at most about doubled by votes (a hundred), by half for
-	 * a recent result, by half for a solved thread or a petition with an official response.
+	 * Each lift is worth about what a common word found in a body scores (BM25 gives it 1 to 2), under
+	 * what one found in a title scores (three times that): they order results of similar relevance and
+	 * do not lift a poor match above a good one.
 	 */
-	private static Query scored(Query matches) {
-		return Query.of(q -> q.functionScore(fs -> fs.query(matches)
-			.functions(f -> f.weight(1.0))
-			.functions(f -> f.fieldValueFactor(v -> v.field("votes")
-				.modifier(FieldValueFactorModifier.Log1p)
-				.factor(0.1)
-				.missing(0.0)))
-			.functions(f -> f.gauss(g -> g.date(d -> d.field("createdAt")
-				.placement(p -> p.origin("now")
-					.offset(Time.of(t -> t.time("7d")))
-					.scale(Time.of(t -> t.time("180d")))
-					.decay(0.5)))).weight(0.5))
-			.functions(f -> f.filter(t -> t.term(tt -> tt.field("solved").value(true))).weight(0.5))
-			.functions(f -> f.filter(t -> t.exists(e -> e.field("officialResponse"))).weight(0.5))
-			.scoreMode(FunctionScoreMode.Sum)
-			.boostMode(FunctionBoostMode.Multiply)));
+	private static final float RECENT_LIFT = 1.0f;
+
+	private static final float ANSWERED_LIFT = 1.0f;
+
+	private static final float VOTES_LIFT = 1.0f;
+
+	/**
+	 * Gentle lifts added to the text score: for a recent result (most for this week's, half for one
+	 * three months old), for a solved thread or a petition with an official response, and by steps for
+	 * votes. Added, not multiplied: a multiplying function hides from Elasticsearch the best score a
+	 * block of matches can reach, so it had to score every match of a common word, while with clauses
+	 * it adds it skips the blocks that cannot reach the page.
+	 */
+	private static List<Query> lifts() {
+		return List.of(
+				Query.of(q -> q.distanceFeature(d -> d.date(t -> t.field("createdAt")
+					.origin("now")
+					.pivot(Time.of(p -> p.time(RECENT_PIVOT)))
+					.boost(RECENT_LIFT)))),
+				constant(Query.of(q -> q.term(t -> t.field("solved").value(true))), ANSWERED_LIFT),
+				constant(Query.of(q -> q.exists(e -> e.field("officialResponse"))), ANSWERED_LIFT),
+				constant(Query.of(q -> q.range(r -> r.number(n -> n.field("votes").gte(10.0)))), VOTES_LIFT),
+				constant(Query.of(q -> q.range(r -> r.number(n -> n.field("votes").gte(100.0)))), VOTES_LIFT));
 	}
 
-	/** Highlights whole words: Chinese by pairs of characters standing together, Latin words forgiving typos. */
-	private static Query highlighted(SearchText text) {
+	private static Query constant(Query filter, float lift) {
+		return Query.of(q -> q.constantScore(c -> c.filter(filter).boost(lift)));
+	}
+
+	/**
+	 * Highlights whole words: Chinese by pairs of characters standing together, Latin words as
+	 * written, or forgiving a typo where the word was found only that way.
+	 */
+	private static Query highlighted(SearchText text, Set<String> typos) {
 		return Query.of(q -> q.bool(b -> {
-			for (Group group : GROUPS) {
-				for (Field field : group.fields()) {
-					for (String word : text.words()) {
-						for (String part : SearchText.highlightParts(word)) {
-							if (SearchText.hasCjk(part)) {
-								b.should(s -> s.matchPhrase(m -> m.field(field.name()).query(part)));
-							}
-							else {
-								b.should(s -> s.match(m -> m.field(field.name()).query(part).fuzziness(TYPO).prefixLength(1)));
-							}
+			for (String field : HIGHLIGHTED) {
+				for (String word : text.words()) {
+					for (String part : SearchText.highlightParts(word)) {
+						if (SearchText.hasCjk(part)) {
+							b.should(s -> s.matchPhrase(m -> m.field(field).query(part)));
+						}
+						else if (typos.contains(part)) {
+							b.should(s -> s.match(m -> m.field(field).query(part).fuzziness(TYPO).prefixLength(1)));
+						}
+						else {
+							b.should(s -> s.match(m -> m.field(field).query(part)));
 						}
 					}
-					text.phrases().forEach(p -> b.should(s -> s.matchPhrase(m -> m.field(field.name()).query(p))));
 				}
+				text.phrases().forEach(p -> b.should(s -> s.matchPhrase(m -> m.field(field).query(p))));
 			}
 			return b;
 		}));
@@ -479,8 +569,7 @@ public class PostSearch {
 		return Query.of(q -> q.range(r -> r.date(d -> d.field("createdAt").gte(range.since()))));
 	}
 
-	private SearchResults results(SearchQuery query, SearchResponse<JsonData> response) {
-		List<Hit<JsonData>> hits = response.hits().hits();
+	private SearchResults results(SearchQuery query, List<Hit<JsonData>> hits, SearchResponse<Void> counts, long took) {
 		List<Found> found = new ArrayList<>();
 		for (Hit<JsonData> hit : hits) {
 			if (hit.source() != null && hit.index() != null) {
@@ -501,13 +590,13 @@ public class PostSearch {
 				results.add(result);
 			}
 		}
-		long total = response.hits().total() == null ? results.size() : response.hits().total().value();
-		Map<String, Aggregate> aggregations = response.aggregations();
+		long total = counts.hits().total() == null ? results.size() : counts.hits().total().value();
+		Map<String, Aggregate> aggregations = counts.aggregations();
 		List<BoardFacet> boards = aggregations.isEmpty() ? List.of()
 				: values(aggregations, "boards").lterms().buckets().array().stream()
 					.map(b -> new BoardFacet(new BoardId(b.key()), b.docCount()))
 					.toList();
-		return new SearchResults(results, total, query.page(), query.size(), boards, response.took(),
+		return new SearchResults(results, total, query.page(), query.size(), boards, took,
 				typeCounts(aggregations), stringCounts(aggregations, "statuses"), stringCounts(aggregations, "tags"),
 				timeCounts(aggregations), null, false);
 	}
@@ -644,7 +733,7 @@ public class PostSearch {
 		SearchText correctedText = SearchText.parse(suggestion, MAX_TERMS);
 		if (results.total() == 0) {
 			// nothing to show as typed: show what the correction finds, saying so, as a member expects
-			SearchResults instead = results(query, client.search(request(correctedText, query, filters), JsonData.class));
+			SearchResults instead = found(correctedText, query, filters);
 			return instead.total() == 0 ? results : instead.correctedTo(suggestion);
 		}
 		long more = client.count(c -> {

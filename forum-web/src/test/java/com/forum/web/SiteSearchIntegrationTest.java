@@ -59,7 +59,10 @@ class SiteSearchIntegrationTest {
 
 		assertThat(total(search("\"low brightness\" " + title))).isEqualTo(1);
 		assertThat(total(search("\"brightness low\" " + title))).isZero();
-		assertThat(total(search(typo(title, 4) + " flickers"))).as("one typo in a long word is forgiven").isEqualTo(1);
+		JsonNode typed = search(typo(title, 4) + " flickers");
+		assertThat(total(typed)).as("one typo in a long word is forgiven").isEqualTo(1);
+		assertThat(typed.get("items").get(0).get("titleHtml").asString())
+			.as("the word found through its typo is marked").contains("<mark>" + title + "</mark>");
 	}
 
 	@Test

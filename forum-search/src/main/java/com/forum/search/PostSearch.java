@@ -21,9 +21,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.RangeBucket;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.CombinedFieldsZeroTerms;
-import co.elastic.clients.elasticsearch._types.query_dsl.FieldValueFactorModifier;
-import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
-import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
@@ -259,7 +256,7 @@ public class PostSearch {
 			s.index(aliases())
 				.ignoreUnavailable(true)
 				.allowNoIndices(true)
-				.query(q -> q.bool(b -> b.must(matches(text)).filter(List.copyOf(filters.values())).should(lifts())))
+				.query(q -> q.bool(b -> b.must(matches(text)).filter(List.copyOf(filters.values())).should(LIFTS)))
 				.from(query.page() * query.size())
 				.size(query.size())
 				.trackTotalHits(t -> t.enabled(false))
@@ -430,17 +427,15 @@ public class PostSearch {
 	 * block of matches can reach, so it had to score every match of a common word, while with clauses
 	 * it adds it skips the blocks that cannot reach the page.
 	 */
-	private static List<Query> lifts() {
-		return List.of(
-				Query.of(q -> q.distanceFeature(d -> d.date(t -> t.field("createdAt")
-					.origin("now")
-					.pivot(Time.of(p -> p.time(RECENT_PIVOT)))
-					.boost(RECENT_LIFT)))),
-				constant(Query.of(q -> q.term(t -> t.field("solved").value(true))), ANSWERED_LIFT),
-				constant(Query.of(q -> q.exists(e -> e.field("officialResponse"))), ANSWERED_LIFT),
-				constant(Query.of(q -> q.range(r -> r.number(n -> n.field("votes").gte(10.0)))), VOTES_LIFT),
-				constant(Query.of(q -> q.range(r -> r.number(n -> n.field("votes").gte(100.0)))), VOTES_LIFT));
-	}
+	private static final List<Query> LIFTS = List.of(
+			Query.of(q -> q.distanceFeature(d -> d.date(t -> t.field("createdAt")
+				.origin("now")
+				.pivot(Time.of(p -> p.time(RECENT_PIVOT)))
+				.boost(RECENT_LIFT)))),
+			constant(Query.of(q -> q.term(t -> t.field("solved").value(true))), ANSWERED_LIFT),
+			constant(Query.of(q -> q.exists(e -> e.field("officialResponse"))), ANSWERED_LIFT),
+			constant(Query.of(q -> q.range(r -> r.number(n -> n.field("votes").gte(10.0)))), VOTES_LIFT),
+			constant(Query.of(q -> q.range(r -> r.number(n -> n.field("votes").gte(100.0)))), VOTES_LIFT));
 
 	private static Query constant(Query filter, float lift) {
 		return Query.of(q -> q.constantScore(c -> c.filter(filter).boost(lift)));

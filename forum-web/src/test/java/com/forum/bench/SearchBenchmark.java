@@ -256,7 +256,7 @@ public final class SearchBenchmark {
 		freshness.close();
 		out.println("  freshness: " + freshness.summary());
 
-		String rebuild = options.rebuild() ? rebuildUnderLoad(stack, db, members, queries) : "not run (--no-rebuild)";
+		String rebuild = options.rebuild() ? rebuildUnderLoad(stack, db, members, queries, matchingByKind) : "not run (--no-rebuild)";
 		Map<String, Object> heap = heap(stack);
 		out.println("  Elasticsearch: " + heap);
 
@@ -584,7 +584,11 @@ public final class SearchBenchmark {
 	}
 
 	private static HttpRequest apiRequest(String baseUrl, QueryKind kind, String query) {
-		return HttpRequest.newBuilder(URI.create(apiPath(baseUrl, kind, query)))
+		return apiGet(apiPath(baseUrl, kind, query));
+	}
+
+	private static HttpRequest apiGet(String url) {
+		return HttpRequest.newBuilder(URI.create(url))
 			.header("Accept", "application/json")
 			.timeout(Duration.ofSeconds(30))
 			.build();
@@ -634,12 +638,18 @@ public final class SearchBenchmark {
 		if (options.warmUp() == 0) {
 			return;
 		}
-		List<String> mixed = new ArrayList<>();
-		queries.forEach((kind, matching) -> matching.forEach(q -> mixed.add(apiPath(baseUrl, kind, q))));
-		java.util.Collections.shuffle(mixed, new java.util.Random(5));
+		List<String> mixed = mixedPaths(baseUrl, queries, 5);
 		out.printf("  warming up the app and Elasticsearch for %d s ...%n", options.warmUp());
 		load(options.clients(), Duration.ofSeconds(options.warmUp()), new AtomicBoolean(), "warm-up",
-				i -> HttpRequest.newBuilder(URI.create(mixed.get(i % mixed.size()))).timeout(Duration.ofSeconds(30)).build());
+				i -> apiGet(mixed.get(i % mixed.size())));
+	}
+
+	/** Every kind's queries as API addresses, in an order of their own. */
+	private static List<String> mixedPaths(String baseUrl, Map<QueryKind, List<String>> queries, long seed) {
+		List<String> mixed = new ArrayList<>();
+		queries.forEach((kind, matching) -> matching.forEach(q -> mixed.add(apiPath(baseUrl, kind, q))));
+		java.util.Collections.shuffle(mixed, new java.util.Random(seed));
+		return mixed;
 	}
 
 	private void warmUp(String baseUrl, QueryKind kind, List<String> queries) throws InterruptedException {
@@ -861,22 +871,15 @@ public final class SearchBenchmark {
 	 * something before) and replies keep coming; then every visible post of the database must be in the
 	 * new index, the replies written during the rebuild included.
 	 */
-	private String rebuildUnderLoad(BenchStack stack, JdbcTemplate db, List<Member> members, Queries queries)
-			throws Exception {
+	private String rebuildUnderLoad(BenchStack stack, JdbcTemplate db, List<Member> members, Queries queries,
+			Map<QueryKind, List<String>> matching) throws Exception {
 		out.println("  rebuilding the indexes under search load and writes ...");
-		List<String> mixed = new ArrayList<>();
-		for (QueryKind kind : QueryKind.values()) {
-			queries.matching(kind, this::apiFinds, stack.baseUrl())
-				.forEach(q -> mixed.add(apiPath(stack.baseUrl(), kind, q)));
-		}
-		java.util.Collections.shuffle(mixed, new java.util.Random(3));
+		List<String> mixed = mixedPaths(stack.baseUrl(), matching, 3);
 		AtomicBoolean stop = new AtomicBoolean();
 		ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 		Future<Latency> searches = background.submit(() -> new SearchLoad(http).run("during the rebuild",
 				options.clients(), null, stop,
-				i -> HttpRequest.newBuilder(URI.create(mixed.get(i % mixed.size()))).timeout(Duration.ofSeconds(30))
-					.build(),
-				SearchBenchmark::apiFound));
+				i -> apiGet(mixed.get(i % mixed.size())), SearchBenchmark::apiFound));
 		Freshness writes = new Freshness(stack.baseUrl(), stack.services().elasticsearchUrl(), members,
 				queries.threads(), options.writes(), 3);
 		long started = System.nanoTime();

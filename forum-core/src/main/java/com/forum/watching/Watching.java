@@ -114,8 +114,7 @@ public class Watching {
 	 */
 	@Transactional(readOnly = true)
 	public List<MemberId> watchers(TopicId topic, MemberId after, int limit) {
-		BoardId board = discussions.boardOf(topic).orElseThrow(() -> new NotFoundException("thread", topic));
-		return jdbc.queryForList("""
+		return batchOfMembers("""
 				select member_id from (
 				    select member_id from topic_notification_level where topic_id = :topic and level = 'WATCHING'
 				    union
@@ -123,7 +122,29 @@ public class Watching {
 				    where b.board_id = :board and b.level = 'WATCHING' and not exists (
 				        select 1 from topic_notification_level t where t.topic_id = :topic and t.member_id = b.member_id)
 				) watcher
-				where member_id > :after order by member_id limit :limit""",
+				where member_id > :after order by member_id limit :limit""", topic, after, limit);
+	}
+
+	/**
+	 * The next batch of a new thread's watchers, by ascending id after {@code after}: those watching its
+	 * board who chose no other level for the thread. Unlike {@link #watchers}, a member who watches just
+	 * the thread (which they can only do once it exists) is not among them: a new thread is news to the
+	 * board's watchers, not to someone who found it already.
+	 */
+	@Transactional(readOnly = true)
+	public List<MemberId> boardWatchers(TopicId topic, MemberId after, int limit) {
+		return batchOfMembers("""
+				select b.member_id from board_notification_level b
+				where b.board_id = :board and b.level = 'WATCHING' and b.member_id > :after and not exists (
+				    select 1 from topic_notification_level t
+				    where t.topic_id = :topic and t.member_id = b.member_id and t.level <> 'WATCHING')
+				order by b.member_id limit :limit""", topic, after, limit);
+	}
+
+	/** Members a query names for a thread and its board, a batch after a member id (null: from the first). */
+	private List<MemberId> batchOfMembers(String sql, TopicId topic, MemberId after, int limit) {
+		BoardId board = discussions.boardOf(topic).orElseThrow(() -> new NotFoundException("thread", topic));
+		return jdbc.queryForList(sql,
 				new MapSqlParameterSource("topic", topic.value()).addValue("board", board.value())
 					.addValue("after", after == null ? 0L : after.value())
 					.addValue("limit", limit),

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each node keeps resolved bearer tokens in memory for {@code forum.members.token-cache-ttl}, so an API
  * call need not ask PostgreSQL: what it must never do is keep accepting a token it should refuse.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class CachedBearerTokensIntegrationTest {
 
 	@LocalServerPort

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@IntegrationTest
+@ConcurrentIntegrationTest
 class LikeConcurrencyIntegrationTest {
 
 	@LocalServerPort

@@ -30,7 +30,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Polls in threads: asked through the API and the pages, voted in, changed, taken back, closed, and counted exactly. */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class PollsIntegrationTest {
 
 	@LocalServerPort

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it needs and the member's own, and nothing written) and by one exactly at it (done). The
  * thresholds are read from the ladder, so the matrix follows the configuration.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class PrivilegeMatrixIntegrationTest {
 
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cross-field matching, phrases, typos, Chinese, facets, suggestions and what must never show.
  * Each test uses words no other content has, so the shared index's other documents do not count.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class SiteSearchIntegrationTest {
 
 	private static final Duration INDEXED = Duration.ofSeconds(10);

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import com.forum.board.BoardCatalog;
 import com.forum.board.BoardKind;
+import com.forum.discussion.TopicId;
+import com.forum.member.MemberId;
+import com.forum.watching.Watching;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +41,9 @@ class WatchingIntegrationTest {
 
 	@Autowired
 	BoardCatalog boards;
+
+	@Autowired
+	Watching watching;
 
 	ApiClient api;
 
@@ -242,6 +248,30 @@ class WatchingIntegrationTest {
 		assertThat(kinds(author)).isEmpty();
 	}
 
+	/**
+	 * A new thread is news to its board's watchers, told after the thread's start is committed: a member who
+	 * found the thread and watched it in between is not one of them (the thread-start delivery used to ask
+	 * for all of the thread's watchers, and told such a member of the thread they had just opened).
+	 */
+	@Test
+	void aNewThreadsWatchersAreItsBoardsNotThoseWhoWatchedTheThreadSinceItStarted() {
+		Member author = api.newMember("fresh");
+		Member boardWatcher = api.newMember("boardsee");
+		Member threadWatcher = api.newMember("threadsee");
+		Member optedOut = api.newMember("boardbut");
+		String board = board();
+		setBoardLevel(boardWatcher, board, "watching");
+		setBoardLevel(optedOut, board, "watching");
+		long thread = api.startThread(author, board, "Is the 17 Pro's eSIM transferable " + marker(), "From an iPhone.");
+		setLevel(threadWatcher, thread, "watching");
+		setLevel(optedOut, thread, "tracking");
+		Await.until(WAIT, () -> level(author, thread).equals("WATCHING"));
+
+		assertThat(watching.boardWatchers(new TopicId(thread), null, 100)).containsExactly(memberId(boardWatcher));
+		assertThat(watching.watchers(new TopicId(thread), null, 100)).contains(memberId(boardWatcher),
+				memberId(threadWatcher), memberId(author)).doesNotContain(memberId(optedOut));
+	}
+
 	@Test
 	void profileFieldsAreSavedCheckedAndShownWithTheMembersPosts() {
 		Member member = api.newMember("flair");
@@ -365,6 +395,10 @@ class WatchingIntegrationTest {
 	}
 
 	/** A board of the test's own, so that no other test's threads fill its lists. */
+	private MemberId memberId(Member member) {
+		return new MemberId(jdbc.queryForObject("select id from member where username = ?", Long.class, member.username()));
+	}
+
 	private String board() {
 		String slug = "watch-" + UUID.randomUUID().toString().substring(0, 8);
 		boards.create(slug, slug, "A board of the watching test.", BoardKind.DISCUSSION);

@@ -91,9 +91,10 @@ class WatchNotifier {
 		tellInBatches(e.topicId(), after -> following.followers(e.authorId(), after, properties.batchSize()), leftOut,
 				NotificationKind.FOLLOWED_THREAD, new Message("notification.followed-thread", topic.title(),
 						name(e.authorId())), link, key);
-		// a new thread's watchers are its board's (and its author, left out): under the same key, a follower
-		// who also watches the board has been told already and is not told again
-		tellInBatches(e.topicId(), after -> watching.watchers(e.topicId(), after, properties.batchSize()), leftOut,
+		// a new thread's watchers are its board's (and its author, left out), not whoever watched the thread
+		// between its start and this delivery: under the same key, a follower who also watches the board has
+		// been told already and is not told again
+		tellInBatches(e.topicId(), after -> watching.boardWatchers(e.topicId(), after, properties.batchSize()), leftOut,
 				NotificationKind.WATCHED_THREAD, new Message("notification.watched-thread", topic.title(),
 						name(e.authorId())), link, key);
 	}

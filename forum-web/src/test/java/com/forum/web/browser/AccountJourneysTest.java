@@ -1,7 +1,7 @@
 package com.forum.web.browser;
 
 import com.forum.web.ApiClient.Member;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import com.forum.web.Outbox;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Registering and confirming the address, signing out and in, a forgotten password, signing out
  * everywhere, and an administrator's page, in a real browser.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class AccountJourneysTest extends JourneyTest {
 
 	@ParameterizedTest(name = "{0}")

@@ -74,9 +74,11 @@ final class Axe {
 	}
 
 	/** Checks the page the browser shows, unless this page was already checked (in this language). */
-	synchronized void check(JavascriptExecutor browser, String page, String language, String path) {
-		if (!checked.add(EVERY_LANGUAGE ? page + "\n" + language : page)) {
-			return;
+	void check(JavascriptExecutor browser, String page, String language, String path) {
+		synchronized (this) {
+			if (!checked.add(EVERY_LANGUAGE ? page + "\n" + language : page)) {
+				return;
+			}
 		}
 		if (!Boolean.TRUE.equals(browser.executeScript("return typeof window.axe === 'object'"))) {
 			browser.executeScript(source);
@@ -108,16 +110,19 @@ final class Axe {
 				blocking.add(detail.toString().lines().limit(17).reduce((a, b) -> a + "\n" + b).orElse(""));
 			}
 		}
-		pages++;
-		counts.forEach((impact, count) -> totals.merge(impact, count, Integer::sum));
 		String line = String.format(Locale.ROOT, "axe %-20s %-6s critical=%d serious=%d moderate=%d minor=%d  %s%s",
 				page, language, counts.get("critical"), counts.get("serious"), counts.get("moderate"),
 				counts.get("minor"), path, rules.isEmpty() ? "" : "  " + String.join(" ", rules));
 		System.out.println(line);
-		BrowserRun.write(results, line + "\n", true);
-		if (!details.isEmpty()) {
-			BrowserRun.write(results.resolveSibling("axe-details.txt"),
-					line + "\n  " + String.join("\n  ", details) + "\n\n", true);
+		// two browsers' checks may finish at once: one at a time counts and writes
+		synchronized (this) {
+			pages++;
+			counts.forEach((impact, count) -> totals.merge(impact, count, Integer::sum));
+			BrowserRun.write(results, line + "\n", true);
+			if (!details.isEmpty()) {
+				BrowserRun.write(results.resolveSibling("axe-details.txt"),
+						line + "\n  " + String.join("\n  ", details) + "\n\n", true);
+			}
 		}
 		if (!blocking.isEmpty()) {
 			throw new AssertionError("axe-core found serious or critical accessibility problems on " + page + " ("

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -16,9 +18,10 @@ import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * One test run's browser: a single headless Chromium shared by every journey of every browser test
- * class (starting one costs seconds), the output folder {@code forum-web/target/browser}, the
- * accessibility checks, and the time the journeys took. Closed when the test run ends.
+ * One test run's browsers: headless Chromiums shared by every journey of every browser test class
+ * (starting one costs seconds), one per browser class running at the moment and at most
+ * {@link #BROWSERS}; the output folder {@code forum-web/target/browser}, the accessibility checks, and
+ * the time the journeys took. Closed when the test run ends.
  */
 final class BrowserRun implements AutoCloseable {
 
@@ -31,13 +34,16 @@ final class BrowserRun implements AutoCloseable {
 	 */
 	static final boolean SCREENSHOTS = "1".equals(System.getenv("FORUM_SCREENSHOTS"));
 
-	private final long createdAt = System.nanoTime();
+	/** As many as test classes run at once (junit-platform.properties). */
+	static final int BROWSERS = 2;
 
-	private final Chromium chromium;
+	private final List<Chromium> started = new ArrayList<>();
 
-	private final Duration startup;
+	private final Deque<Chromium> idle = new ArrayDeque<>();
 
-	private final String userAgent;
+	private Duration startup = Duration.ZERO;
+
+	private String userAgent;
 
 	private final Axe axe;
 
@@ -53,17 +59,36 @@ final class BrowserRun implements AutoCloseable {
 
 	BrowserRun() {
 		clean();
-		this.chromium = Chromium.start();
-		this.startup = Duration.ofNanos(System.nanoTime() - createdAt);
-		this.userAgent = (String) chromium.driver().executeScript("return navigator.userAgent");
 		this.axe = new Axe(OUTPUT.resolve("axe-results.txt"));
 	}
 
-	ChromeDriver driver() {
+	/**
+	 * A browser for one test class until it gives it back: an idle one, a new one while fewer than
+	 * {@link #BROWSERS} run, or the next one given back.
+	 */
+	synchronized ChromeDriver lease() throws InterruptedException {
+		while (idle.isEmpty() && started.size() >= BROWSERS) {
+			wait();
+		}
+		if (!idle.isEmpty()) {
+			return idle.pop().driver();
+		}
+		long start = System.nanoTime();
+		Chromium chromium = Chromium.start();
+		started.add(chromium);
+		startup = startup.plusNanos(System.nanoTime() - start);
+		if (userAgent == null) {
+			userAgent = (String) chromium.driver().executeScript("return navigator.userAgent");
+		}
 		return chromium.driver();
 	}
 
-	String userAgent() {
+	synchronized void giveBack(ChromeDriver driver) {
+		started.stream().filter(chromium -> chromium.driver() == driver).findFirst().ifPresent(idle::push);
+		notifyAll();
+	}
+
+	synchronized String userAgent() {
 		return userAgent;
 	}
 
@@ -93,9 +118,10 @@ final class BrowserRun implements AutoCloseable {
 		try {
 			List<String> summary = new ArrayList<>();
 			summary.add(String.format(Locale.ROOT,
-					"browser journeys: %d in %.1f s, of which axe-core %.1f s and screenshots %.1f s (Chromium started in %.1f s)",
+					"browser journeys: %d in %.1f s, of which axe-core %.1f s and screenshots %.1f s (%d Chromium started in %.1f s; "
+							+ "two classes' journeys may run at once)",
 					journeys.size(), inJourneys.toMillis() / 1000.0, inAxe.toMillis() / 1000.0,
-					inScreenshots.toMillis() / 1000.0, startup.toMillis() / 1000.0));
+					inScreenshots.toMillis() / 1000.0, started.size(), startup.toMillis() / 1000.0));
 			summary.add(String.format(Locale.ROOT,
 					"browser journeys used %.1f s of CPU (test JVM, Chromium and the services, %d cores here; "
 							+ "the wall time above grows when other work shares them)",
@@ -110,7 +136,7 @@ final class BrowserRun implements AutoCloseable {
 			write(OUTPUT.resolve("summary.txt"), String.join("\n", lines) + "\n", false);
 		}
 		finally {
-			chromium.close();
+			started.forEach(Chromium::close);
 		}
 	}
 

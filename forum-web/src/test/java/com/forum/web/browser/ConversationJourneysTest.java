@@ -1,7 +1,7 @@
 package com.forum.web.browser;
 
 import com.forum.web.ApiClient.Member;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Private messages as people meet them: a member starts a conversation with another from the inbox,
  * the other sees the unread badge in the header, opens the conversation from the inbox and replies.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class ConversationJourneysTest extends JourneyTest {
 
 	@ParameterizedTest(name = "{0}")

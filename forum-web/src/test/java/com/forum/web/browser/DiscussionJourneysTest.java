@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import com.forum.web.ApiClient.Member;
 import com.forum.web.Await;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Threads, replies with quotes and mentions (and the mentioned member's notification), likes, accepted
  * answers and search, in a real browser.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class DiscussionJourneysTest extends JourneyTest {
 
 	@ParameterizedTest(name = "{0}")

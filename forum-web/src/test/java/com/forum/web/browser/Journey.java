@@ -57,9 +57,9 @@ public final class Journey {
 	/** The language every page must declare in {@code <html lang>}: the browser's, until switched. */
 	private String expectedLanguage;
 
-	Journey(BrowserRun run, String base, String name, String language) {
+	Journey(BrowserRun run, ChromeDriver driver, String base, String name, String language) {
 		this.run = run;
-		this.driver = run.driver();
+		this.driver = driver;
 		this.base = base;
 		this.name = name;
 		this.language = language;

@@ -95,7 +95,7 @@ abstract class JourneyTest {
 	}
 
 	private Member member(String prefix, String role) {
-		SeededMember seeded = SeededMember.create(db, prefix, role, passwordHash());
+		SeededMember seeded = SeededMember.create(db, prefix, role, passwordHash(passwords));
 		return new Member(seeded.username(), PASSWORD, seeded.token());
 	}
 
@@ -112,7 +112,7 @@ abstract class JourneyTest {
 		return member;
 	}
 
-	private synchronized String passwordHash() {
+	private static synchronized String passwordHash(PasswordEncoder passwords) {
 		if (passwordHash == null) {
 			passwordHash = passwords.encode(PASSWORD);
 		}
@@ -173,9 +173,12 @@ abstract class JourneyTest {
 		return elements.stream().map(org.openqa.selenium.WebElement::getText).toList();
 	}
 
-	private synchronized void ensureBoard(String slug, String name, BoardKind kind) {
-		if (boards.find(slug).isEmpty()) {
-			boards.create(slug, name, "Made by the browser journeys.", kind);
+	/** Once for every browser class: two of them may start at the same moment. */
+	private void ensureBoard(String slug, String name, BoardKind kind) {
+		synchronized (JourneyTest.class) {
+			if (boards.find(slug).isEmpty()) {
+				boards.create(slug, name, "Made by the browser journeys.", kind);
+			}
 		}
 	}
 }

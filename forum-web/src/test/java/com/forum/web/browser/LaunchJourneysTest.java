@@ -9,7 +9,7 @@ import java.util.Map;
 import com.forum.launch.Launches;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import com.forum.web.launch.LaunchCalls;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * late to a sold-out launch joins the waitlist; an employee creates a launch, pauses and resumes it,
  * watches the figures and redeems a code at the store's counter.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class LaunchJourneysTest extends JourneyTest {
 
 	/** Reputation at which Lv3 starts (community.yml's ladder). */

@@ -1,7 +1,7 @@
 package com.forum.web.browser;
 
 import com.forum.web.ApiClient.Member;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * queue, keeps the hidden reply and removes the flagged one. A moderator features a thread (精华):
  * readers find it on the featured list, and its author hears of it.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class ModerationJourneysTest extends JourneyTest {
 
 	@ParameterizedTest(name = "{0}")

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import com.forum.web.ApiClient.Member;
 import com.forum.web.Await;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,7 +13,7 @@ import static com.forum.web.browser.Journey.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Suggesting, voting, triage by an employee and the voter's notification, in a real browser. */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class PetitionJourneysTest extends JourneyTest {
 
 	@ParameterizedTest(name = "{0}")

@@ -1,7 +1,7 @@
 package com.forum.web.browser;
 
 import com.forum.web.ApiClient.Member;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -9,7 +9,7 @@ import static com.forum.web.browser.Journey.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A thread started with a poll, voted in, its results read, and a reply kept in the member's bookmarks. */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class PollJourneysTest extends JourneyTest {
 
 	@ParameterizedTest(name = "{0}")

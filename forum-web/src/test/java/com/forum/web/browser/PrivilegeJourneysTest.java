@@ -6,7 +6,7 @@ import java.time.ZoneId;
 
 import com.forum.reputation.QuotaProperties;
 import com.forum.web.ApiClient.Member;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * where they stand, a member over today's quota reads when it resets, and a trusted member helps
  * with triage.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class PrivilegeJourneysTest extends JourneyTest {
 
 	@Autowired

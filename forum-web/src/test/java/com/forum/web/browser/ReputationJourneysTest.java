@@ -10,7 +10,7 @@ import com.forum.points.Ledger;
 import com.forum.points.Posting;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.Await;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Levels next to names, badges on the profile and their page, and the leaderboard tabs, in a real browser. */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class ReputationJourneysTest extends JourneyTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import com.forum.web.ApiClient.Member;
 import com.forum.web.Await;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,7 +12,7 @@ import static com.forum.web.Browser.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Searching as a visitor: a title suggested while typing, a type filter and a facet, "did you mean". */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class SearchJourneysTest extends JourneyTest {
 
 	@ParameterizedTest(name = "{0}")

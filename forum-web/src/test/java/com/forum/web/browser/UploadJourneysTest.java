@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 import com.forum.web.ApiClient.Member;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * profile's file field and sees it, then attaches a picture to a reply with the form's file field, sees
  * its Markdown in the text, posts, and finds the picture in the thread with the avatar beside it.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class UploadJourneysTest extends JourneyTest {
 
 	@ParameterizedTest(name = "{0}")

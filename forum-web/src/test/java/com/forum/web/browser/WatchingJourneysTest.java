@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import com.forum.web.ApiClient.Member;
 import com.forum.web.Await;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.WebElement;
@@ -13,7 +13,7 @@ import static com.forum.web.browser.Journey.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Watching a thread, in a real browser: told of a new reply, and back in the thread at the first unread. */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class WatchingJourneysTest extends JourneyTest {
 
 	/**

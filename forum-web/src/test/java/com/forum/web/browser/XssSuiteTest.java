@@ -17,7 +17,7 @@ import com.forum.board.BoardKind;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.ApiClient.Response;
 import com.forum.web.Await;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import com.forum.web.browser.XssDetector.Seen;
 import com.forum.web.browser.XssPayloads.Payload;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * payloads as one Markdown document where a field takes long text, and as many as fit where it takes a
  * short one. The suite first proves its own detector on a document that does run script.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class XssSuiteTest extends JourneyTest {
 
 	private static final String BOARD = "xss-suite";

@@ -7,7 +7,7 @@ import com.forum.discussion.TopicId;
 import com.forum.web.ApiClient;
 import com.forum.web.ApiClient.Member;
 import com.forum.web.Browser;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link KeptFragments}): each member still sees their own likes, buttons and form token, and nobody sees a
  * reply as it was before an edit, a like or a moderator's action.
  */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class KeptPostsIntegrationTest {
 
 	@LocalServerPort

@@ -14,7 +14,7 @@ import com.forum.member.MemberId;
 import com.forum.points.Ledger;
 import com.forum.web.ApiClient;
 import com.forum.web.Browser;
-import com.forum.web.IntegrationTest;
+import com.forum.web.ConcurrentIntegrationTest;
 import com.forum.web.Reputations;
 import com.forum.web.SeededMember;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Images uploaded for posts and as avatars, through the API, as stored and as served. */
-@IntegrationTest
+@ConcurrentIntegrationTest
 class UploadsIntegrationTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -492,7 +492,7 @@ class SearchRebuildIntegrationTest {
 
 	private Map<String, PostDocument> postsInTheDatabase() {
 		Map<String, PostDocument> expected = new HashMap<>();
-		discussionQueries.eachTopic(500, batch -> batch.stream().filter(t -> !t.deleted()).forEach(t -> expected.put(
+		discussionQueries.eachTopic(500, batch -> batch.stream().filter(t -> t.visible()).forEach(t -> expected.put(
 				"t" + t.id().value(),
 				new PostDocument("topic", t.id().value(), null, t.boardId().value(), t.authorId().value(),
 						t.authorName(), t.title(), t.text(), t.createdAt(), t.solved(), t.likeCount()))));

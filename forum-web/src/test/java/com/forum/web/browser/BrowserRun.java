@@ -15,12 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import org.openqa.selenium.chrome.ChromeDriver;
-
 /**
  * One test run's browsers: headless Chromiums shared by every journey of every browser test class
- * (starting one costs seconds), one per browser class running at the moment and at most
- * {@link #BROWSERS}; the output folder {@code forum-web/target/browser}, the accessibility checks, and
+ * (starting one costs seconds), one per browser class running at the moment, so at most as many as
+ * test classes run at once; the output folder {@code forum-web/target/browser}, the accessibility checks, and
  * the time the journeys took. Closed when the test run ends.
  */
 final class BrowserRun implements AutoCloseable {
@@ -34,8 +32,7 @@ final class BrowserRun implements AutoCloseable {
 	 */
 	static final boolean SCREENSHOTS = "1".equals(System.getenv("FORUM_SCREENSHOTS"));
 
-	/** As many as test classes run at once (junit-platform.properties). */
-	static final int BROWSERS = 2;
+	private final int browsers;
 
 	private final List<Chromium> started = new ArrayList<>();
 
@@ -57,21 +54,22 @@ final class BrowserRun implements AutoCloseable {
 
 	private Duration inScreenshots = Duration.ZERO;
 
-	BrowserRun() {
+	BrowserRun(int browsers) {
+		this.browsers = browsers;
 		clean();
 		this.axe = new Axe(OUTPUT.resolve("axe-results.txt"));
 	}
 
 	/**
 	 * A browser for one test class until it gives it back: an idle one, a new one while fewer than
-	 * {@link #BROWSERS} run, or the next one given back.
+	 * {@code browsers} run, or the next one given back.
 	 */
-	synchronized ChromeDriver lease() throws InterruptedException {
-		while (idle.isEmpty() && started.size() >= BROWSERS) {
+	synchronized Chromium lease() throws InterruptedException {
+		while (idle.isEmpty() && started.size() >= browsers) {
 			wait();
 		}
 		if (!idle.isEmpty()) {
-			return idle.pop().driver();
+			return idle.pop();
 		}
 		long start = System.nanoTime();
 		Chromium chromium = Chromium.start();
@@ -80,11 +78,11 @@ final class BrowserRun implements AutoCloseable {
 		if (userAgent == null) {
 			userAgent = (String) chromium.driver().executeScript("return navigator.userAgent");
 		}
-		return chromium.driver();
+		return chromium;
 	}
 
-	synchronized void giveBack(ChromeDriver driver) {
-		started.stream().filter(chromium -> chromium.driver() == driver).findFirst().ifPresent(idle::push);
+	synchronized void giveBack(Chromium chromium) {
+		idle.push(chromium);
 		notifyAll();
 	}
 
@@ -119,9 +117,9 @@ final class BrowserRun implements AutoCloseable {
 			List<String> summary = new ArrayList<>();
 			summary.add(String.format(Locale.ROOT,
 					"browser journeys: %d in %.1f s, of which axe-core %.1f s and screenshots %.1f s (%d Chromium started in %.1f s; "
-							+ "two classes' journeys may run at once)",
+							+ "up to %d classes' journeys at once)",
 					journeys.size(), inJourneys.toMillis() / 1000.0, inAxe.toMillis() / 1000.0,
-					inScreenshots.toMillis() / 1000.0, started.size(), startup.toMillis() / 1000.0));
+					inScreenshots.toMillis() / 1000.0, started.size(), startup.toMillis() / 1000.0, browsers));
 			summary.add(String.format(Locale.ROOT,
 					"browser journeys used %.1f s of CPU (test JVM, Chromium and the services, %d cores here; "
 							+ "the wall time above grows when other work shares them)",

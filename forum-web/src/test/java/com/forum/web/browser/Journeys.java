@@ -6,7 +6,6 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Hands journeys to the browser tests: one of the test run's Chromiums for the whole class (started on
@@ -18,6 +17,9 @@ public final class Journeys implements BeforeAllCallback, AfterTestExecutionCall
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Journeys.class);
 
+	/** How many test classes run at once (junit-platform.properties), and so how many browsers at most. */
+	private static final String PARALLELISM = "junit.jupiter.execution.parallel.config.fixed.parallelism";
+
 	/**
 	 * The browser class running on this thread and its journey. The field holding this extension is static in
 	 * {@link JourneyTest}, so one instance serves every browser class, two of which may run at once, each on
@@ -27,8 +29,9 @@ public final class Journeys implements BeforeAllCallback, AfterTestExecutionCall
 
 	@Override
 	public void beforeAll(ExtensionContext context) throws InterruptedException {
-		BrowserRun run = context.getRoot().getStore(NAMESPACE).computeIfAbsent(BrowserRun.class, type -> new BrowserRun(),
-				BrowserRun.class);
+		int browsers = context.getConfigurationParameter(PARALLELISM).map(Integer::parseInt).orElse(1);
+		BrowserRun run = context.getRoot().getStore(NAMESPACE).computeIfAbsent(BrowserRun.class,
+				type -> new BrowserRun(browsers), BrowserRun.class);
 		running.set(new InClass(run, run.lease()));
 	}
 
@@ -49,7 +52,7 @@ public final class Journeys implements BeforeAllCallback, AfterTestExecutionCall
 		}
 		inClass.startedAt = System.nanoTime();
 		inClass.cpuAtStart = BrowserRun.cpuTime();
-		inClass.current = new Journey(inClass.run, inClass.browser, "http://127.0.0.1:" + port, name, language);
+		inClass.current = new Journey(inClass.run, inClass.browser.driver(), "http://127.0.0.1:" + port, name, language);
 		return inClass.current;
 	}
 
@@ -76,7 +79,7 @@ public final class Journeys implements BeforeAllCallback, AfterTestExecutionCall
 
 		private final BrowserRun run;
 
-		private final ChromeDriver browser;
+		private final Chromium browser;
 
 		private Journey current;
 
@@ -84,7 +87,7 @@ public final class Journeys implements BeforeAllCallback, AfterTestExecutionCall
 
 		private Duration cpuAtStart;
 
-		private InClass(BrowserRun run, ChromeDriver browser) {
+		private InClass(BrowserRun run, Chromium browser) {
 			this.run = run;
 			this.browser = browser;
 		}
